@@ -1,0 +1,49 @@
+package org.jixiao.model;
+
+/**
+ * Where a value came from in the original file, counted 1-based as an auditor counts.
+ *
+ * <p>Either a cell of a table ({@link InTable}) or a paragraph of running text
+ * ({@link InText}). {@link #describe()} gives the text written to the {@code source_ref}
+ * columns, e.g. {@code table 3, row 7, col 5} or {@code sheet Sheet1, table 1, row 4, col 2}.
+ */
+public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText {
+
+    /** The human-readable location written to CSV. */
+    String describe();
+
+    /** A table cell. {@code sheet} is empty except for workbooks. */
+    record InTable(String sheet, int table, int row, int col) implements SourceRef {
+        public InTable {
+            java.util.Objects.requireNonNull(sheet, "sheet");
+            if (table < 1 || row < 1 || col < 1) {
+                throw new IllegalArgumentException(
+                        "SourceRef is 1-based, got table=%d row=%d col=%d".formatted(table, row, col));
+            }
+        }
+
+        public static InTable of(int table, int row, int col) {
+            return new InTable("", table, row, col);
+        }
+
+        @Override
+        public String describe() {
+            String cell = "table %d, row %d, col %d".formatted(table, row, col);
+            return sheet.isEmpty() ? cell : "sheet " + sheet + ", " + cell;
+        }
+    }
+
+    /** A paragraph of running text (a heading, a narrative line, a title). */
+    record InText(int paragraph) implements SourceRef {
+        public InText {
+            if (paragraph < 1) {
+                throw new IllegalArgumentException("paragraph is 1-based, got " + paragraph);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "paragraph " + paragraph;
+        }
+    }
+}

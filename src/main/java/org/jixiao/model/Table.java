@@ -1,0 +1,65 @@
+package org.jixiao.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A table as a grid of rows.
+ *
+ * @param number 1-based position among the document's tables (what {@link SourceRef.InTable} cites)
+ * @param sheet  the workbook sheet this table was read from; empty for other formats
+ * @param rows   the rows top to bottom
+ */
+public record Table(int number, String sheet, List<Row> rows) implements Block {
+    public Table {
+        if (number < 1) {
+            throw new IllegalArgumentException("table number is 1-based, got " + number);
+        }
+        Objects.requireNonNull(sheet, "sheet");
+        rows = List.copyOf(rows);
+    }
+
+    public Table(int number, List<Row> rows) {
+        this(number, "", rows);
+    }
+
+    /** The location of the cell anchored at 0-based {@code row}, {@code col}. */
+    public SourceRef.InTable ref(int row, int col) {
+        return new SourceRef.InTable(sheet, number, row + 1, col + 1);
+    }
+
+    /** Width of the grid: one past the right edge of the widest row. */
+    public int columnCount() {
+        int max = 0;
+        for (Row r : rows) {
+            for (Cell c : r.cells()) {
+                max = Math.max(max, c.col() + c.colSpan());
+            }
+        }
+        return max;
+    }
+
+    /**
+     * The cell that covers grid position {@code row}, {@code col}: the cell anchored there, or the
+     * merged cell from above or from the left that spans over it.
+     */
+    public Optional<Cell> covering(int row, int col) {
+        for (int r = row; r >= 0; r--) {
+            for (Cell c : rows.get(r).cells()) {
+                if (c.col() <= col && col < c.col() + c.colSpan() && r + c.rowSpan() > row) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The same table with every cell's text passed through {@code f}. */
+    public Table mapText(UnaryOperator<String> f) {
+        return new Table(number, sheet, rows.stream()
+                .map(r -> new Row(r.cells().stream().map(c -> c.withText(f.apply(c.text()))).toList()))
+                .toList());
+    }
+}

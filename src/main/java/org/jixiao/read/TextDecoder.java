@@ -1,0 +1,90 @@
+package org.jixiao.read;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Decodes the bytes of a text or HTML file by content, never by the platform default.
+ *
+ * <p>Order (measured in LIBRARIES.md): a byte-order mark decides; else strict UTF-8 (which almost
+ * never accepts GBK bytes by accident); else ICU's detector over the whole file with a confidence
+ * floor, since it is unreliable on short strings; else GB18030, the superset of GBK/GB2312 that
+ * Chinese Windows writes by default.
+ */
+final class TextDecoder {
+
+    static final Charset GB18030 = Charset.forName("GB18030");
+    private static final int MIN_CONFIDENCE = 50;
+
+    private TextDecoder() {
+    }
+
+    /** A decoded text and the charset it was decoded with. */
+    record Decoded(String text, Charset charset) {
+    }
+
+    static Decoded decode(byte[] bytes) {
+        Optional<Decoded> bom = decodeByBom(bytes);
+        if (bom.isPresent()) {
+            return bom.get();
+        }
+        Optional<String> utf8 = decodeStrictly(bytes, 0, StandardCharsets.UTF_8);
+        if (utf8.isPresent()) {
+            return new Decoded(utf8.get(), StandardCharsets.UTF_8);
+        }
+        Charset detected = detect(bytes).orElse(GB18030);
+        Optional<String> strict = decodeStrictly(bytes, 0, detected);
+        if (strict.isPresent()) {
+            return new Decoded(strict.get(), detected);
+        }
+        // Detection can be wrong on mixed content; GB18030 maps every byte sequence, so fall back to it.
+        return new Decoded(new String(bytes, GB18030), GB18030);
+    }
+
+    /** Decodes with a charset a document declared (HTML {@code <meta charset>}), strictly. */
+    static Optional<String> decodeDeclared(byte[] bytes, Charset charset) {
+        return decodeStrictly(bytes, 0, charset);
+    }
+
+    static Optional<Decoded> decodeByBom(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return Optional.of(new Decoded(new String(b, 3, b.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return Optional.of(new Decoded(new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE));
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return Optional.of(new Decoded(new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Charset> detect(byte[] bytes) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(bytes);
+        CharsetMatch match = detector.detect();
+        if (match == null || match.getConfidence() < MIN_CONFIDENCE || !Charset.isSupported(match.getName())) {
+            return Optional.empty();
+        }
+        return Optional.of(Charset.forName(match.getName()));
+    }
+
+    private static Optional<String> decodeStrictly(byte[] bytes, int offset, Charset charset) {
+        try {
+            return Optional.of(charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}
