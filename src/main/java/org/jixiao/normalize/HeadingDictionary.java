@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -107,14 +108,24 @@ public final class HeadingDictionary {
         }
         // 项目资金(万元) / 产出指标(50分) / 分值(分): the parenthesized unit or weight does not change the heading.
         String stripped = key;
-        while (TRAILING_PAREN.matcher(stripped).find()) {
-            stripped = TRAILING_PAREN.matcher(stripped).replaceFirst("");
+        boolean weightSuffix = false;
+        Matcher paren = TRAILING_PAREN.matcher(stripped);
+        while (paren.find()) {
+            weightSuffix |= paren.group().chars().anyMatch(Character::isDigit);
+            stripped = stripped.substring(0, paren.start());
             Field f = byKey.get(stripped);
-            if (f != null) {
+            // A level or grade name takes only a weight in brackets (产出指标(50分)); with any other
+            // bracket it is an indicator's own name (服务对象满意度(%) is a level-3 indicator).
+            if (f != null && (weightSuffix || !isValueVocabulary(f))) {
                 return Optional.of(f);
             }
+            paren = TRAILING_PAREN.matcher(stripped);
         }
         return Optional.empty();
+    }
+
+    private static boolean isValueVocabulary(Field f) {
+        return f.isLevel1Value() || f.isLevel2Value() || f.isGradeValue();
     }
 
     /** True if {@code heading} is a variant of {@code field}. */

@@ -1,0 +1,50 @@
+package org.jixiao.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code jixiao}: the top-level command; {@code convert} and {@code audit} do the work. */
+@Command(name = "jixiao",
+        mixinStandardHelpOptions = true,
+        // picocli maps an escaping exception to 1, which DESIGN.md reserves for "some files failed".
+        exitCodeOnExecutionException = Main.UNUSABLE,
+        exitCodeOnInvalidInput = Main.UNUSABLE,
+        versionProvider = Main.Version.class,
+        description = "Reads 项目支出绩效自评表 (project expenditure performance self-evaluation forms) "
+                + "from Word, HTML, spreadsheet and text files, recomputes their scores and writes clean CSV.",
+        subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code: every input converted. */
+    static final int OK = 0;
+    /** Exit code: some inputs failed (listed in errors.csv); the rest converted. */
+    static final int SOME_FAILED = 1;
+    /** Exit code: usage error, or nothing could be written. */
+    static final int UNUSABLE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for {@link #main} and for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: convert or audit");
+    }
+
+    /** The version from the jar manifest (set by Maven), or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"jixiao " + (v == null ? "development" : v)};
+        }
+    }
+}

@@ -1,0 +1,495 @@
+package org.jixiao.extract;
+
+import org.jixiao.model.Cell;
+import org.jixiao.model.FundFigures;
+import org.jixiao.model.FundKind;
+import org.jixiao.model.FundLine;
+import org.jixiao.model.Funds;
+import org.jixiao.model.Goals;
+import org.jixiao.model.Indicator;
+import org.jixiao.model.Measure;
+import org.jixiao.model.NarrativeFigure;
+import org.jixiao.model.ProjectRecord;
+import org.jixiao.model.Result;
+import org.jixiao.model.SourceRef;
+import org.jixiao.model.Sourced;
+import org.jixiao.model.Stage;
+import org.jixiao.normalize.Field;
+import org.jixiao.normalize.HeadingDictionary;
+import org.jixiao.normalize.MeasureParser;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one form region line by line into a {@link ProjectRecord}. One instance per region: it
+ * accumulates as it goes, then builds the immutable record.
+ */
+final class FormReader {
+
+    /** Failure code for a region that holds nothing of a form (skipped, not an error of the file). */
+    static final String NOT_A_FORM = "extract.not_a_form";
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
+            Field.EXECUTED, Field.EXECUTION_RATE);
+    private static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER);
+    /** Analysis text shorter than this is a label, not prose worth scanning for figures. */
+    private static final int MIN_PROSE_LENGTH = 12;
+
+    private final HeadingDictionary dictionary;
+    private final MeasureParser measures;
+    private final Prose prose;
+    private final FormLocator locator;
+    private final IndicatorRowReader rows;
+
+    private final Map<Field, Sourced<String>> header = new EnumMap<>(Field.class);
+    private Optional<Sourced<Integer>> year = Optional.empty();
+    private Optional<FundsHeader> fundsHeader = Optional.empty();
+    private final List<FundLine> fundLines = new ArrayList<>();
+    private final Map<Field, Line.TableRow> transposed = new EnumMap<>(Field.class);
+    private Optional<int[]> goalColumns = Optional.empty();
+    private Optional<Sourced<String>> goalExpected = Optional.empty();
+    private Optional<Sourced<String>> goalAchieved = Optional.empty();
+    private final Map<List<Field>, Segment> segments = new LinkedHashMap<>();
+    private Optional<Segment> openSegment = Optional.empty();
+    private Optional<Sourced<BigDecimal>> totalWeight = Optional.empty();
+    private Optional<Sourced<BigDecimal>> totalScore = Optional.empty();
+    private final List<NarrativeFigure> narrative = new ArrayList<>();
+
+    /** The rows read under one header shape; split tables with a repeated header share a segment. */
+    private static final class Segment {
+        final IndicatorHeader shape;
+        IndicatorHeader current;
+        final List<Row> rows = new ArrayList<>();
+        final List<String> unreadable = new ArrayList<>();
+        String level1 = "";
+        String level2 = "";
+
+        Segment(IndicatorHeader header) {
+            this.shape = header;
+            this.current = header;
+        }
+    }
+
+    /** One indicator row as read, with its levels resolved. */
+    private record Row(String level1, String level2, IndicatorRowReader.Assigned cells, SourceRef ref) {
+    }
+
+    FormReader(HeadingDictionary dictionary, MeasureParser measures, Prose prose, FormLocator locator) {
+        this.dictionary = dictionary;
+        this.measures = measures;
+        this.prose = prose;
+        this.locator = locator;
+        this.rows = new IndicatorRowReader(dictionary, measures);
+    }
+
+    Result<ProjectRecord> read(List<Line> region, String sourceFile, String recordKey, int formIndex) {
+        for (Line line : region) {
+            if (line instanceof Line.Text text) {
+                readText(text);
+            } else {
+                readRow((Line.TableRow) line);
+            }
+        }
+        return build(sourceFile, recordKey, formIndex);
+    }
+
+    // ---- text outside tables: title, year, "项目名称：…" lines, report prose ----
+
+    private void readText(Line.Text line) {
+        String text = line.text();
+        SourceRef ref = line.paragraph().ref();
+        if (year.isEmpty()) {
+            prose.year(text).ifPresent(y -> year = Optional.of(new Sourced<>(y, ref)));
+        }
+        for (Field f : HEADER_LABELS) {
+            if (!header.containsKey(f)) {
+                locator.labelledText(text, f).ifPresent(v -> header.put(f, new Sourced<>(v, ref)));
+            }
+        }
+        scanProse(text, ref);
+    }
+
+    private void scanProse(String text, SourceRef ref) {
+        if (text.length() < MIN_PROSE_LENGTH) {
+            return;
+        }
+        prose.total(text).ifPresent(v -> narrative.add(new NarrativeFigure(NarrativeFigure.Kind.TOTAL_SCORE, v, ref)));
+        prose.grade(text).ifPresent(v -> narrative.add(new NarrativeFigure(NarrativeFigure.Kind.GRADE, v, ref)));
+        prose.executionRate(text).ifPresent(v ->
+                narrative.add(new NarrativeFigure(NarrativeFigure.Kind.EXECUTION_RATE, v, ref)));
+    }
+
+    // ---- table rows ----
+
+    private void readRow(Line.TableRow line) {
+        List<Cell> cells = line.nonBlank();
+        if (cells.isEmpty()) {
+            return;
+        }
+        if (goalColumns.isPresent()) {
+            readGoalTexts(line, cells);
+            goalColumns = Optional.empty();
+            return;
+        }
+        Optional<Field> first = dictionary.lookup(cells.get(0).text());
+        if (cells.stream().anyMatch(c -> dictionary.lookup(c.text()).filter(HEADER_LABELS::contains).isPresent())) {
+            readHeaderFields(line, cells);
+            return;
+        }
+        if (cells.size() == 1 && year.isEmpty()) {
+            prose.year(cells.get(0).text()).ifPresent(y -> year = Optional.of(new Sourced<>(y, line.ref(cells.get(0)))));
+        }
+        Optional<IndicatorHeader> indicatorHeader = IndicatorHeader.parse(cells, dictionary);
+        if (indicatorHeader.isPresent()) {
+            openSegment(indicatorHeader.get());
+            return;
+        }
+        Optional<FundsHeader> funds = FundsHeader.parse(cells, dictionary, prose);
+        if (funds.isPresent()) {
+            fundsHeader = funds;
+            closeSegment();
+            return;
+        }
+        Optional<Field> label = cells.stream().limit(2).map(c -> dictionary.lookup(c.text()))
+                .flatMap(Optional::stream).filter(Field::isFundLine).findFirst();
+        if (label.isPresent() && fundsHeader.isPresent()) {
+            readFundLine(line, cells, label.get());
+            return;
+        }
+        if (first.isPresent() && TRANSPOSED_ROWS.contains(first.get()) && fundsHeader.isEmpty() && openSegment.isEmpty()) {
+            transposed.putIfAbsent(first.get(), line);
+            return;
+        }
+        if (first.isPresent() && first.get() == Field.ANNUAL_GOAL) {
+            readGoalHeader(line, cells);
+            closeSegment();
+            return;
+        }
+        if (first.isPresent() && first.get() == Field.TOTAL_SCORE) {
+            readTotal(line, cells);
+            closeSegment();
+            return;
+        }
+        if (openSegment.isPresent()) {
+            readIndicatorRow(openSegment.get(), line, cells);
+            return;
+        }
+        for (Cell c : cells) {
+            scanProse(c.text(), line.ref(c));
+        }
+    }
+
+    private void readHeaderFields(Line.TableRow line, List<Cell> cells) {
+        for (int i = 0; i < cells.size() - 1; i++) {
+            Optional<Field> f = dictionary.lookup(cells.get(i).text()).filter(HEADER_LABELS::contains);
+            Cell value = cells.get(i + 1);
+            if (f.isPresent() && dictionary.lookup(value.text()).filter(HEADER_LABELS::contains).isEmpty()) {
+                header.putIfAbsent(f.get(), new Sourced<>(value.text(), line.ref(value)));
+                i++;
+            }
+        }
+    }
+
+    private void readGoalHeader(Line.TableRow line, List<Cell> cells) {
+        int expected = -1;
+        int achieved = -1;
+        for (Cell c : cells) {
+            Optional<Field> f = dictionary.lookup(c.text());
+            if (f.isPresent() && f.get() == Field.GOAL_EXPECTED) {
+                expected = c.col();
+            } else if (f.isPresent() && f.get() == Field.GOAL_ACTUAL) {
+                achieved = c.col();
+            }
+        }
+        if (expected >= 0 || achieved >= 0) {
+            goalColumns = Optional.of(new int[] {expected, achieved});
+        }
+    }
+
+    private void readGoalTexts(Line.TableRow line, List<Cell> cells) {
+        int expectedCol = goalColumns.get()[0];
+        int achievedCol = goalColumns.get()[1];
+        for (Cell c : cells) {
+            if (dictionary.is(c.text(), Field.ANNUAL_GOAL)) {
+                continue;
+            }
+            Sourced<String> text = new Sourced<>(c.text(), line.ref(c));
+            if (achievedCol >= 0 && c.col() >= achievedCol) {
+                goalAchieved = Optional.of(text);
+            } else if (expectedCol >= 0 && c.col() >= expectedCol) {
+                goalExpected = Optional.of(text);
+            }
+        }
+    }
+
+    private void readFundLine(Line.TableRow line, List<Cell> cells, Field label) {
+        FundsHeader h = fundsHeader.get();
+        int labelAt = 0;
+        while (!dictionary.is(cells.get(labelAt).text(), label)) {
+            labelAt++;
+        }
+        Cell labelCell = cells.get(labelAt);
+        List<Cell> values = cells.subList(labelAt + 1, cells.size());
+        Map<Field, Sourced<BigDecimal>> figures = new EnumMap<>(Field.class);
+        if (values.size() == h.columns().size()) {
+            // Text exports shift the whole value run against its header; the count and order still match.
+            for (int k = 0; k < values.size(); k++) {
+                figure(h, h.columns().get(k).field(), values.get(k), line).ifPresent(v -> figures.put(v.field, v.value));
+            }
+        } else {
+            for (Cell v : values) {
+                h.columns().stream().filter(c -> c.covers(v.col())).findFirst()
+                        .flatMap(c -> figure(h, c.field(), v, line)).ifPresent(f -> figures.put(f.field, f.value));
+            }
+        }
+        FundFigures ff = new FundFigures(
+                Optional.ofNullable(figures.get(Field.INITIAL_BUDGET)),
+                Optional.ofNullable(figures.get(Field.FULL_YEAR_BUDGET)),
+                Optional.ofNullable(figures.get(Field.EXECUTED)),
+                Optional.ofNullable(figures.get(Field.EXECUTION_RATE)),
+                Optional.ofNullable(figures.get(Field.BUDGET_WEIGHT)),
+                Optional.ofNullable(figures.get(Field.BUDGET_SCORE)));
+        fundLines.add(new FundLine(labelCell.text(), kindOf(label), ff, line.ref(labelCell)));
+    }
+
+    private record FieldValue(Field field, Sourced<BigDecimal> value) {
+    }
+
+    private Optional<FieldValue> figure(FundsHeader h, Field field, Cell cell, Line.TableRow line) {
+        return amount(cell.text(), FundsHeader.isAmount(field) && h.inYuan())
+                .map(v -> new FieldValue(field, new Sourced<>(v, line.ref(cell))));
+    }
+
+    /** A funds figure: a plain number, or a percentage for rates; {@code --} and the like are absent. */
+    private Optional<BigDecimal> amount(String text, boolean inYuan) {
+        Measure m = measures.parse(text);
+        if (m.value().isEmpty() || m.comparator().isPresent()
+                || !(m.kind() == Measure.Kind.NUMBER || m.kind() == Measure.Kind.PERCENT)) {
+            return Optional.empty();
+        }
+        BigDecimal v = m.value().get();
+        return Optional.of(inYuan ? v.divide(TEN_THOUSAND) : v);
+    }
+
+    private static FundKind kindOf(Field f) {
+        return switch (f) {
+            case FUND_TOTAL -> FundKind.TOTAL;
+            case FUND_FISCAL -> FundKind.FISCAL;
+            case FUND_CENTRAL -> FundKind.CENTRAL;
+            case FUND_PROVINCIAL -> FundKind.PROVINCIAL;
+            case FUND_MUNICIPAL -> FundKind.MUNICIPAL;
+            case FUND_CARRYOVER -> FundKind.CARRYOVER;
+            default -> FundKind.OTHER;
+        };
+    }
+
+    private void readTotal(Line.TableRow line, List<Cell> cells) {
+        List<Cell> numbers = cells.stream().skip(1).filter(c -> measures.number(c.text()).isPresent()).toList();
+        if (numbers.isEmpty()) {
+            return;
+        }
+        Cell score = numbers.get(numbers.size() - 1);
+        totalScore = Optional.of(new Sourced<>(measures.number(score.text()).get(), line.ref(score)));
+        if (numbers.size() >= 2) {
+            Cell weight = numbers.get(numbers.size() - 2);
+            totalWeight = Optional.of(new Sourced<>(measures.number(weight.text()).get(), line.ref(weight)));
+        }
+    }
+
+    // ---- indicator table ----
+
+    private void openSegment(IndicatorHeader h) {
+        Segment s = segments.computeIfAbsent(h.signature(), k -> new Segment(h));
+        s.current = h;
+        openSegment = Optional.of(s);
+    }
+
+    private void closeSegment() {
+        openSegment = Optional.empty();
+    }
+
+    private void readIndicatorRow(Segment s, Line.TableRow line, List<Cell> cells) {
+        Optional<IndicatorRowReader.Assigned> read = rows.read(s.current, line.row().cells());
+        if (read.isEmpty()) {
+            boolean hasNumber = cells.stream().anyMatch(c -> measures.number(c.text()).isPresent());
+            if (hasNumber && cells.size() >= 3) {
+                s.unreadable.add(line.ref(cells.get(0)).describe() + " " + cells.stream().map(Cell::text).toList());
+            }
+            return;
+        }
+        IndicatorRowReader.Assigned a = read.get();
+        if (a.level1().isPresent()) {
+            String l1 = a.level1().get().text();
+            if (!l1.equals(s.level1)) {
+                s.level2 = "";
+            }
+            s.level1 = l1;
+        }
+        a.level2().ifPresent(c -> s.level2 = c.text());
+        s.rows.add(new Row(s.level1, s.level2, a, line.ref(a.level3())));
+    }
+
+    /**
+     * The indicator rows to keep. A report may print its indicators twice (section tables and an
+     * annex with more columns, seed 002): the shape naming the most fields wins, the later on a tie.
+     */
+    private Optional<Segment> chosenSegment() {
+        Segment best = null;
+        for (Segment s : segments.values()) {
+            if (s.rows.isEmpty()) {
+                continue;
+            }
+            if (best == null || s.shape.columns().size() >= best.shape.columns().size()) {
+                best = s;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private boolean isBudgetRow(Row r) {
+        return dictionary.lookup(r.level1()).filter(f -> f == Field.LEVEL1_BUDGET).isPresent()
+                || dictionary.is(r.cells().level3().text(), Field.EXECUTION_RATE);
+    }
+
+    // ---- building the record ----
+
+    private Result<ProjectRecord> build(String sourceFile, String recordKey, int formIndex) {
+        Optional<Segment> segment = chosenSegment();
+        if (segment.isEmpty() && fundLines.isEmpty() && transposed.isEmpty()) {
+            return Result.failed(sourceFile, Stage.EXTRACT, NOT_A_FORM,
+                    "a part of the document names a project but holds no indicator table or funds block");
+        }
+        if (segment.isPresent() && !segment.get().unreadable.isEmpty()) {
+            return Result.failed(sourceFile, Stage.EXTRACT, "extract.indicator_row_unreadable",
+                    "form %d: indicator rows whose cells match no reading of the header %s: %s".formatted(
+                            formIndex, segment.get().shape.signature(), String.join("; ", segment.get().unreadable)));
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        Optional<Row> budgetRow = Optional.empty();
+        if (segment.isPresent()) {
+            for (Row r : segment.get().rows) {
+                if (isBudgetRow(r)) {
+                    budgetRow = Optional.of(r);
+                } else {
+                    indicators.add(indicator(indicators.size() + 1, r));
+                }
+            }
+        }
+        Funds funds = funds(budgetRow);
+        Optional<Sourced<BigDecimal>> total = totalScore.or(() -> narrativeNumber(NarrativeFigure.Kind.TOTAL_SCORE));
+        Optional<Sourced<String>> grade = narrative.stream().filter(n -> n.kind() == NarrativeFigure.Kind.GRADE)
+                .findFirst().map(n -> new Sourced<>(n.text(), n.source()));
+        return Result.ok(new ProjectRecord(recordKey + "-" + formIndex, sourceFile, formIndex,
+                Optional.ofNullable(header.get(Field.PROJECT_NAME)), year,
+                Optional.ofNullable(header.get(Field.DEPARTMENT)), Optional.ofNullable(header.get(Field.IMPLEMENTER)),
+                funds, new Goals(goalExpected, goalAchieved), indicators, totalWeight, total, grade, narrative));
+    }
+
+    private Optional<Sourced<BigDecimal>> narrativeNumber(NarrativeFigure.Kind kind) {
+        return narrative.stream().filter(n -> n.kind() == kind).findFirst()
+                .flatMap(n -> measures.number(n.text()).map(v -> new Sourced<>(v, n.source())));
+    }
+
+    private Indicator indicator(int index, Row r) {
+        Map<Field, Cell> v = r.cells().values();
+        SourceRef ref = r.ref();
+        Optional<Sourced<String>> target = text(v.get(Field.TARGET), ref);
+        Optional<Sourced<String>> adjusted = text(v.get(Field.ADJUSTED_TARGET), ref);
+        Optional<Sourced<String>> actual = text(v.get(Field.ACTUAL), ref);
+        return new Indicator(index, r.level1(), r.level2(), r.cells().level3().text(),
+                target, adjusted, actual,
+                number(v.get(Field.WEIGHT), ref), number(v.get(Field.SCORE), ref),
+                text(v.get(Field.DEVIATION_REASON), ref), text(v.get(Field.COMPLETION_RATE), ref),
+                parse(target), parse(adjusted), parse(actual), ref);
+    }
+
+    private Measure parse(Optional<Sourced<String>> text) {
+        return text.map(t -> measures.parse(t.value())).orElse(Measure.empty());
+    }
+
+    /**
+     * A cell's text with its location. The cell's own column is not known to the row's ref, so the
+     * location of a value cell is derived from the row's ref and the cell's column.
+     */
+    private static Optional<Sourced<String>> text(Cell cell, SourceRef rowRef) {
+        if (cell == null || cell.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sourced<>(cell.text(), at(rowRef, cell)));
+    }
+
+    private Optional<Sourced<BigDecimal>> number(Cell cell, SourceRef rowRef) {
+        if (cell == null) {
+            return Optional.empty();
+        }
+        return measures.number(cell.text()).map(n -> new Sourced<>(n, at(rowRef, cell)));
+    }
+
+    private static SourceRef at(SourceRef rowRef, Cell cell) {
+        if (rowRef instanceof SourceRef.InTable t) {
+            return new SourceRef.InTable(t.sheet(), t.table(), t.row(), cell.col() + 1);
+        }
+        return rowRef;
+    }
+
+    private Funds funds(Optional<Row> budgetRow) {
+        FundFigures summary = fundLines.stream().filter(l -> l.kind() == FundKind.TOTAL).findFirst()
+                .map(FundLine::figures).orElseGet(this::transposedFigures);
+        if (budgetRow.isPresent()) {
+            Map<Field, Cell> v = budgetRow.get().cells().values();
+            SourceRef ref = budgetRow.get().ref();
+            if (summary.budgetWeight().isEmpty()) {
+                summary = summary.withBudgetWeight(number(v.get(Field.WEIGHT), ref));
+            }
+            if (summary.budgetScoreReported().isEmpty()) {
+                summary = summary.withBudgetScoreReported(number(v.get(Field.SCORE), ref));
+            }
+        }
+        return new Funds(summary, fundLines);
+    }
+
+    /**
+     * Figures of a transposed report table (rows 年初预算资金, 全年预算资金, 全年执行资金, 预算执行率; columns
+     * 年度总金额, 财政资金 …). The amounts are read from the first column in which the full-year budget
+     * (else the first amount row) is filled, and the rate from the same column: seed 002 fills only
+     * its 市级 column and writes 0 in the empty ones.
+     */
+    private FundFigures transposedFigures() {
+        if (transposed.isEmpty()) {
+            return FundFigures.none();
+        }
+        Optional<Integer> column = Optional.empty();
+        for (Field f : List.of(Field.FULL_YEAR_BUDGET, Field.INITIAL_BUDGET, Field.EXECUTED)) {
+            Line.TableRow row = transposed.get(f);
+            if (row != null && column.isEmpty()) {
+                column = row.nonBlank().stream().skip(1).filter(c -> measures.number(c.text()).isPresent())
+                        .map(Cell::col).findFirst();
+            }
+        }
+        if (column.isEmpty()) {
+            return FundFigures.none();
+        }
+        int col = column.get();
+        return new FundFigures(transposedValue(Field.INITIAL_BUDGET, col), transposedValue(Field.FULL_YEAR_BUDGET, col),
+                transposedValue(Field.EXECUTED, col), transposedValue(Field.EXECUTION_RATE, col),
+                Optional.empty(), Optional.empty());
+    }
+
+    private Optional<Sourced<BigDecimal>> transposedValue(Field field, int col) {
+        Line.TableRow row = transposed.get(field);
+        if (row == null) {
+            return Optional.empty();
+        }
+        return row.row().cells().stream().filter(c -> c.col() == col).findFirst()
+                .flatMap(c -> amount(c.text(), false).map(v -> new Sourced<>(v, row.ref(c))));
+    }
+}

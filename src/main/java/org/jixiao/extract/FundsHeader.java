@@ -1,0 +1,58 @@
+package org.jixiao.extract;
+
+import org.jixiao.model.Cell;
+import org.jixiao.normalize.Field;
+import org.jixiao.normalize.HeadingDictionary;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The header row of a funds block (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分) and whether its
+ * amounts are in 元 rather than 万元.
+ *
+ * <p>Inside a funds block 分值 and 得分 are the budget weight and budget score, so they are read as
+ * {@link Field#BUDGET_WEIGHT} and {@link Field#BUDGET_SCORE} here.
+ */
+record FundsHeader(List<IndicatorHeader.Column> columns, boolean inYuan) {
+
+    private static final Set<Field> AMOUNTS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET, Field.EXECUTED);
+
+    FundsHeader {
+        columns = List.copyOf(columns);
+    }
+
+    static Optional<FundsHeader> parse(List<Cell> cells, HeadingDictionary dictionary, Prose prose) {
+        List<IndicatorHeader.Column> columns = new ArrayList<>();
+        boolean inYuan = false;
+        int amounts = 0;
+        for (Cell c : cells) {
+            Optional<Field> f = dictionary.lookup(c.text());
+            if (f.isEmpty()) {
+                continue;
+            }
+            Field field = switch (f.get()) {
+                case WEIGHT -> Field.BUDGET_WEIGHT;
+                case SCORE -> Field.BUDGET_SCORE;
+                default -> f.get();
+            };
+            if (field == Field.FUNDS_BLOCK) {
+                inYuan = prose.fundsInYuan(c.text());
+            } else if (AMOUNTS.contains(field) || field == Field.EXECUTION_RATE
+                    || field == Field.BUDGET_WEIGHT || field == Field.BUDGET_SCORE) {
+                columns.add(new IndicatorHeader.Column(field, c.col(), c.colSpan()));
+                if (AMOUNTS.contains(field)) {
+                    amounts++;
+                }
+            }
+        }
+        return amounts >= 2 ? Optional.of(new FundsHeader(columns, inYuan)) : Optional.empty();
+    }
+
+    static boolean isAmount(Field field) {
+        return AMOUNTS.contains(field);
+    }
+}

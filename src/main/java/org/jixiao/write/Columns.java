@@ -1,0 +1,29 @@
+package org.jixiao.write;
+
+import java.util.List;
+
+/** The column names of the output contract (DESIGN.md). Fixed: new columns go at the end only. */
+final class Columns {
+
+    private Columns() {
+    }
+
+    static final List<String> PROJECTS = List.of("record_id", "source_file", "form_index", "project_name", "year",
+            "department", "implementer", "initial_budget", "full_year_budget", "executed", "execution_rate_reported",
+            "execution_rate_computed", "budget_weight", "budget_score_reported", "budget_score_computed",
+            "indicator_count", "weight_sum", "total_score_reported", "total_score_computed", "grade_reported",
+            "grade_computed", "finding_count");
+
+    static final List<String> INDICATORS = List.of("record_id", "indicator_index", "level1", "level2", "level3",
+            "target", "adjusted_target", "actual", "weight", "score_reported", "score_computed", "deviation_reason",
+            "target_comparator", "target_value", "target_unit", "actual_value", "actual_unit", "completion_rate",
+            "rule", "source_ref");
+
+    static final List<String> FUNDS = List.of("record_id", "line", "initial_budget", "full_year_budget", "executed",
+            "execution_rate_reported", "budget_weight", "budget_score_reported");
+
+    static final List<String> FINDINGS = List.of("record_id", "code", "severity", "field", "reported", "computed",
+            "message", "source_ref");
+
+    static final List<String> ERRORS = List.of("source_file", "stage", "code", "message");
+}

@@ -1,0 +1,12 @@
+/**
+ * Writers: assessed records and failures in, files out.
+ *
+ * <p>Role: write the output contract of DESIGN.md ({@code projects.csv}, {@code indicators.csv},
+ * {@code funds.csv}, {@code findings.csv}, {@code errors.csv}) with commons-csv, and the optional
+ * workbook. Every file is written to a temporary file in the target folder and moved into place
+ * only when complete, so an interrupted run never leaves a partial CSV. Computed figures are
+ * rounded HALF_UP to 2 decimals here and only here; reported figures are written as the form
+ * wrote them. Input: {@link org.jixiao.model.AssessedRecord}s and {@link org.jixiao.model.Failure}s.
+ * Allowed imports: {@code model}, the JDK, commons-csv, POI (workbook only).
+ */
+package org.jixiao.write;

@@ -1,0 +1,64 @@
+package org.jixiao;
+
+import org.jixiao.model.AssessedRecord;
+import org.jixiao.write.CsvSink;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Whole-output golden test: each seed export converted end to end must give exactly the CSV files
+ * kept under {@code src/test/resources/golden/<seed>/}. Regenerate with {@code -Dgolden.update=true}
+ * and review the diff; never edit a golden file by hand to make this pass.
+ */
+class GoldenTest {
+
+    private static final List<String> OUTPUTS = List.of("projects.csv", "indicators.csv", "funds.csv",
+            "findings.csv", "errors.csv");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"000_28d3029d6f3e5f97.txt", "002_e50b47335a0e3ea5.txt", "004_562d28581a714b1e.txt"})
+    void seedConvertsToTheGoldenCsvFiles(String seed, @TempDir Path out) throws IOException {
+        FileResult result = Jixiao.withDefaults().process(CorpusTest.source("/corpus/seeds/" + seed));
+        try (CsvSink sink = new CsvSink(out, false)) {
+            for (AssessedRecord r : result.records()) {
+                sink.accept(r);
+            }
+            if (result.failure().isPresent()) {
+                sink.accept(result.failure().get());
+            }
+            sink.commit();
+        }
+        String caseName = seed.substring(0, 3);
+        for (String file : OUTPUTS) {
+            String actual = Files.readString(out.resolve(file), StandardCharsets.UTF_8);
+            if (UPDATE) {
+                Path golden = Path.of("src/test/resources/golden", caseName, file);
+                Files.createDirectories(golden.getParent());
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+                continue;
+            }
+            assertEquals(golden(caseName, file), actual, caseName + "/" + file);
+        }
+    }
+
+    private static String golden(String caseName, String file) throws IOException {
+        String resource = "/golden/" + caseName + "/" + file;
+        try (InputStream in = GoldenTest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing golden file " + resource + " (run with -Dgolden.update=true)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
