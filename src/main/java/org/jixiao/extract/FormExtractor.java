@@ -22,12 +22,14 @@ public final class FormExtractor {
     private final MeasureParser measures;
     private final Prose prose;
     private final FormLocator locator;
+    private final FlatTable flat;
 
     public FormExtractor(HeadingDictionary dictionary, MeasureParser measures) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
         this.measures = Objects.requireNonNull(measures, "measures");
         this.prose = Prose.load();
         this.locator = new FormLocator(dictionary, prose);
+        this.flat = new FlatTable(dictionary, measures);
     }
 
     /**
@@ -40,7 +42,7 @@ public final class FormExtractor {
      *         the part of a form that could not be read faithfully
      */
     public Result<List<ProjectRecord>> extract(Document document, String recordKey) {
-        List<Line> lines = FormLocator.lines(document);
+        List<Line> lines = flat.expand(FormLocator.lines(document));
         List<List<Line>> regions = locator.regions(lines);
         List<ProjectRecord> records = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -57,7 +57,7 @@ final class FormLocator {
         }
         if (anchors.isEmpty()) {
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i) instanceof Line.Text t && prose.isTitle(t.text())) {
+                if (isSingleText(lines.get(i)) && singleText(lines.get(i)).filter(prose::isTitle).isPresent()) {
                     anchors.add(i);
                 }
             }
@@ -69,8 +69,8 @@ final class FormLocator {
         int previous = -1;
         for (int anchor : anchors) {
             int start = anchor;
-            // Take in the title and year paragraphs written just above the anchor.
-            while (start - 1 > previous && lines.get(start - 1) instanceof Line.Text) {
+            // Take in the title and year lines written just above the anchor.
+            while (start - 1 > previous && isSingleText(lines.get(start - 1))) {
                 start--;
             }
             starts.add(previous < 0 ? 0 : start);
@@ -84,8 +84,20 @@ final class FormLocator {
         return regions;
     }
 
+    /** A paragraph, or a row holding one piece of text (titles in spreadsheets and flat exports). */
+    private static boolean isSingleText(Line line) {
+        return line instanceof Line.Text || ((Line.Cells) line).nonBlank().size() <= 1;
+    }
+
+    private static Optional<String> singleText(Line line) {
+        if (line instanceof Line.Text t) {
+            return Optional.of(t.text());
+        }
+        return ((Line.Cells) line).nonBlank().stream().findFirst().map(Cell::text);
+    }
+
     private boolean statesProjectName(Line line) {
-        if (line instanceof Line.TableRow row) {
+        if (line instanceof Line.Cells row) {
             List<Cell> cells = row.nonBlank();
             return !cells.isEmpty() && dictionary.is(cells.get(0).text(), Field.PROJECT_NAME);
         }

@@ -54,7 +54,7 @@ final class FormReader {
     private Optional<Sourced<Integer>> year = Optional.empty();
     private Optional<FundsHeader> fundsHeader = Optional.empty();
     private final List<FundLine> fundLines = new ArrayList<>();
-    private final Map<Field, Line.TableRow> transposed = new EnumMap<>(Field.class);
+    private final Map<Field, Line.Cells> transposed = new EnumMap<>(Field.class);
     private Optional<int[]> goalColumns = Optional.empty();
     private Optional<Sourced<String>> goalExpected = Optional.empty();
     private Optional<Sourced<String>> goalAchieved = Optional.empty();
@@ -96,7 +96,7 @@ final class FormReader {
             if (line instanceof Line.Text text) {
                 readText(text);
             } else {
-                readRow((Line.TableRow) line);
+                readRow((Line.Cells) line);
             }
         }
         return build(sourceFile, recordKey, formIndex);
@@ -130,7 +130,7 @@ final class FormReader {
 
     // ---- table rows ----
 
-    private void readRow(Line.TableRow line) {
+    private void readRow(Line.Cells line) {
         List<Cell> cells = line.nonBlank();
         if (cells.isEmpty()) {
             return;
@@ -188,7 +188,7 @@ final class FormReader {
         }
     }
 
-    private void readHeaderFields(Line.TableRow line, List<Cell> cells) {
+    private void readHeaderFields(Line.Cells line, List<Cell> cells) {
         for (int i = 0; i < cells.size() - 1; i++) {
             Optional<Field> f = dictionary.lookup(cells.get(i).text()).filter(HEADER_LABELS::contains);
             Cell value = cells.get(i + 1);
@@ -199,7 +199,7 @@ final class FormReader {
         }
     }
 
-    private void readGoalHeader(Line.TableRow line, List<Cell> cells) {
+    private void readGoalHeader(Line.Cells line, List<Cell> cells) {
         int expected = -1;
         int achieved = -1;
         for (Cell c : cells) {
@@ -215,7 +215,7 @@ final class FormReader {
         }
     }
 
-    private void readGoalTexts(Line.TableRow line, List<Cell> cells) {
+    private void readGoalTexts(Line.Cells line, List<Cell> cells) {
         int expectedCol = goalColumns.get()[0];
         int achievedCol = goalColumns.get()[1];
         for (Cell c : cells) {
@@ -231,7 +231,7 @@ final class FormReader {
         }
     }
 
-    private void readFundLine(Line.TableRow line, List<Cell> cells, Field label) {
+    private void readFundLine(Line.Cells line, List<Cell> cells, Field label) {
         FundsHeader h = fundsHeader.get();
         int labelAt = 0;
         while (!dictionary.is(cells.get(labelAt).text(), label)) {
@@ -264,7 +264,7 @@ final class FormReader {
     private record FieldValue(Field field, Sourced<BigDecimal> value) {
     }
 
-    private Optional<FieldValue> figure(FundsHeader h, Field field, Cell cell, Line.TableRow line) {
+    private Optional<FieldValue> figure(FundsHeader h, Field field, Cell cell, Line.Cells line) {
         return amount(cell.text(), FundsHeader.isAmount(field) && h.inYuan())
                 .map(v -> new FieldValue(field, new Sourced<>(v, line.ref(cell))));
     }
@@ -292,7 +292,7 @@ final class FormReader {
         };
     }
 
-    private void readTotal(Line.TableRow line, List<Cell> cells) {
+    private void readTotal(Line.Cells line, List<Cell> cells) {
         List<Cell> numbers = cells.stream().skip(1).filter(c -> measures.number(c.text()).isPresent()).toList();
         if (numbers.isEmpty()) {
             return;
@@ -317,7 +317,7 @@ final class FormReader {
         openSegment = Optional.empty();
     }
 
-    private void readIndicatorRow(Segment s, Line.TableRow line, List<Cell> cells) {
+    private void readIndicatorRow(Segment s, Line.Cells line, List<Cell> cells) {
         Optional<IndicatorRowReader.Assigned> read = rows.read(s.current, line.row().cells());
         if (read.isEmpty()) {
             boolean hasNumber = cells.stream().anyMatch(c -> measures.number(c.text()).isPresent());
@@ -469,7 +469,7 @@ final class FormReader {
         }
         Optional<Integer> column = Optional.empty();
         for (Field f : List.of(Field.FULL_YEAR_BUDGET, Field.INITIAL_BUDGET, Field.EXECUTED)) {
-            Line.TableRow row = transposed.get(f);
+            Line.Cells row = transposed.get(f);
             if (row != null && column.isEmpty()) {
                 column = row.nonBlank().stream().skip(1).filter(c -> measures.number(c.text()).isPresent())
                         .map(Cell::col).findFirst();
@@ -485,7 +485,7 @@ final class FormReader {
     }
 
     private Optional<Sourced<BigDecimal>> transposedValue(Field field, int col) {
-        Line.TableRow row = transposed.get(field);
+        Line.Cells row = transposed.get(field);
         if (row == null) {
             return Optional.empty();
         }

@@ -7,9 +7,10 @@ import org.jixiao.model.SourceRef;
 import org.jixiao.model.Table;
 
 import java.util.List;
+import java.util.Map;
 
-/** One item of a document in reading order: a paragraph, or one row of a table. */
-sealed interface Line permits Line.Text, Line.TableRow {
+/** One item of a document in reading order: a paragraph, or one row of cells. */
+sealed interface Line permits Line.Text, Line.Cells {
 
     /** A paragraph outside tables. */
     record Text(Paragraph paragraph) implements Line {
@@ -18,18 +19,47 @@ sealed interface Line permits Line.Text, Line.TableRow {
         }
     }
 
-    /** Row {@code index} (0-based) of {@code table}. */
-    record TableRow(Table table, int index) implements Line {
-        Row row() {
+    /** A row of cells, each of which knows where it came from. */
+    sealed interface Cells extends Line permits TableRow, Chunk {
+        Row row();
+
+        SourceRef ref(Cell cell);
+
+        default List<Cell> nonBlank() {
+            return row().nonBlank();
+        }
+    }
+
+    /** Row {@code index} (0-based) of {@code table}, as the file has it. */
+    record TableRow(Table table, int index) implements Cells {
+        @Override
+        public Row row() {
             return table.rows().get(index);
         }
 
-        List<Cell> nonBlank() {
-            return row().nonBlank();
+        @Override
+        public SourceRef ref(Cell cell) {
+            return table.ref(index, cell.col());
+        }
+    }
+
+    /**
+     * A row rebuilt from a flat run of cells (a text export that writes one cell per line with no
+     * row boundaries): the cells are placed at the columns of the header they belong to, and each
+     * keeps the location of the line it was read from.
+     */
+    record Chunk(Row row, Map<Integer, SourceRef> refsByColumn) implements Cells {
+        public Chunk {
+            refsByColumn = Map.copyOf(refsByColumn);
         }
 
-        SourceRef ref(Cell cell) {
-            return table.ref(index, cell.col());
+        @Override
+        public SourceRef ref(Cell cell) {
+            SourceRef ref = refsByColumn.get(cell.col());
+            if (ref == null) {
+                throw new IllegalArgumentException("no cell at column " + cell.col());
+            }
+            return ref;
         }
     }
 }

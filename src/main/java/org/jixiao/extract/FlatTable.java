@@ -1,0 +1,377 @@
+package org.jixiao.extract;
+
+import org.jixiao.model.Cell;
+import org.jixiao.model.Row;
+import org.jixiao.model.SourceRef;
+import org.jixiao.model.Table;
+import org.jixiao.normalize.Field;
+import org.jixiao.normalize.HeadingDictionary;
+import org.jixiao.normalize.MeasureParser;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rebuilds the rows of a form written as a flat run of cells.
+ *
+ * <p>LibreOffice's plain-text export of a Word form writes every table cell on a line of its own
+ * with no row boundaries (an empty cell is an empty line, a horizontally merged cell appears once,
+ * each cell covered by a vertical merge is an empty line). Readers hand such a file over as one
+ * single-column table. This class finds the rows again from what the cells say: a label and its
+ * value; a run of funds headings and, after each funds line label, one value per heading; the
+ * indicator header and, for each indicator row, its level names, its name and the run of values up
+ * to the 分值/得分 pair where the header puts them. Rebuilt rows place every cell at its header's
+ * column and keep the location of the line it came from, so {@link FormReader} reads them like any
+ * other table. Anything unrecognised stays a one-cell row.
+ */
+final class FlatTable {
+
+    /** A single-column table shorter than this is an ordinary table, not a flattened form. */
+    private static final int MIN_ROWS = 20;
+    /** Rows of a report's transposed funds table carry a row-number cell such as (1) or (7)=(4)/(2). */
+    private static final Pattern ROW_NUMBER = Pattern.compile("^\\(\\d+\\).*");
+
+    private static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER);
+    private static final Set<Field> FUNDS_HEADINGS = EnumSet.of(Field.FUNDS_BLOCK, Field.INITIAL_BUDGET,
+            Field.FULL_YEAR_BUDGET, Field.EXECUTED, Field.WEIGHT, Field.EXECUTION_RATE, Field.SCORE,
+            Field.BUDGET_WEIGHT, Field.BUDGET_SCORE);
+    private static final Set<Field> FUNDS_FIGURES = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
+            Field.EXECUTED, Field.WEIGHT, Field.EXECUTION_RATE, Field.SCORE, Field.BUDGET_WEIGHT, Field.BUDGET_SCORE);
+    private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
+            Field.FUNDS_RECEIVED, Field.EXECUTED, Field.BALANCE, Field.ARRIVAL_RATE, Field.EXECUTION_RATE);
+    private static final Set<Field> GOAL_LABELS = EnumSet.of(Field.ANNUAL_GOAL, Field.GOAL_EXPECTED, Field.GOAL_ACTUAL);
+
+    private final HeadingDictionary dictionary;
+    private final MeasureParser measures;
+    private final IndicatorRowReader rows;
+
+    FlatTable(HeadingDictionary dictionary, MeasureParser measures) {
+        this.dictionary = dictionary;
+        this.measures = measures;
+        this.rows = new IndicatorRowReader(dictionary, measures);
+    }
+
+    static boolean isFlat(Table table) {
+        return table.rows().size() >= MIN_ROWS && table.columnCount() <= 1;
+    }
+
+    /** {@code lines} with the rows of every flat table replaced by rebuilt rows. */
+    List<Line> expand(List<Line> lines) {
+        List<Line> out = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            Line line = lines.get(i);
+            if (line instanceof Line.TableRow row && isFlat(row.table())) {
+                Table table = row.table();
+                List<Token> tokens = new ArrayList<>();
+                while (i < lines.size() && lines.get(i) instanceof Line.TableRow r && r.table() == table) {
+                    Optional<Cell> cell = r.row().cells().stream().findFirst();
+                    tokens.add(new Token(cell.map(Cell::text).orElse(""),
+                            cell.map(r::ref).orElse(table.ref(r.index(), 0))));
+                    i++;
+                }
+                out.addAll(new Rebuild(tokens).run());
+            } else {
+                out.add(line);
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** One line of the flat run: its text and where it is. */
+    private record Token(String text, SourceRef ref) {
+        boolean blank() {
+            return text.isBlank();
+        }
+    }
+
+    /** One pass over a flat run of tokens. */
+    private final class Rebuild {
+        private final List<Token> t;
+        private final List<Line> out = new ArrayList<>();
+        private int fundsFigures;
+
+        Rebuild(List<Token> tokens) {
+            this.t = tokens;
+        }
+
+        List<Line> run() {
+            int i = 0;
+            while (i < t.size()) {
+                Token tok = t.get(i);
+                if (tok.blank()) {
+                    i++;
+                    continue;
+                }
+                Optional<Field> f = dictionary.lookup(tok.text());
+                int next;
+                if (f.isPresent() && HEADER_LABELS.contains(f.get())) {
+                    next = labelAndValue(i);
+                } else if ((next = fundsHeader(i)) > i) {
+                    // handled
+                } else if (f.isPresent() && f.get().isFundLine() && fundsFigures > 0) {
+                    next = fixedRow(i, fundsFigures);
+                } else if (f.isPresent() && TRANSPOSED_ROWS.contains(f.get())) {
+                    next = transposedRow(i);
+                } else if (f.isPresent() && f.get() == Field.ANNUAL_GOAL) {
+                    next = goals(i);
+                } else if ((next = indicatorTable(i)) > i) {
+                    // handled
+                } else if (f.isPresent() && f.get() == Field.TOTAL_SCORE) {
+                    next = totalRow(i);
+                } else {
+                    emit(List.of(tok), List.of(0));
+                    next = i + 1;
+                }
+                i = next;
+            }
+            return out;
+        }
+
+        private int labelAndValue(int i) {
+            int j = nextNonBlank(i + 1);
+            if (j < t.size() && dictionary.lookup(t.get(j).text()).filter(HEADER_LABELS::contains).isEmpty()) {
+                emit(List.of(t.get(i), t.get(j)), List.of(0, 1));
+                return j + 1;
+            }
+            emit(List.of(t.get(i)), List.of(0));
+            return i + 1;
+        }
+
+        /** A run of at least two funds headings; returns the index after it, or {@code i} if there is none. */
+        private int fundsHeader(int i) {
+            int j = i;
+            int figures = 0;
+            while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(FUNDS_HEADINGS::contains).isPresent()) {
+                if (FUNDS_FIGURES.contains(dictionary.lookup(t.get(j).text()).get())) {
+                    figures++;
+                }
+                j++;
+            }
+            if (j - i < 2 || figures < 2) {
+                return i;
+            }
+            emitRun(i, j);
+            fundsFigures = figures;
+            return j;
+        }
+
+        /** A label followed by exactly {@code width} value cells, blanks included. */
+        private int fixedRow(int i, int width) {
+            int end = Math.min(t.size(), i + 1 + width);
+            emitRun(i, end);
+            return end;
+        }
+
+        /** A row of a transposed funds table: the label, its row number and values up to the next text. */
+        private int transposedRow(int i) {
+            int j = i + 1;
+            while (j < t.size() && isValue(t.get(j))) {
+                j++;
+            }
+            if (j == i + 1) {
+                emit(List.of(t.get(i)), List.of(0));
+                return i + 1;
+            }
+            emitRun(i, j);
+            return j;
+        }
+
+        private boolean isValue(Token tok) {
+            return tok.blank() || ROW_NUMBER.matcher(tok.text()).matches() || numberOrPercent(tok.text());
+        }
+
+        /** 年度总体目标 / 预期目标 / 实际完成情况, then the two texts written under the last two. */
+        private int goals(int i) {
+            int j = i;
+            List<Token> labels = new ArrayList<>();
+            while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(GOAL_LABELS::contains).isPresent()) {
+                labels.add(t.get(j++));
+            }
+            emit(labels, range(labels.size()));
+            int end = j;
+            while (end < t.size() && (t.get(end).blank() || dictionary.lookup(t.get(end).text()).isEmpty())) {
+                end++;
+            }
+            if (end - j >= 2 && labels.size() >= 3) {
+                emit(List.of(t.get(end - 2), t.get(end - 1)), List.of(1, 2));
+            } else if (end - j >= 1) {
+                emit(List.of(t.get(end - 1)), List.of(labels.size() - 1));
+            }
+            return end;
+        }
+
+        /** An indicator header run and the rows under it; returns {@code i} if there is no header here. */
+        private int indicatorTable(int i) {
+            int j = i;
+            List<Token> labels = new ArrayList<>();
+            while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(IndicatorHeader.KNOWN::contains).isPresent()) {
+                labels.add(t.get(j++));
+            }
+            List<Cell> headerCells = new ArrayList<>();
+            for (int k = 0; k < labels.size(); k++) {
+                headerCells.add(Cell.of(k, labels.get(k).text()));
+            }
+            Optional<IndicatorHeader> header = IndicatorHeader.parse(headerCells, dictionary);
+            if (header.isEmpty()) {
+                return i;
+            }
+            emit(labels, range(labels.size()));
+            while (true) {
+                int start = j;
+                while (start < t.size() && (t.get(start).blank() || dictionary.is(t.get(start).text(), Field.INDICATOR_GROUP))) {
+                    start++;
+                }
+                if (start >= t.size() || dictionary.is(t.get(start).text(), Field.TOTAL_SCORE)) {
+                    return start;
+                }
+                int end = indicatorRow(header.get(), start);
+                if (end == start) {
+                    return start;
+                }
+                j = end;
+            }
+        }
+
+        /** One indicator row starting at {@code i}; returns the index after it, or {@code i} if none fits. */
+        private int indicatorRow(IndicatorHeader h, int i) {
+            Map<Field, Integer> col = new HashMap<>();
+            for (int k = 0; k < h.columns().size(); k++) {
+                col.putIfAbsent(h.columns().get(k).field(), h.columns().get(k).col());
+            }
+            List<Token> cells = new ArrayList<>();
+            List<Integer> cols = new ArrayList<>();
+            int p = i;
+            boolean level1 = false;
+            if (h.has(Field.LEVEL1) && rows.isLevel1(cell(p))) {
+                cells.add(t.get(p++));
+                cols.add(col.get(Field.LEVEL1));
+                level1 = true;
+            }
+            if (p < t.size() && h.has(Field.LEVEL2) && h.has(Field.LEVEL3)
+                    && (isLevel2(p) || level1 || !h.has(Field.LEVEL1) && rows.isLevel1(cell(p)))) {
+                cells.add(t.get(p++));
+                cols.add(col.get(Field.LEVEL2));
+            }
+            Field nameField = h.has(Field.LEVEL3) ? Field.LEVEL3 : Field.LEVEL2;
+            if (p >= t.size() || t.get(p).blank() || numberOrPercent(t.get(p).text())) {
+                return i;
+            }
+            cells.add(t.get(p++));
+            cols.add(col.get(nameField));
+            List<Field> fields = h.valueFields();
+            int iw = fields.indexOf(Field.WEIGHT);
+            int is = fields.indexOf(Field.SCORE);
+            if (iw < 0 || is < 0) {
+                return i;
+            }
+            // Merged cells drop a line or two before 分值; text exports may add one: try the nearest shifts first.
+            for (int shift : new int[] {0, -1, 1, -2, 2}) {
+                int w = p + iw + shift;
+                for (int s : new int[] {w + (is - iw), w + (is - iw) - 1}) {
+                    if (w < p || s <= w - (is < iw ? 0 : 1) && is > iw || !isNumber(w) || !isNumber(s)) {
+                        continue;
+                    }
+                    int end = Math.min(t.size(), Math.max(w, s) + (fields.size() - 1 - Math.max(iw, is)) + 1);
+                    while (end > Math.max(w, s) + 1 && isStart(end - 1)) {
+                        end--;
+                    }
+                    List<Cell> values = new ArrayList<>();
+                    List<Token> valueTokens = new ArrayList<>();
+                    for (int k = p; k < end; k++) {
+                        if (!t.get(k).blank()) {
+                            values.add(Cell.of(values.size(), t.get(k).text()));
+                            valueTokens.add(t.get(k));
+                        }
+                    }
+                    Optional<Map<Field, Cell>> aligned = rows.align(fields, values);
+                    if (aligned.isEmpty() || !aligned.get().containsKey(Field.WEIGHT)) {
+                        continue;
+                    }
+                    for (Map.Entry<Field, Cell> e : aligned.get().entrySet()) {
+                        cells.add(valueTokens.get(e.getValue().col()));
+                        cols.add(col.get(e.getKey()));
+                    }
+                    emit(cells, cols);
+                    return end;
+                }
+            }
+            return i;
+        }
+
+        /** True if token {@code k} begins something else: a total row, a level name or a header. */
+        private boolean isStart(int k) {
+            Optional<Field> f = dictionary.lookup(t.get(k).text());
+            return f.isPresent() && (f.get() == Field.TOTAL_SCORE || f.get().isLevel1Value()
+                    || IndicatorHeader.KNOWN.contains(f.get()));
+        }
+
+        private int totalRow(int i) {
+            List<Token> cells = new ArrayList<>(List.of(t.get(i)));
+            int j = i + 1;
+            while (j < t.size() && (t.get(j).blank() || measures.number(t.get(j).text()).isPresent())) {
+                if (!t.get(j).blank()) {
+                    cells.add(t.get(j));
+                }
+                j++;
+            }
+            emit(cells, range(cells.size()));
+            return j;
+        }
+
+        private void emitRun(int from, int to) {
+            List<Token> run = t.subList(from, to);
+            emit(run, range(run.size()));
+        }
+
+        private void emit(List<Token> tokens, List<Integer> cols) {
+            List<Cell> cells = new ArrayList<>();
+            Map<Integer, SourceRef> refs = new HashMap<>();
+            for (int k = 0; k < tokens.size(); k++) {
+                if (refs.putIfAbsent(cols.get(k), tokens.get(k).ref()) == null) {
+                    cells.add(Cell.of(cols.get(k), tokens.get(k).text()));
+                }
+            }
+            out.add(new Line.Chunk(new Row(cells), refs));
+        }
+
+        private int nextNonBlank(int i) {
+            while (i < t.size() && t.get(i).blank()) {
+                i++;
+            }
+            return i;
+        }
+
+        private Cell cell(int k) {
+            return Cell.of(0, k < t.size() ? t.get(k).text() : "");
+        }
+
+        private boolean isLevel2(int k) {
+            return dictionary.lookup(t.get(k).text()).filter(Field::isLevel2Value).isPresent();
+        }
+
+        private boolean isNumber(int k) {
+            return k >= 0 && k < t.size() && measures.number(t.get(k).text()).isPresent();
+        }
+
+        private boolean numberOrPercent(String text) {
+            var m = measures.parse(text);
+            return m.comparator().isEmpty() && m.value().isPresent() && m.unit().matches("%?");
+        }
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> r = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            r.add(k);
+        }
+        return r;
+    }
+}
