@@ -90,8 +90,24 @@ final class OfficeFiles {
             return Result.failed(source.name(), Stage.READ, "read.zip.bomb",
                     "the zip inflates far beyond its size (POI's zip-bomb guard stopped it): " + firstLine(e));
         }
+        if (hasEndOfCentralDirectory(source.content())) {
+            // A whole archive, just not an OOXML one (no [Content_Types].xml, ODF, a plain zip).
+            return Result.failed(source.name(), Stage.READ, "read.unsupported_format",
+                    "expected an Office Open XML package (.docx, .xlsx), found a zip without one: " + firstLine(e));
+        }
         return Result.failed(source.name(), Stage.READ, "read.zip.corrupt",
                 "expected a readable zip archive, found a broken one: " + firstLine(e));
+    }
+
+    /** True when the zip's end record ({@code PK\5\6}) is in its last 64 kB, i.e. it is not cut short. */
+    private static boolean hasEndOfCentralDirectory(byte[] b) {
+        int stop = Math.max(0, b.length - 22 - 0xFFFF);
+        for (int i = b.length - 22; i >= stop; i--) {
+            if (b[i] == 0x50 && b[i + 1] == 0x4B && b[i + 2] == 0x05 && b[i + 3] == 0x06) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PackagePart mainPart(OPCPackage pkg) throws InvalidFormatException {
