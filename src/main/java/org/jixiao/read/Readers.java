@@ -1,21 +1,39 @@
 package org.jixiao.read;
 
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.jixiao.model.Document;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
 
+import java.util.Objects;
+
 /**
- * The entry point of the read stage: detects a file's format from its bytes and hands it to the
- * reader for that format. Stateless and thread-safe.
+ * The entry point of the read stage: detects a file's format from its bytes, never its name, and
+ * hands it to the reader for that format. Stateless and thread-safe.
+ *
+ * <p>Detection ({@link Sniffer}): a zip is opened as an OOXML package and its main part's content
+ * type picks {@link DocxReader} or {@link SpreadsheetReader}; an OLE2 file's streams pick
+ * {@link DocReader} ({@code WordDocument}) or {@link SpreadsheetReader} ({@code Workbook}), and
+ * {@code EncryptionInfo} marks a password-protected .docx/.xlsx; markup at the start means
+ * {@link HtmlReader}; other text goes to {@link TextReader}. So a ".doc" that is HTML, a ".txt"
+ * that is HTML and a ".docx" renamed ".zip" are all read as what they are.
  */
 public final class Readers {
 
     private final ReadLimits limits;
     private final TextReader text;
+    private final HtmlReader html;
+    private final DocxReader docx;
+    private final DocReader doc;
+    private final SpreadsheetReader spreadsheet;
 
     public Readers(ReadLimits limits) {
-        this.limits = limits;
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.text = new TextReader(limits);
+        this.html = new HtmlReader(limits);
+        this.docx = new DocxReader(limits);
+        this.doc = new DocReader(limits);
+        this.spreadsheet = new SpreadsheetReader(limits);
     }
 
     public static Readers withDefaults() {
@@ -26,7 +44,9 @@ public final class Readers {
      * Reads one file.
      *
      * @return the document, or {@code Failed} at stage {@code READ}: {@code read.empty},
-     *         {@code read.too_large}, {@code read.unsupported_format} or a format-specific code
+     *         {@code read.too_large}, {@code read.unsupported_format}, {@code read.zip.corrupt},
+     *         {@code read.zip.bomb}, {@code read.ole2.corrupt}, {@code read.docx.encrypted},
+     *         {@code read.xlsx.encrypted} or a format-specific code of the reader chosen
      */
     public Result<Document> read(Source source) {
         byte[] b = source.content();
@@ -37,6 +57,44 @@ public final class Readers {
             return Result.failed(source.name(), Stage.READ, "read.too_large",
                     "the file has %d bytes, more than the limit of %d".formatted(b.length, limits.maxFileBytes()));
         }
-        return text.read(source);
+        return switch (Sniffer.sniff(b)) {
+            case ZIP -> readOoxml(source);
+            case OLE2 -> readOle2(source);
+            case HTML -> html.read(source);
+            case TEXT -> text.read(source);
+            case BINARY -> unsupported(source, "binary content that is not a zip or OLE2 Office file");
+        };
+    }
+
+    private Result<Document> readOoxml(Source source) {
+        return OfficeFiles.openOoxml(source).then(o -> switch (o.kind()) {
+            case DOCX -> {
+                try {
+                    yield docx.readMain(source, o.main());
+                } finally {
+                    o.pkg().revert();
+                }
+            }
+            case XLSX -> spreadsheet.readXlsx(source, o);
+            case OTHER -> {
+                o.pkg().revert();
+                yield unsupported(source, "an Office Open XML package whose main part is " + o.main().getContentType());
+            }
+        });
+    }
+
+    private Result<Document> readOle2(Source source) {
+        Result<POIFSFileSystem> opened = OfficeFiles.openOle2(source);
+        return opened.then(fs -> switch (OfficeFiles.kindOf(fs)) {
+            case DOC -> doc.read(source, fs);
+            case XLS -> spreadsheet.readXls(source, fs);
+            case ENCRYPTED_OOXML -> OfficeFiles.encrypted(source);
+            case OTHER -> unsupported(source, "an OLE2 file that is neither a Word nor an Excel document");
+        });
+    }
+
+    private static Result<Document> unsupported(Source source, String found) {
+        return Result.failed(source.name(), Stage.READ, "read.unsupported_format",
+                "expected .docx, .doc, .xlsx, .xls, HTML or text, found " + found);
     }
 }

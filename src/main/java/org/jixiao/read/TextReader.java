@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads plain-text exports of Word documents.
+ * Reads plain-text exports of Word documents and forms copied out of web pages and PDFs.
  *
- * <p>Two table layouts are recognised, as Word's "save as text" writes them:
+ * <p>Five table layouts are recognised. Two as Word's "save as text" writes them:
  * <ul>
  *   <li><b>row per line</b>: every table row on one line, one tab per grid column, empty fields for
  *       merged or empty cells (seeds 000, 004). Column positions may drift from row to row; that
@@ -25,11 +25,34 @@ import java.util.regex.Pattern;
  *   <li><b>cell per line</b>: every cell on its own line behind a tab ({@code \tcell}), a blank line
  *       between rows, two blank lines or a text line after the table (seed 002).</li>
  * </ul>
+ * Two as forms copied from web pages and PDFs look:
+ * <ul>
+ *   <li><b>pipe rows</b>: {@code a | b | c}, markdown-like, with optional leading and trailing
+ *       pipes; separator rows of dashes ({@code |---|:--:|}) are skipped. A line is a pipe row when
+ *       it holds two pipes, or one pipe at its start or end.</li>
+ *   <li><b>space-aligned rows</b>: cells separated by runs of two or more spaces (U+0020 or
+ *       U+3000), at least two cells; a run of such lines is a table when it has two lines or more,
+ *       or a line with three cells or more. Cells are numbered left to right; character positions
+ *       are not used, since CJK widths make them unreliable.</li>
+ * </ul>
+ * And one whole-file layout, LibreOffice's text export of a .docx, which writes every table cell
+ * on its own line with no row delimiter at all and a blank line for an empty cell:
+ * <ul>
+ *   <li><b>cell per line without row delimiters</b>: the file holds no tab and no pipe row, has at
+ *       least {@value #EXPORT_MIN_LINES} non-blank lines, and at least 80 % of them are short
+ *       (at most {@value #EXPORT_SHORT_LINE} characters). Row boundaries cannot be known, so the
+ *       file becomes ONE single-column table (table 1), one row per line (title lines included),
+ *       blank lines kept as empty cells, and no paragraphs; the extractor re-chunks it.</li>
+ * </ul>
  * Any other line is a paragraph. Word's {@code [bookmark: _Toc…]} markers are dropped.
  */
 public final class TextReader implements DocumentReader {
 
     private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark: [^\\]]*\\]");
+    private static final Pattern SPACE_RUN = Pattern.compile("[ \u3000]{2,}");
+    private static final Pattern PIPE_SEPARATOR = Pattern.compile("[|:+\\- \u3000]*-[|:+\\- \u3000]*");
+    static final int EXPORT_MIN_LINES = 20;
+    static final int EXPORT_SHORT_LINE = 40;
 
     private final ReadLimits limits;
 
@@ -53,6 +76,9 @@ public final class TextReader implements DocumentReader {
     /** Splits decoded text into paragraphs and tables. */
     Document parse(String name, String text) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        if (isCellPerLineExport(text, lines)) {
+            return cellPerLineExport(name, lines);
+        }
         List<Block> blocks = new ArrayList<>();
         int paragraphs = 0;
         int tables = 0;
@@ -84,6 +110,22 @@ public final class TextReader implements DocumentReader {
                 }
                 rows.add(new Row(current));
                 blocks.add(new Table(++tables, rows));
+            } else if (isPipeRow(line)) {
+                List<Row> rows = new ArrayList<>();
+                while (i < lines.length && isPipeRow(lines[i])) {
+                    if (!PIPE_SEPARATOR.matcher(lines[i].strip()).matches()) {
+                        rows.add(pipeRow(lines[i]));
+                    }
+                    i++;
+                }
+                blocks.add(new Table(++tables, rows));
+            } else if (spaceTableEnd(lines, i) > i) {
+                int end = spaceTableEnd(lines, i);
+                List<Row> rows = new ArrayList<>();
+                for (; i < end; i++) {
+                    rows.add(fieldsRow(spaceFields(lines[i])));
+                }
+                blocks.add(new Table(++tables, rows));
             } else {
                 if (!line.isBlank()) {
                     blocks.add(new Paragraph(++paragraphs, clean(line)));
@@ -92,6 +134,89 @@ public final class TextReader implements DocumentReader {
             }
         }
         return new Document(name, SourceFormat.TEXT, blocks);
+    }
+
+    /** The LibreOffice export layout: see the class comment for the rule. */
+    private static boolean isCellPerLineExport(String text, String[] lines) {
+        if (text.indexOf('\t') >= 0) {
+            return false;
+        }
+        int nonBlank = 0;
+        int shortLines = 0;
+        for (String line : lines) {
+            if (isPipeRow(line)) {
+                return false;
+            }
+            String s = line.strip();
+            if (!s.isEmpty()) {
+                nonBlank++;
+                if (s.length() <= EXPORT_SHORT_LINE) {
+                    shortLines++;
+                }
+            }
+        }
+        return nonBlank >= EXPORT_MIN_LINES && shortLines * 5 >= nonBlank * 4;
+    }
+
+    private static Document cellPerLineExport(String name, String[] lines) {
+        int end = lines.length;
+        while (end > 0 && lines[end - 1].isBlank()) {
+            end--;
+        }
+        List<Row> rows = new ArrayList<>(end);
+        for (int i = 0; i < end; i++) {
+            rows.add(new Row(List.of(Cell.of(0, clean(lines[i])))));
+        }
+        return new Document(name, SourceFormat.TEXT, List.of(new Table(1, rows)));
+    }
+
+    /** Two pipes, or one at the start or end: {@code a | b | c}, {@code | a |}, {@code a |}. */
+    private static boolean isPipeRow(String line) {
+        String s = line.strip();
+        int pipes = count(s, '|');
+        return pipes >= 2 || (pipes == 1 && s.length() > 1 && (s.charAt(0) == '|' || s.charAt(s.length() - 1) == '|'));
+    }
+
+    private static Row pipeRow(String line) {
+        String s = line.strip();
+        if (s.startsWith("|")) {
+            s = s.substring(1);
+        }
+        if (s.endsWith("|")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return fieldsRow(List.of(s.split("\\|", -1)));
+    }
+
+    /**
+     * The end (exclusive) of a space-aligned table starting at line {@code start}, or
+     * {@code start} when the lines there do not form one.
+     */
+    private static int spaceTableEnd(String[] lines, int start) {
+        int end = start;
+        int widest = 0;
+        while (end < lines.length && lines[end].indexOf('\t') < 0 && !isPipeRow(lines[end])) {
+            int fields = spaceFields(lines[end]).size();
+            if (fields < 2) {
+                break;
+            }
+            widest = Math.max(widest, fields);
+            end++;
+        }
+        return end - start >= 2 || widest >= 3 ? end : start;
+    }
+
+    private static List<String> spaceFields(String line) {
+        String s = BOOKMARK.matcher(line).replaceAll("").strip();
+        return s.isEmpty() ? List.of() : List.of(SPACE_RUN.split(s));
+    }
+
+    private static Row fieldsRow(List<String> fields) {
+        List<Cell> cells = new ArrayList<>(fields.size());
+        for (int c = 0; c < fields.size(); c++) {
+            cells.add(Cell.of(c, clean(fields.get(c))));
+        }
+        return new Row(cells);
     }
 
     /** A row-per-line table row: tabs separate at least two fields and the line is not a lone cell. */

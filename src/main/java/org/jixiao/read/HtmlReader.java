@@ -1,0 +1,276 @@
+package org.jixiao.read;
+
+import org.jixiao.model.Block;
+import org.jixiao.model.Document;
+import org.jixiao.model.Paragraph;
+import org.jixiao.model.Result;
+import org.jixiao.model.SourceFormat;
+import org.jixiao.model.Stage;
+import org.jixiao.model.Table;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads HTML: hand-written pages, Word's "Save as Web Page" output (mso styles, {@code <o:p>},
+ * nested spans) and LibreOffice's export.
+ *
+ * <p>Every top-level {@code <table>} becomes a {@link Table} with {@code rowspan}/{@code colspan}
+ * resolved into the grid (see {@link Grid#place}); a table nested in a cell adds its cell texts,
+ * one per line, to the outer cell's text. Text outside tables ({@code <p>}, {@code <h1>}..,
+ * {@code <div>}, {@code <li>}) becomes paragraphs in document order. Pages with site navigation
+ * keep all their tables; choosing the form is the extractor's job.
+ *
+ * <p>Charset: a byte-order mark, else the {@code <meta charset>} / {@code http-equiv} declaration
+ * (GB2312 and GBK are read as their superset GB18030), else {@link TextDecoder} detection. A
+ * declaration the bytes contradict is ignored in favour of detection.
+ *
+ * <p>Text: whitespace runs collapse to one space as a browser shows them, {@code &nbsp;} becomes a
+ * plain space, {@code <br>} and block ends become line breaks; a cell's lines are stripped and
+ * blank lines dropped ({@link Grid#cellText}). Rows whose cells are all blank are dropped.
+ */
+public final class HtmlReader implements DocumentReader {
+
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final int SNIFF_BYTES = 8192;
+
+    /** Elements whose start and end break a line (HTML block-level plus table parts). */
+    private static final Set<String> BLOCKS = Set.of(
+            "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+            "blockquote", "pre", "section", "article", "header", "footer", "nav", "aside", "main",
+            "address", "center", "form", "fieldset", "hr", "caption", "table", "thead", "tbody",
+            "tfoot", "tr", "td", "th", "body", "html");
+
+    /** Elements whose content is never text of the page. */
+    private static final Set<String> HIDDEN = Set.of(
+            "head", "script", "style", "title", "noscript", "template", "xml", "object", "iframe", "select");
+
+    private final ReadLimits limits;
+
+    public HtmlReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public Result<Document> read(Source source) {
+        if (source.content().length == 0) {
+            return Result.failed(source.name(), Stage.READ, "read.empty", "the file is empty (0 bytes)");
+        }
+        return readHtml(source.name(), decode(source.content()), SourceFormat.HTML);
+    }
+
+    /** Reads already decoded HTML; the .doc reader comes here with POI's HTML rendering. */
+    Result<Document> readHtml(String name, String html, SourceFormat format) {
+        if (html.length() > limits.maxTextChars()) {
+            return Result.failed(name, Stage.READ, "read.too_large",
+                    "the HTML has %d characters, more than the limit of %d".formatted(html.length(), limits.maxTextChars()));
+        }
+        org.jsoup.nodes.Document dom = Jsoup.parse(html);
+        Collector collector = new Collector();
+        NodeTraversor.filter(collector, dom.body() == null ? dom : dom.body());
+        collector.flushParagraph();
+        if (collector.cells > limits.maxCells()) {
+            return Result.failed(name, Stage.READ, "read.too_many_cells",
+                    "the tables have %d cells, more than the limit of %d".formatted(collector.cells, limits.maxCells()));
+        }
+        return Result.ok(new Document(name, format, collector.blocks));
+    }
+
+    /** Decodes HTML bytes: BOM, then a declared charset the bytes agree with, then detection. */
+    static String decode(byte[] bytes) {
+        Optional<TextDecoder.Decoded> bom = TextDecoder.decodeByBom(bytes);
+        if (bom.isPresent()) {
+            return bom.get().text();
+        }
+        Optional<Charset> declared = declaredCharset(bytes);
+        if (declared.isPresent()) {
+            Optional<String> text = TextDecoder.decodeDeclared(bytes, declared.get());
+            if (text.isPresent()) {
+                return text.get();
+            }
+        }
+        return TextDecoder.decode(bytes).text();
+    }
+
+    /** The charset named by a {@code <meta>} in the first bytes; GB2312/GBK widen to GB18030. */
+    static Optional<Charset> declaredCharset(byte[] bytes) {
+        // Charset names are ASCII, and every charset a form page uses is ASCII-compatible here.
+        String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String label = m.group(1).toLowerCase(Locale.ROOT);
+        if (label.startsWith("gb") || label.equals("x-gbk") || label.equals("cp936")) {
+            return Optional.of(TextDecoder.GB18030);
+        }
+        try {
+            return Optional.of(Charset.forName(label));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Walks the body once, without recursion (a page may nest elements 100 000 deep): top-level
+     * tables are built and skipped over, other text gathers into paragraphs.
+     */
+    private static final class Collector implements NodeFilter {
+        final List<Block> blocks = new ArrayList<>();
+        int cells;
+        private final StringBuilder paragraph = new StringBuilder();
+        private int paragraphs;
+        private int tables;
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                appendCollapsed(paragraph, t.getWholeText());
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element e)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            String tag = e.normalName();
+            if (HIDDEN.contains(tag)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("table")) {
+                flushParagraph();
+                List<List<Grid.Spanned>> rows = tableRows(e);
+                List<Grid.Placed> placed = Grid.place(rows);
+                cells += placed.size();
+                blocks.add(new Table(++tables, Grid.rows(rows.size(), placed)));
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("br")) {
+                paragraph.append('\n');
+            } else if (BLOCKS.contains(tag)) {
+                flushParagraph();
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                flushParagraph();
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        void flushParagraph() {
+            String text = Grid.cellText(paragraph);
+            paragraph.setLength(0);
+            if (!text.isEmpty()) {
+                blocks.add(new Paragraph(++paragraphs, text));
+            }
+        }
+    }
+
+    /** The rows of one table, each a list of its {@code td}/{@code th} cells with spans. */
+    private static List<List<Grid.Spanned>> tableRows(Element table) {
+        List<List<Grid.Spanned>> rows = new ArrayList<>();
+        for (Element child : table.children()) {
+            String tag = child.normalName();
+            if (tag.equals("tr")) {
+                rows.add(rowCells(child));
+            } else if (tag.equals("thead") || tag.equals("tbody") || tag.equals("tfoot")) {
+                for (Element tr : child.children()) {
+                    if (tr.normalName().equals("tr")) {
+                        rows.add(rowCells(tr));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<Grid.Spanned> rowCells(Element tr) {
+        List<Grid.Spanned> cells = new ArrayList<>();
+        for (Element td : tr.children()) {
+            String tag = td.normalName();
+            if (tag.equals("td") || tag.equals("th")) {
+                cells.add(new Grid.Spanned(span(td.attr("colspan"), 1), span(td.attr("rowspan"), 1), text(td)));
+            }
+        }
+        return cells;
+    }
+
+    /** A span attribute as browsers read it: leading digits, else the default; 0 kept (rowspan=0). */
+    private static int span(String value, int fallback) {
+        String v = value.strip();
+        int end = 0;
+        while (end < v.length() && end < 9 && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? fallback : Integer.parseInt(v.substring(0, end));
+    }
+
+    /** The text of an element as lines: block ends and {@code <br>} break lines, nested cells too. */
+    static String text(Element element) {
+        StringBuilder out = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    appendCollapsed(out, t.getWholeText());
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element e)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                String tag = e.normalName();
+                if (HIDDEN.contains(tag)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (tag.equals("br") || (depth > 0 && BLOCKS.contains(tag))) {
+                    out.append('\n');
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (depth > 0 && node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    out.append('\n');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return Grid.cellText(out);
+    }
+
+    /** Appends text as a browser shows it: each whitespace run one space, {@code &nbsp;} a space. */
+    private static void appendCollapsed(StringBuilder out, String text) {
+        boolean space = out.length() > 0 && out.charAt(out.length() - 1) == ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00A0') {
+                if (!space) {
+                    out.append(' ');
+                    space = true;
+                }
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.jixiao.read;
+
+import org.jixiao.model.Cell;
+import org.jixiao.model.Document;
+import org.jixiao.model.Paragraph;
+import org.jixiao.model.Row;
+import org.jixiao.model.Table;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Text layouts: pipes, space-aligned rows, LibreOffice's cell-per-line export and the seeds. */
+class TextReaderTest {
+
+    private final TextReader reader = new TextReader(ReadLimits.defaults());
+
+    private Document read(String text) {
+        return Fixtures.ok(reader.read(new Source("t.txt", text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static List<String> texts(Row row) {
+        return row.cells().stream().map(Cell::text).toList();
+    }
+
+    @Test
+    void readsPipeRowsWithOptionalOuterPipesAndSkipsSeparators() {
+        Document d = read("""
+                Title
+                | 项目名称 | 信息化运行维护费 |
+                |---|:---:|
+                年度资金总额 | 17049.23 | 11601.09
+                after""");
+        Table t = d.tables().get(0);
+        assertEquals(2, t.rows().size());
+        assertEquals(List.of("项目名称", "信息化运行维护费"), texts(t.rows().get(0)));
+        assertEquals(List.of("年度资金总额", "17049.23", "11601.09"), texts(t.rows().get(1)));
+        assertEquals(List.of(new Paragraph(1, "Title"), t, new Paragraph(2, "after")), d.blocks());
+    }
+
+    @Test
+    void keepsEmptyPipeCellsInTheirColumn() {
+        Table t = read("a | | c\nd | e | f").tables().get(0);
+        assertEquals(List.of(Cell.of(0, "a"), Cell.of(1, ""), Cell.of(2, "c")), t.rows().get(0).cells());
+    }
+
+    @Test
+    void readsRowsSeparatedByRunsOfSpaces() {
+        Document d = read("""
+                自评表 （2020 年度）
+                年度资金总额    17049.23   11601.09
+                中央财政资金\u3000\u30000   0
+
+                Narrative with one  double space.""");
+        Table t = d.tables().get(0);
+        assertEquals(List.of("年度资金总额", "17049.23", "11601.09"), texts(t.rows().get(0)));
+        assertEquals(List.of("中央财政资金", "0", "0"), texts(t.rows().get(1)));
+        assertEquals(List.of(new Paragraph(1, "自评表 （2020 年度）"), t,
+                new Paragraph(2, "Narrative with one  double space.")), d.blocks());
+    }
+
+    @Test
+    void readsALineWithTwoSpaceSeparatedFieldsAloneAsAParagraph() {
+        assertTrue(read("Item  value").tables().isEmpty());
+    }
+
+    @Test
+    void readsTheLibreOfficeExportAsOneColumnKeepingBlankLines() {
+        StringBuilder text = new StringBuilder("\uFEFFTitle\n");
+        for (int i = 0; i < 25; i++) {
+            text.append("cell ").append(i).append('\n');
+        }
+        text.append("\nafter blank\n\n");
+        Document d = read(text.toString());
+        assertTrue(d.paragraphs().isEmpty());
+        Table t = d.tables().get(0);
+        assertEquals(28, t.rows().size(), "title, 25 cells, the blank cell, the last cell; trailing blanks cut");
+        assertEquals(Cell.of(0, "Title"), t.rows().get(0).cells().get(0));
+        assertEquals(Cell.of(0, ""), t.rows().get(26).cells().get(0));
+        assertEquals(Cell.of(0, "after blank"), t.rows().get(27).cells().get(0));
+    }
+
+    @Test
+    void readsShortNarrativeWithoutTabsAsParagraphs() {
+        Document d = read("line one\nline two\n\nline three");
+        assertTrue(d.tables().isEmpty());
+        assertEquals(3, d.paragraphs().size());
+    }
+
+    @Test
+    void keepsTheSeedTabLayouts() {
+        Document seed = Fixtures.ok(reader.read(Fixtures.corpusSource("seeds/000_28d3029d6f3e5f97.txt")));
+        assertEquals(1, seed.tables().size());
+        assertEquals(28, seed.tables().get(0).rows().size());
+        Document cells = Fixtures.ok(reader.read(Fixtures.corpusSource("seeds/002_e50b47335a0e3ea5.txt")));
+        assertEquals(7, cells.tables().size());
+    }
+}
