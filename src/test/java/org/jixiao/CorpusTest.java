@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,14 +29,28 @@ class CorpusTest {
     private static final List<String> FOLDERS = List.of("shanxi-2020-it-ops", "shanxi-2020-cloud-rent",
             "shanxi-2020-trading-center", "xinzhou-2020-it-build");
 
-    /** The file names every folder holds, per format; folder-specific variants are listed below. */
-    private static final List<String> EVERY_FOLDER = List.of("seed-utf8.txt", "seed-gb18030.txt",
+    /** The files every folder holds: the office exports and the seed text in three encodings. */
+    private static final List<String> EVERY_FOLDER = List.of("form.docx", "form.doc", "form.html",
+            "form.lo-export.html", "form.xlsx", "form.txt", "seed-utf8.txt", "seed-gb18030.txt",
             "seed-utf16le-bom.txt");
+
+    /** The stress variants of single folders (corpus README, "Stress variants"). */
+    private static final Map<String, List<String>> VARIANTS = Map.of(
+            "shanxi-2020-it-ops", List.of("word-webpage.html", "word-webpage.gbk.html"),
+            "shanxi-2020-cloud-rent", List.of("traditional.html", "traditional.docx", "traditional.txt",
+                    "traditional-seed.txt"),
+            "shanxi-2020-trading-center", List.of("split-table.html", "split-table.docx", "split-table.txt",
+                    "raw-grid.html", "raw-grid.docx", "raw-grid.txt"),
+            "xinzhou-2020-it-build", List.of("fullwidth-digits.html", "fullwidth-digits.docx",
+                    "fullwidth-digits.txt"));
 
     static Stream<Arguments> corpusFiles() {
         List<Arguments> cases = new ArrayList<>();
         for (String folder : FOLDERS) {
             for (String file : EVERY_FOLDER) {
+                cases.add(Arguments.of(folder, file));
+            }
+            for (String file : VARIANTS.get(folder)) {
                 cases.add(Arguments.of(folder, file));
             }
         }

@@ -1,6 +1,7 @@
 package org.jixiao.extract;
 
 import org.jixiao.model.Cell;
+import org.jixiao.model.Measure;
 import org.jixiao.model.Row;
 import org.jixiao.model.SourceRef;
 import org.jixiao.model.Table;
@@ -163,11 +164,41 @@ final class FlatTable {
             return j;
         }
 
-        /** A label followed by exactly {@code width} value cells, blanks included. */
+        /**
+         * A funds line: its label and the value cells after it. Exactly {@code width} cells, blanks
+         * included, when they are all values; a grid copied with extra empty cells has more blanks,
+         * so then the first {@code width} filled values are taken in order.
+         */
         private int fixedRow(int i, int width) {
             int end = Math.min(t.size(), i + 1 + width);
+            int j = i + 1;
+            List<Token> filled = new ArrayList<>();
+            while (j < t.size() && filled.size() < width && isValue(t.get(j))) {
+                if (!t.get(j).blank()) {
+                    filled.add(t.get(j));
+                }
+                j++;
+            }
+            boolean plain = true;
+            for (int k = i + 1; k < end; k++) {
+                plain &= isValue(t.get(k));
+            }
+            if (filled.size() == width && (!plain || countBlank(i + 1, end) > 0)) {
+                List<Token> cells = new ArrayList<>(List.of(t.get(i)));
+                cells.addAll(filled);
+                emit(cells, range(cells.size()));
+                return j;
+            }
             emitRun(i, end);
             return end;
+        }
+
+        private int countBlank(int from, int to) {
+            int n = 0;
+            for (int k = from; k < to; k++) {
+                n += t.get(k).blank() ? 1 : 0;
+            }
+            return n;
         }
 
         /** A row of a transposed funds table: the label, its row number and values up to the next text. */
@@ -185,7 +216,8 @@ final class FlatTable {
         }
 
         private boolean isValue(Token tok) {
-            return tok.blank() || ROW_NUMBER.matcher(tok.text()).matches() || numberOrPercent(tok.text());
+            return tok.blank() || ROW_NUMBER.matcher(tok.text()).matches() || numberOrPercent(tok.text())
+                    || measures.parse(tok.text()).kind() == Measure.Kind.EMPTY;
         }
 
         /** 年度总体目标 / 预期目标 / 实际完成情况, then the two texts written under the last two. */

@@ -99,7 +99,8 @@ final class FormLocator {
     private boolean statesProjectName(Line line) {
         if (line instanceof Line.Cells row) {
             List<Cell> cells = row.nonBlank();
-            return !cells.isEmpty() && dictionary.is(cells.get(0).text(), Field.PROJECT_NAME);
+            return !cells.isEmpty() && (dictionary.is(cells.get(0).text(), Field.PROJECT_NAME)
+                    || cells.size() == 1 && labelledText(cells.get(0).text(), Field.PROJECT_NAME).isPresent());
         }
         return labelledText(((Line.Text) line).text(), Field.PROJECT_NAME).isPresent();
     }

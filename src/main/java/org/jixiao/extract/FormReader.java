@@ -145,8 +145,17 @@ final class FormReader {
             readHeaderFields(line, cells);
             return;
         }
-        if (cells.size() == 1 && year.isEmpty()) {
-            prose.year(cells.get(0).text()).ifPresent(y -> year = Optional.of(new Sourced<>(y, line.ref(cells.get(0)))));
+        if (cells.size() == 1) {
+            // Spreadsheets and flat exports put titles, the year and "项目名称：…" lines in cells.
+            Cell only = cells.get(0);
+            if (year.isEmpty()) {
+                prose.year(only.text()).ifPresent(y -> year = Optional.of(new Sourced<>(y, line.ref(only))));
+            }
+            for (Field f : HEADER_LABELS) {
+                if (!header.containsKey(f)) {
+                    locator.labelledText(only.text(), f).ifPresent(v -> header.put(f, new Sourced<>(v, line.ref(only))));
+                }
+            }
         }
         Optional<IndicatorHeader> indicatorHeader = IndicatorHeader.parse(cells, dictionary);
         if (indicatorHeader.isPresent()) {

@@ -73,7 +73,7 @@ final class IndicatorRowReader {
         if (level1.isPresent() && !isLevel1(level1.get())) {
             return Optional.empty();
         }
-        if (level2.isPresent() && isLevel1(level2.get())) {
+        if (level2.isPresent() && header.has(Field.LEVEL1) && isLevel1(level2.get())) {
             return Optional.empty();
         }
         if (isLevel1(level3)) {
@@ -86,13 +86,15 @@ final class IndicatorRowReader {
         int i = 0;
         Optional<Cell> level1 = Optional.empty();
         Optional<Cell> level2 = Optional.empty();
-        if (isLevel1(cells.get(i))) {
+        if (header.has(Field.LEVEL1) && isLevel1(cells.get(i))) {
             level1 = Optional.of(cells.get(i++));
         }
-        // After a level-1 name comes its level-2 name; without one, only a known level-2 name is taken.
+        // After a level-1 name comes its level-2 name; without one, only a known level-2 name is taken
+        // (or, in a table without a 一级指标 column, a level-1 name such as 预算执行指标 written there).
         // At least three cells must remain after it: the indicator's name, 分值 and 得分.
-        if (i < cells.size() && (isLevel2(cells.get(i)) || level1.isPresent() && header.has(Field.LEVEL2))
-                && cells.size() - i - 1 >= 3) {
+        if (i < cells.size() && header.has(Field.LEVEL2) && cells.size() - i - 1 >= 3
+                && (isLevel2(cells.get(i)) || level1.isPresent()
+                    || !header.has(Field.LEVEL1) && isLevel1(cells.get(i)))) {
             level2 = Optional.of(cells.get(i++));
         }
         if (i >= cells.size()) {
