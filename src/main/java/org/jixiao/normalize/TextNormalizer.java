@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * "≧735人次"                     -> "≥735人次"
  * "項目名稱"                      -> "项目名称"
  * "乾隆"                          -> "乾隆"  (no traditional-only character: left as written)
+ * "顯著"                          -> "显著"  (著 is kept, see below)
  * "[bookmark: _Toc123]项目名称"    -> "项目名称"
  * </pre>
  *
@@ -36,12 +37,13 @@ import java.util.regex.Pattern;
  * <p>Traditional to simplified uses the table {@code traditional-simplified.tsv}, generated from
  * ICU4J's {@code Traditional-Simplified} transliterator (which maps character by character) and
  * kept equal to it by a test. Loading the table costs a few milliseconds, where the transliterator
- * costs about a second. A text is converted only if it holds a traditional-only character: one
- * the transliterator changes and GB2312 cannot encode. The 18 characters that simplified Chinese
- * also uses ({@code 乾 著 後 於 …}, marked {@code shared}) never trigger a conversion on their own,
- * so {@code 乾隆} in simplified text stays as written; inside traditional text they are converted
- * like ICU does, so {@code 調整後} becomes {@code 调整后} (and a rare {@code 乾隆} in traditional
- * text becomes {@code 干隆}, the known limit of character-level conversion).
+ * costs about a second. A text is converted only if it holds a traditional-only character
+ * ({@code only}: one the transliterator changes and GB2312 cannot encode). Of the 18 characters
+ * that GB2312 also has, those marked {@code shared} ({@code 後 於 麽 …}) are converted only inside
+ * such text, so {@code 調整後} becomes {@code 调整后} while a lone {@code 後} stays; those marked
+ * {@code keep} are never converted, because their simplified reading is the common one in these
+ * forms and ICU's mapping would break it: {@code 顯著} must become {@code 显著}, not {@code 显着};
+ * likewise {@code 乾隆}, {@code 俱乐部}, {@code 慰藉}, {@code 摔跤}.
  *
  * <p>Thread-safe; one instance can serve every worker. Never throws for any string.
  */
@@ -140,9 +142,12 @@ public final class TextNormalizer {
                     lineNo++;
                     String[] parts = line.split("\t", -1);
                     if (parts.length != 3 || parts[0].codePointCount(0, parts[0].length()) != 1
-                            || !(parts[2].equals("only") || parts[2].equals("shared"))) {
-                        throw new IllegalStateException("%s line %d: expected 'char<TAB>char<TAB>only|shared', got '%s'"
+                            || !(parts[2].equals("only") || parts[2].equals("shared") || parts[2].equals("keep"))) {
+                        throw new IllegalStateException("%s line %d: expected 'char<TAB>char<TAB>only|shared|keep', got '%s'"
                                 .formatted(RESOURCE, lineNo, line));
+                    }
+                    if (parts[2].equals("keep")) {
+                        continue;
                     }
                     int cp = parts[0].codePointAt(0);
                     simplified.put(cp, parts[1]);

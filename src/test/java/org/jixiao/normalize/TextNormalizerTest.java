@@ -88,6 +88,8 @@ class TextNormalizerTest {
         '實際完成值'                        | '实际完成值'
         '項目資金（萬元）'                   | '项目资金(万元)'
         '績效'                             | '绩效'
+        '顯著'                             | '显著'
+        '效果顯著'                          | '效果显著'
         '滿意度'                           | '满意度'
         """)
     void convertsTraditionalToSimplified(String in, String expected) {
@@ -101,6 +103,7 @@ class TextNormalizerTest {
         '俱乐部'
         '摔跤'
         '之后'
+        '之後'
         '项目于2020年9月30日终止'
         """)
     void leavesSimplifiedTextAsWritten(String in) {
@@ -130,13 +133,17 @@ class TextNormalizerTest {
     void traditionalTableEqualsIcuTransliterator() throws IOException {
         Transliterator icu = Transliterator.getInstance("Traditional-Simplified");
         CharsetEncoder gb2312 = Charset.forName("GB2312").newEncoder();
+        // GB2312 characters whose simplified reading is the usual one (显著, 乾坤, 俱乐部, 慰藉, 摔跤,
+        // 姊妹, 哪吒, 大阪, 苎麻, 麴): ICU's mapping would break them, so they are never converted.
+        String keep = "乾俱吒姊著藉跤阪苎麴";
         StringBuilder expected = new StringBuilder(TextNormalizer.ChineseScript.HEADER).append('\n');
         for (UnicodeSetIterator it = new UnicodeSetIterator(icu.getSourceSet()); it.next(); ) {
             String traditional = it.getString();
             String simplified = icu.transliterate(traditional);
             if (!simplified.equals(traditional)) {
                 expected.append(traditional).append('\t').append(simplified).append('\t')
-                        .append(gb2312.canEncode(traditional) ? "shared" : "only").append('\n');
+                        .append(!gb2312.canEncode(traditional) ? "only" : keep.contains(traditional) ? "keep" : "shared")
+                        .append('\n');
             }
         }
         if (Boolean.getBoolean("traditional.update")) {
@@ -164,7 +171,7 @@ class TextNormalizerTest {
             String ours = table.toSimplified(folded);
             if (!ours.equals(folded)) {
                 converted++;
-                assertEquals(icu.transliterate(folded), ours);
+                assertEquals(icu.transliterate(folded).replace('\u7740', '\u8457'), ours.replace('\u7740', '\u8457'));
             }
         }
         assertTrue(converted > 50, "expected most lines of traditional.txt to be converted, got " + converted);
