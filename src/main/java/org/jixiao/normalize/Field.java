@@ -53,6 +53,8 @@ public enum Field {
     CORE_INDICATOR,
     TOTAL_SCORE,
     GRADE,
+    /** The 项目绩效分析 / 自评结果分析 block that holds the analysis sections below. */
+    ANALYSIS,
     ANALYSIS_BUDGET,
     ANALYSIS_OUTPUT,
     ANALYSIS_BENEFIT,

@@ -21,16 +21,30 @@ import java.util.regex.Pattern;
  * Maps a heading or label as written to its canonical {@link Field}, from the synonym table
  * {@code headings.tsv} ({@code canonical<TAB>variant}).
  *
- * <p>Matching is tolerant of what varies between forms without changing the meaning: width and
- * traditional characters (through {@link TextNormalizer}), spacing ({@code 产 出 指 标}), a
- * trailing colon ({@code 项目名称：}), a trailing parenthesized unit or weight
- * ({@code 项目资金(万元)}, {@code 产出指标(50分)}, {@code 分值（分）}).
+ * <p>Matching is tolerant of what varies between forms without changing the meaning:
+ * <ul>
+ *   <li>width and traditional characters, through {@link TextNormalizer} ({@code 項目名稱});</li>
+ *   <li>spacing anywhere ({@code 产 出 指 标}, {@code 产出情况及 分析});</li>
+ *   <li>a trailing colon, full- or half-width ({@code 项目名称：});</li>
+ *   <li>trailing parenthesized units or weights on headings ({@code 项目资金（万元）},
+ *       {@code 分值（分）}, {@code 年度总金额(万元)}); on the cell-value vocabularies
+ *       ({@code LEVEL1_*}, {@code LEVEL2_*}, {@code GRADE_*}) only a weight ({@code 产出指标(50分)}),
+ *       because {@code 服务对象满意度(%)} is the name of an indicator, not the level-1 group;</li>
+ *   <li>a leading enumerator of at most three characters ending in {@code 、} or {@code .}, or in
+ *       parentheses ({@code 四、项目主要经验做法}, {@code (二)预算执行情况}, {@code 1. 产出情况及分析},
+ *       {@code 附件1.项目支出绩效自评表});</li>
+ *   <li>a leading qualifier of at most three characters ending in a colon ({@code 其中：上年结转资金}).</li>
+ * </ul>
+ * Each relaxation is tried only after the exact form failed, and only if what remains is itself a
+ * listed variant, so an indicator name is never read as a heading by accident.
  *
  * <pre>
- * lookup("全年预算数")      -> FULL_YEAR_BUDGET
- * lookup("项目名称：")      -> PROJECT_NAME
- * lookup("产出指标(50分)")  -> LEVEL1_OUTPUT
- * lookup("运维项目数")      -> empty
+ * lookup("全年预算数")          -> FULL_YEAR_BUDGET
+ * lookup("项目名称：")          -> PROJECT_NAME
+ * lookup("产出指标(50分)")      -> LEVEL1_OUTPUT
+ * lookup("五、项目管理中存在问题及原因分析") -> PROBLEMS
+ * lookup("服务对象满意度(%)")    -> empty
+ * lookup("运维项目数")          -> empty
  * </pre>
  *
  * <p>Immutable and thread-safe.
@@ -38,8 +52,15 @@ import java.util.regex.Pattern;
 public final class HeadingDictionary {
 
     private static final String RESOURCE = "headings.tsv";
-    private static final Pattern TRAILING_PAREN = Pattern.compile("\\([^()]*\\)$");
-    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]+$");
+    private static final Pattern TRAILING_PAREN = Pattern.compile("\\(([^()]*)\\)$");
+    /** A weight written after a label: {@code 50分}, {@code 10.5分}, {@code 50}: a number and at most one Han character. */
+    private static final Pattern WEIGHT = Pattern.compile("\\d+(?:\\.\\d+)?\\p{IsHan}?");
+    private static final Pattern TRAILING_COLON = Pattern.compile("[:\uFF1A]+$");
+    /** {@code 四、}, {@code 1.}, {@code (二)}, {@code (1).}, {@code 附件1.}; U+3001 is the ideographic comma. */
+    private static final Pattern LEADING_ENUMERATOR =
+            Pattern.compile("^(?:\\([^()]{1,3}\\)[.\u3001]?|[^\\s\u3001.()]{1,3}[.\u3001])");
+    /** {@code 其中:} before a fund line. */
+    private static final Pattern LEADING_QUALIFIER = Pattern.compile("^[^:()]{1,3}:");
 
     private final TextNormalizer normalizer;
     private final Map<String, Field> byKey;
@@ -51,7 +72,10 @@ public final class HeadingDictionary {
         this.variants = variants;
     }
 
-    /** The dictionary shipped with jixiao. */
+    /**
+     * The dictionary shipped with jixiao ({@code headings.tsv} beside this class). Throws
+     * {@link IllegalStateException} if the resource is missing or malformed: that is a build bug.
+     */
     public static HeadingDictionary load(TextNormalizer normalizer) {
         try (InputStream in = HeadingDictionary.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -96,30 +120,47 @@ public final class HeadingDictionary {
         return new HeadingDictionary(normalizer, Map.copyOf(byKey), Collections.unmodifiableMap(variants));
     }
 
-    /** The canonical field of {@code heading}, or empty if it is not a known heading. */
+    /**
+     * The canonical field of {@code heading}, or empty if it is not a known heading or label
+     * (also for {@code null} and blank text).
+     */
     public Optional<Field> lookup(String heading) {
         if (heading == null || heading.isBlank()) {
             return Optional.empty();
         }
         String key = keyOf(normalizer, heading);
+        Optional<Field> found = withoutTrailingParens(key);
+        if (found.isPresent()) {
+            return found;
+        }
+        for (Pattern prefix : List.of(LEADING_ENUMERATOR, LEADING_QUALIFIER)) {
+            Matcher m = prefix.matcher(key);
+            if (m.find() && m.end() < key.length()) {
+                found = withoutTrailingParens(key.substring(m.end()));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The field of {@code key} as it is, or after dropping trailing parenthesized units or weights. */
+    private Optional<Field> withoutTrailingParens(String key) {
         Field exact = byKey.get(key);
         if (exact != null) {
             return Optional.of(exact);
         }
-        // 项目资金(万元) / 产出指标(50分) / 分值(分): the parenthesized unit or weight does not change the heading.
         String stripped = key;
-        boolean weightSuffix = false;
-        Matcher paren = TRAILING_PAREN.matcher(stripped);
-        while (paren.find()) {
-            weightSuffix |= paren.group().chars().anyMatch(Character::isDigit);
-            stripped = stripped.substring(0, paren.start());
+        boolean onlyWeights = true;
+        Matcher m;
+        while ((m = TRAILING_PAREN.matcher(stripped)).find() && m.start() > 0) {
+            onlyWeights &= WEIGHT.matcher(m.group(1)).matches();
+            stripped = stripped.substring(0, m.start());
             Field f = byKey.get(stripped);
-            // A level or grade name takes only a weight in brackets (产出指标(50分)); with any other
-            // bracket it is an indicator's own name (服务对象满意度(%) is a level-3 indicator).
-            if (f != null && (weightSuffix || !isValueVocabulary(f))) {
+            if (f != null && (onlyWeights || !isValueVocabulary(f))) {
                 return Optional.of(f);
             }
-            paren = TRAILING_PAREN.matcher(stripped);
         }
         return Optional.empty();
     }
@@ -133,7 +174,7 @@ public final class HeadingDictionary {
         return lookup(heading).filter(f -> f == field).isPresent();
     }
 
-    /** The variants listed for {@code field}, as written in the resource. */
+    /** The variants listed for {@code field}, as written in the resource, in file order; empty if none. */
     public List<String> variants(Field field) {
         return variants.getOrDefault(field, List.of());
     }

@@ -1,10 +1,16 @@
 package org.jixiao.normalize;
 
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
-import com.ibm.icu.text.UnicodeSet;
 import org.jixiao.model.Document;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -12,50 +18,66 @@ import java.util.regex.Pattern;
  * full-width digits yields the same record as its simplified, half-width twin.
  *
  * <pre>
- * "１２３．５％"        -> "123.5%"
- * "Ａ\u3000Ｂ"          -> "A B"
- * "產 出 指 標"         -> "产出指标"
- * "≧735人次"           -> "≥735人次"
- * "項目名稱"            -> "项目名称"
+ * "１２３．５％"                  -> "123.5%"
+ * "Ａ\u3000Ｂ"                    -> "A B"
+ * "產 出 指 標"                   -> "产出指标"
+ * "≧735人次"                     -> "≥735人次"
+ * "項目名稱"                      -> "项目名称"
+ * "乾隆"                          -> "乾隆"  (no traditional-only character: left as written)
+ * "顯著"                          -> "显著"  (著 is kept, see below)
+ * "[bookmark: _Toc123]项目名称"    -> "项目名称"
  * </pre>
  *
- * <p>Thread-safe; one instance can serve every worker.
+ * <p>Steps, in order: Word bookmark markers removed; NFKC (full-width to half-width, U+3000 to a
+ * space, CJK compatibility ideographs to unified ones); look-alike comparison signs unified
+ * ({@code ≧ ⩾} to {@code ≥}, {@code ≦ ⩽} to {@code ≤}, {@code ═} to {@code =}); traditional to
+ * simplified; line breaks and runs of blanks to one space; spaces between two Han characters
+ * removed; trimmed.
+ *
+ * <p>Traditional to simplified uses the table {@code traditional-simplified.tsv}, generated from
+ * ICU4J's {@code Traditional-Simplified} transliterator (which maps character by character) and
+ * kept equal to it by a test. Loading the table costs a few milliseconds, where the transliterator
+ * costs about a second. A text is converted only if it holds a traditional-only character
+ * ({@code only}: one the transliterator changes and GB2312 cannot encode). Of the 18 characters
+ * that GB2312 also has, those marked {@code shared} ({@code 後 於 麽 …}) are converted only inside
+ * such text, so {@code 調整後} becomes {@code 调整后} while a lone {@code 後} stays; those marked
+ * {@code keep} are never converted, because their simplified reading is the common one in these
+ * forms and ICU's mapping would break it: {@code 顯著} must become {@code 显著}, not {@code 显着};
+ * likewise {@code 乾隆}, {@code 俱乐部}, {@code 慰藉}, {@code 摔跤}.
+ *
+ * <p>Thread-safe; one instance can serve every worker. Never throws for any string.
  */
 public final class TextNormalizer {
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
 
-    /**
-     * Characters that exist only in traditional writing. Converting is slow (LIBRARIES.md: ~7 ms per
-     * form), so only text that holds one of these is converted.
-     */
-    private static final UnicodeSet TRADITIONAL_ONLY = buildTraditionalOnly();
-
-    // The transliterator loads ~1 s of data on first use: load it only when traditional text appears.
-    private static final class Hant {
-        static final Transliterator TO_HANS = Transliterator.getInstance("Traditional-Simplified");
-    }
-
+    /** Word's text export writes heading anchors as {@code [bookmark: _Toc58412345]}. */
+    private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark:[^\\]]*\\]");
     /** Letter-spaced CJK labels: a space between two Han characters carries no meaning. */
     private static final Pattern SPACE_BETWEEN_HAN =
             Pattern.compile("(?<=\\p{IsHan}) +(?=\\p{IsHan})");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2002-\\u200B\\u3000]+");
 
+    /** Loaded on first use of {@link #apply(String)}, not when the class is loaded. */
+    private static final class Chinese {
+        static final ChineseScript TABLE = ChineseScript.load();
+    }
+
     /**
-     * Folds one string: NFKC, look-alike symbols, traditional to simplified, whitespace collapsed
-     * and removed between Han characters, trimmed. Newlines inside a cell are kept as single spaces.
+     * Folds one string as described above. Newlines inside a cell become single spaces.
+     * {@code null} is a bad call.
      */
     public String apply(String text) {
         if (text.isEmpty()) {
             return text;
         }
-        String s = NFKC.normalize(text);
-        s = foldSymbols(s);
-        if (TRADITIONAL_ONLY.containsSome(s)) {
-            synchronized (Hant.TO_HANS) {
-                s = Hant.TO_HANS.transliterate(s);
-            }
+        String s = text;
+        if (s.indexOf('[') >= 0) {
+            s = BOOKMARK.matcher(s).replaceAll("");
         }
+        s = NFKC.normalize(s);
+        s = foldSymbols(s);
+        s = Chinese.TABLE.toSimplified(s);
         s = s.replace('\r', ' ').replace('\n', ' ');
         s = SPACES.matcher(s).replaceAll(" ");
         s = SPACE_BETWEEN_HAN.matcher(s).replaceAll("");
@@ -67,7 +89,7 @@ public final class TextNormalizer {
         return document.mapText(this::apply);
     }
 
-    /** NFKC keeps these comparison signs as they are; the forms use them as ≥, ≤, =, >, <. */
+    /** NFKC keeps these comparison signs as they are; the forms use them as ≥, ≤ and =. */
     private static String foldSymbols(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
@@ -88,19 +110,82 @@ public final class TextNormalizer {
         return out == null ? s : out.toString();
     }
 
-    private static UnicodeSet buildTraditionalOnly() {
-        // Characters that the simplified conversion would change are traditional-only.
-        Transliterator t = null;
-        UnicodeSet set = new UnicodeSet();
-        // The set is derived from the transliterator's own source set lazily would cost the 1 s
-        // load at start; a fixed range test is cheaper: ICU exposes the set of characters a
-        // transliterator may change.
-        try {
-            t = Transliterator.getInstance("Traditional-Simplified");
-            set.addAll(t.getSourceSet());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("ICU has no Traditional-Simplified transliterator", e);
+    /** The traditional-to-simplified table of {@code traditional-simplified.tsv}. */
+    static final class ChineseScript {
+        static final String RESOURCE = "traditional-simplified.tsv";
+        static final String HEADER = "traditional\tsimplified\tuse";
+
+        private final Map<Integer, String> simplified;
+        private final Map<Integer, Boolean> traditionalOnly;
+
+        private ChineseScript(Map<Integer, String> simplified, Map<Integer, Boolean> traditionalOnly) {
+            this.simplified = simplified;
+            this.traditionalOnly = traditionalOnly;
         }
-        return set.freeze();
+
+        static ChineseScript load() {
+            try (InputStream in = TextNormalizer.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource missing: " + RESOURCE);
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                String header = reader.readLine();
+                if (!HEADER.equals(header)) {
+                    throw new IllegalStateException("%s: first line must be '%s', got '%s'"
+                            .formatted(RESOURCE, HEADER.replace("\t", "<TAB>"), header));
+                }
+                Map<Integer, String> simplified = new HashMap<>(4096);
+                Map<Integer, Boolean> only = new HashMap<>(4096);
+                String line;
+                int lineNo = 1;
+                while ((line = reader.readLine()) != null) {
+                    lineNo++;
+                    String[] parts = line.split("\t", -1);
+                    if (parts.length != 3 || parts[0].codePointCount(0, parts[0].length()) != 1
+                            || !(parts[2].equals("only") || parts[2].equals("shared") || parts[2].equals("keep"))) {
+                        throw new IllegalStateException("%s line %d: expected 'char<TAB>char<TAB>only|shared|keep', got '%s'"
+                                .formatted(RESOURCE, lineNo, line));
+                    }
+                    if (parts[2].equals("keep")) {
+                        continue;
+                    }
+                    int cp = parts[0].codePointAt(0);
+                    simplified.put(cp, parts[1]);
+                    only.put(cp, parts[2].equals("only"));
+                }
+                return new ChineseScript(Map.copyOf(simplified), Map.copyOf(only));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            }
+        }
+
+        /** {@code s} with every listed character replaced, if it holds a traditional-only one; else {@code s}. */
+        String toSimplified(String s) {
+            if (!hasTraditionalOnly(s)) {
+                return s;
+            }
+            StringBuilder out = new StringBuilder(s.length());
+            s.codePoints().forEach(cp -> {
+                String r = simplified.get(cp);
+                if (r == null) {
+                    out.appendCodePoint(cp);
+                } else {
+                    out.append(r);
+                }
+            });
+            return out.toString();
+        }
+
+        private boolean hasTraditionalOnly(String s) {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                // Below U+2E80 (CJK radicals) nothing is listed: skip the map for ASCII and punctuation.
+                if (cp >= 0x2E80 && Boolean.TRUE.equals(traditionalOnly.get(cp))) {
+                    return true;
+                }
+                i += Character.charCount(cp);
+            }
+            return false;
+        }
     }
 }
