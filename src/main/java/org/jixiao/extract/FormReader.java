@@ -79,8 +79,11 @@ final class FormReader {
         }
     }
 
-    /** One indicator row as read, with its levels resolved. */
-    private record Row(String level1, String level2, IndicatorRowReader.Assigned cells, SourceRef ref) {
+    /** One indicator row as read, with its levels resolved and the line its cells came from. */
+    private record Row(String level1, String level2, IndicatorRowReader.Assigned cells, Line.Cells line) {
+        SourceRef ref() {
+            return line.ref(cells.level3());
+        }
     }
 
     FormReader(HeadingDictionary dictionary, MeasureParser measures, Prose prose, FormLocator locator) {
@@ -344,7 +347,7 @@ final class FormReader {
             s.level1 = l1;
         }
         a.level2().ifPresent(c -> s.level2 = c.text());
-        s.rows.add(new Row(s.level1, s.level2, a, line.ref(a.level3())));
+        s.rows.add(new Row(s.level1, s.level2, a, line));
     }
 
     /**
@@ -354,7 +357,7 @@ final class FormReader {
     private Optional<Segment> chosenSegment() {
         Segment best = null;
         for (Segment s : segments.values()) {
-            if (s.rows.isEmpty()) {
+            if (s.rows.isEmpty() && s.unreadable.isEmpty()) {
                 continue;
             }
             if (best == null || s.shape.columns().size() >= best.shape.columns().size()) {
@@ -410,44 +413,34 @@ final class FormReader {
 
     private Indicator indicator(int index, Row r) {
         Map<Field, Cell> v = r.cells().values();
-        SourceRef ref = r.ref();
-        Optional<Sourced<String>> target = text(v.get(Field.TARGET), ref);
-        Optional<Sourced<String>> adjusted = text(v.get(Field.ADJUSTED_TARGET), ref);
-        Optional<Sourced<String>> actual = text(v.get(Field.ACTUAL), ref);
+        Line.Cells line = r.line();
+        Optional<Sourced<String>> target = text(v.get(Field.TARGET), line);
+        Optional<Sourced<String>> adjusted = text(v.get(Field.ADJUSTED_TARGET), line);
+        Optional<Sourced<String>> actual = text(v.get(Field.ACTUAL), line);
         return new Indicator(index, r.level1(), r.level2(), r.cells().level3().text(),
                 target, adjusted, actual,
-                number(v.get(Field.WEIGHT), ref), number(v.get(Field.SCORE), ref),
-                text(v.get(Field.DEVIATION_REASON), ref), text(v.get(Field.COMPLETION_RATE), ref),
-                parse(target), parse(adjusted), parse(actual), ref);
+                number(v.get(Field.WEIGHT), line), number(v.get(Field.SCORE), line),
+                text(v.get(Field.DEVIATION_REASON), line), text(v.get(Field.COMPLETION_RATE), line),
+                parse(target), parse(adjusted), parse(actual), r.ref());
     }
 
     private Measure parse(Optional<Sourced<String>> text) {
         return text.map(t -> measures.parse(t.value())).orElse(Measure.empty());
     }
 
-    /**
-     * A cell's text with its location. The cell's own column is not known to the row's ref, so the
-     * location of a value cell is derived from the row's ref and the cell's column.
-     */
-    private static Optional<Sourced<String>> text(Cell cell, SourceRef rowRef) {
+    /** A cell's text with where it is in the original. */
+    private static Optional<Sourced<String>> text(Cell cell, Line.Cells line) {
         if (cell == null || cell.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Sourced<>(cell.text(), at(rowRef, cell)));
+        return Optional.of(new Sourced<>(cell.text(), line.ref(cell)));
     }
 
-    private Optional<Sourced<BigDecimal>> number(Cell cell, SourceRef rowRef) {
+    private Optional<Sourced<BigDecimal>> number(Cell cell, Line.Cells line) {
         if (cell == null) {
             return Optional.empty();
         }
-        return measures.number(cell.text()).map(n -> new Sourced<>(n, at(rowRef, cell)));
-    }
-
-    private static SourceRef at(SourceRef rowRef, Cell cell) {
-        if (rowRef instanceof SourceRef.InTable t) {
-            return new SourceRef.InTable(t.sheet(), t.table(), t.row(), cell.col() + 1);
-        }
-        return rowRef;
+        return measures.number(cell.text()).map(n -> new Sourced<>(n, line.ref(cell)));
     }
 
     private Funds funds(Optional<Row> budgetRow) {
@@ -455,12 +448,12 @@ final class FormReader {
                 .map(FundLine::figures).orElseGet(this::transposedFigures);
         if (budgetRow.isPresent()) {
             Map<Field, Cell> v = budgetRow.get().cells().values();
-            SourceRef ref = budgetRow.get().ref();
+            Line.Cells line = budgetRow.get().line();
             if (summary.budgetWeight().isEmpty()) {
-                summary = summary.withBudgetWeight(number(v.get(Field.WEIGHT), ref));
+                summary = summary.withBudgetWeight(number(v.get(Field.WEIGHT), line));
             }
             if (summary.budgetScoreReported().isEmpty()) {
-                summary = summary.withBudgetScoreReported(number(v.get(Field.SCORE), ref));
+                summary = summary.withBudgetScoreReported(number(v.get(Field.SCORE), line));
             }
         }
         return new Funds(summary, fundLines);

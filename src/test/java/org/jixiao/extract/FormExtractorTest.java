@@ -1,0 +1,114 @@
+package org.jixiao.extract;
+
+import org.jixiao.model.Document;
+import org.jixiao.model.Failure;
+import org.jixiao.model.Indicator;
+import org.jixiao.model.ProjectRecord;
+import org.jixiao.model.Result;
+import org.jixiao.model.Stage;
+import org.jixiao.normalize.HeadingDictionary;
+import org.jixiao.normalize.MeasureParser;
+import org.jixiao.normalize.TextNormalizer;
+import org.jixiao.read.Readers;
+import org.jixiao.read.Source;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FormExtractorTest {
+
+    private static final TextNormalizer NORMALIZER = new TextNormalizer();
+    private static final FormExtractor EXTRACTOR =
+            new FormExtractor(HeadingDictionary.load(NORMALIZER), new MeasureParser());
+
+    private static Result<List<ProjectRecord>> extract(String name, byte[] bytes) {
+        Document d = ((Result.Ok<Document>) Readers.withDefaults().read(new Source(name, bytes))).value();
+        return EXTRACTOR.extract(NORMALIZER.apply(d), "k");
+    }
+
+    private static List<ProjectRecord> extractFixture(String resource) throws IOException {
+        try (InputStream in = FormExtractorTest.class.getResourceAsStream(resource)) {
+            Result<List<ProjectRecord>> r = extract(resource, in.readAllBytes());
+            return ((Result.Ok<List<ProjectRecord>>) r).value();
+        }
+    }
+
+    @Test
+    void findsBothFormsOfSeed004AndNumbersThem() throws IOException {
+        List<ProjectRecord> forms = extractFixture("/corpus/seeds/004_562d28581a714b1e.txt");
+
+        assertEquals(2, forms.size());
+        assertEquals("k-1", forms.get(0).recordId());
+        assertEquals("云资源租赁费", forms.get(0).projectName().orElseThrow().value());
+        assertEquals("k-2", forms.get(1).recordId());
+        assertEquals("业务专项经费", forms.get(1).projectName().orElseThrow().value());
+        assertEquals(2020, forms.get(1).year().orElseThrow().value());
+    }
+
+    @Test
+    void readsTheReportOnceAndTakesItsBudgetRowIntoFunds() throws IOException {
+        List<ProjectRecord> forms = extractFixture("/corpus/seeds/002_e50b47335a0e3ea5.txt");
+
+        assertEquals(1, forms.size(), "the annex repeats the section tables: one form");
+        ProjectRecord r = forms.get(0);
+        assertEquals(9, r.indicators().size(), "the 预算执行率 row is not an indicator");
+        assertEquals(0, r.funds().summary().budgetScoreReported().orElseThrow().value().signum());
+        assertEquals(0, new BigDecimal("2428.53").compareTo(r.funds().summary().executed().orElseThrow().value()));
+        assertEquals("良好", r.gradeReported().orElseThrow().value());
+        assertEquals(0, new BigDecimal("89.5").compareTo(r.totalScoreReported().orElseThrow().value()));
+    }
+
+    @Test
+    void flatTextExportKeepsTheLineOfEveryValue() throws IOException {
+        List<ProjectRecord> forms = extractFixture("/corpus/shanxi-2020-trading-center/form.txt");
+
+        Indicator first = forms.get(0).indicators().get(0);
+        assertEquals("开展业务调研次数", first.level3());
+        // LibreOffice's text export holds one cell per line: line 76 names the indicator, line 78 its actual.
+        assertEquals("table 1, row 76, col 1", first.source().describe());
+        assertEquals("table 1, row 78, col 1", first.actual().orElseThrow().source().describe());
+        assertEquals(35, forms.get(0).indicators().size());
+    }
+
+    @Test
+    void carriesLevelsAcrossATableSplitOverTwoPages() throws IOException {
+        List<ProjectRecord> forms = extractFixture("/corpus/shanxi-2020-trading-center/split-table.docx");
+
+        Indicator ninth = forms.get(0).indicators().get(8);
+        assertEquals("完成政府集中采购项目开评标次数", ninth.level3());
+        assertEquals("产出指标", ninth.level1());
+        assertEquals("数量指标", ninth.level2());
+    }
+
+    @Test
+    void aDocumentWithoutFormFailsWithNoForm() {
+        Result<List<ProjectRecord>> r = extract("notes.txt",
+                "会议纪要\n\n今天讨论了预算执行率的问题。\n".getBytes(StandardCharsets.UTF_8));
+
+        Failure f = assertInstanceOf(Result.Failed.class, r).failure();
+        assertEquals(Stage.EXTRACT, f.stage());
+        assertEquals("extract.no_form", f.code());
+    }
+
+    @Test
+    void anIndicatorRowThatFitsNoReadingFailsTheFileInsteadOfBeingDropped() {
+        String form = String.join("\n",
+                "项目名称\t\t测试项目",
+                "一级指标\t二级指标\t三级指标\t年度指标值\t调整后指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+                "产出指标\t数量指标\t运维项目数\t350个\t100%\t十\t5\t甲\t乙\t5\t5",
+                "");
+        Result<List<ProjectRecord>> r = extract("bad.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        Failure f = assertInstanceOf(Result.Failed.class, r).failure();
+        assertEquals("extract.indicator_row_unreadable", f.code());
+        assertTrue(f.message().contains("table 1, row 3"), f.message());
+    }
+}
