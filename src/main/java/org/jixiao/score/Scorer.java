@@ -83,8 +83,8 @@ public final class Scorer {
                     outcome.completion()));
         }
         BigDecimal weightSum = checkWeights(record, budget, out);
-        checkFormArithmetic(record, out);
-        Optional<BigDecimal> total = recomputeTotal(record, budget, outcomes, out);
+        Optional<BigDecimal> reportedParts = checkFormArithmetic(record, out);
+        Optional<BigDecimal> total = recomputeTotal(record, budget, outcomes, reportedParts, out);
         Optional<Grade> grade = total.map(t -> profile.grade(profile.round(t)));
         checkGrades(record, total, grade, out);
         checkNarrative(record, budget, out);
@@ -237,13 +237,16 @@ public final class Scorer {
         }
     }
 
-    /** The form's own arithmetic: reported total vs reported budget score + Σ reported indicator scores. */
-    private void checkFormArithmetic(ProjectRecord record, Findings out) {
+    /**
+     * The form's own arithmetic: reported total vs reported budget score + Σ reported indicator
+     * scores. Returns that sum of reported parts when it differs from the reported total.
+     */
+    private Optional<BigDecimal> checkFormArithmetic(ProjectRecord record, Findings out) {
         Optional<Sourced<BigDecimal>> total = record.totalScoreReported();
         Optional<Sourced<BigDecimal>> budgetScore = record.funds().summary().budgetScoreReported();
         if (total.isEmpty() || budgetScore.isEmpty()
                 || record.indicators().stream().anyMatch(i -> i.scoreReported().isEmpty())) {
-            return;
+            return Optional.empty();
         }
         BigDecimal indicators = record.indicators().stream().map(i -> i.scoreReported().get().value())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -251,7 +254,7 @@ public final class Scorer {
         BigDecimal reported = total.get().value();
         BigDecimal gap = reported.subtract(parts).abs();
         if (gap.signum() == 0) {
-            return;
+            return Optional.empty();
         }
         boolean beyond = gap.compareTo(profile.sumTolerance(record.indicators().size() + 1)) > 0;
         out.add(FindingCode.TOTAL_MISMATCH, beyond ? Severity.ERROR : Severity.WARNING, "total_score",
@@ -260,6 +263,7 @@ public final class Scorer {
                         .formatted(plain(reported), plain(budgetScore.get().value()), record.indicators().size(),
                                 plain(indicators), profile.display(parts), profile.display(reported.subtract(parts))),
                 Optional.of(total.get().source()));
+        return Optional.of(parts);
     }
 
     /**
@@ -267,7 +271,8 @@ public final class Scorer {
      * can compute counts as reported (and is named in a {@code total_uses_reported_scores} finding).
      */
     private Optional<BigDecimal> recomputeTotal(ProjectRecord record, FundsAudit.Budget budget,
-                                                List<IndicatorRules.Outcome> outcomes, Findings out) {
+                                                List<IndicatorRules.Outcome> outcomes,
+                                                Optional<BigDecimal> reportedParts, Findings out) {
         List<String> kept = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         Optional<BigDecimal> budgetPart = budget.score();
@@ -315,9 +320,11 @@ public final class Scorer {
             boolean beyond = gap.compareTo(profile.sumTolerance(record.indicators().size() + 1)) > 0;
             out.add(FindingCode.TOTAL_RECOMPUTED_MISMATCH, beyond ? Severity.ERROR : Severity.INFO,
                     "total_score_computed", plain(reported.value()), profile.display(finalTotal),
-                    "recomputing the parts changes the total: the form reports %s, the rules give %s (budget score + indicator scores, recomputed)%s"
+                    "recomputing the parts changes the total: the form reports %s, the rules give %s (budget score + indicator scores, recomputed)%s%s"
                             .formatted(plain(reported.value()), profile.display(finalTotal),
-                                    changed.isEmpty() ? "" : "; parts that change: " + String.join(", ", changed)),
+                                    changed.isEmpty() ? "" : "; parts that change: " + String.join(", ", changed),
+                                    reportedParts.map(p -> "; besides, the form's own parts add up to %s, not %s (see total_mismatch)"
+                                            .formatted(profile.display(p), plain(reported.value()))).orElse("")),
                     Optional.of(reported.source()));
         });
         return Optional.of(total);

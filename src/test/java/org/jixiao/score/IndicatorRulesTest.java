@@ -4,10 +4,12 @@ import org.jixiao.model.Assessment;
 import org.jixiao.model.Comparator;
 import org.jixiao.model.Finding;
 import org.jixiao.model.IndicatorAssessment;
+import org.jixiao.model.Measure;
 import org.jixiao.model.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.jixiao.score.TestForms.assertNone;
 import static org.jixiao.score.TestForms.date;
@@ -23,6 +25,7 @@ import static org.jixiao.score.TestForms.relative;
 import static org.jixiao.score.TestForms.shown;
 import static org.jixiao.score.TestForms.text;
 import static org.jixiao.score.TestForms.word;
+import static org.jixiao.score.TestForms.wordWithoutTier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -199,7 +202,7 @@ class IndicatorRulesTest {
 
     @Test
     void percentActualAgainstADateFormulaOrRelativeTargetIsACompletionRate() {
-        for (var target : java.util.List.of(date("2021年6月底", 2021, 6, 30), formula("资产总额*5%"),
+        for (Measure target : List.of(date("2021年6月底", 2021, 6, 30), formula("资产总额*5%"),
                 relative("同比下降5%"), text("更加有序"))) {
             Assessment a = assess(indicator(OUTPUT, QUANTITY, "x").target(target).actual(pct("80")).scored("5", "4"));
             assertEquals("completion", rule(a), target.raw());
@@ -262,9 +265,7 @@ class IndicatorRulesTest {
     @Test
     void actualRepeatingTheTargetWordIsTierOne() {
         Assessment a = assess(indicator("效益指标", "社会效益", "提升程度").target(word("明显", 1))
-                .actual(new org.jixiao.model.Measure("明显", org.jixiao.model.Measure.Kind.QUALITATIVE,
-                        java.util.Optional.empty(), java.util.Optional.empty(), "", "", java.util.Optional.empty(),
-                        java.util.Optional.empty()))
+                .actual(wordWithoutTier("明显"))
                 .scored("10", "10"));
         assertEquals("qualitative: tier 1 [8.00, 10.00]", rule(a));
     }

@@ -69,6 +69,12 @@ final class TestForms {
                 Optional.of(tier), Optional.empty());
     }
 
+    /** A word the parser could not place in a tier (only equality with the target can rate it). */
+    static Measure wordWithoutTier(String raw) {
+        return new Measure(raw, Measure.Kind.QUALITATIVE, Optional.empty(), Optional.empty(), "", "",
+                Optional.empty(), Optional.empty());
+    }
+
     static Measure date(String raw, int year, int month, int day) {
         return new Measure(raw, Measure.Kind.DATE, Optional.empty(), Optional.empty(), "", "", Optional.empty(),
                 Optional.of(LocalDate.of(year, month, day)));
