@@ -271,6 +271,14 @@ class IndicatorRulesTest {
     }
 
     @Test
+    void wordOfNoKnownTierIsUnscorable() {
+        Assessment a = assess(indicator("效益指标", "社会效益", "x").target(word("显著", 1))
+                .actual(wordWithoutTier("尚可")).scored("10", "9"));
+        assertEquals("unscorable: qualitative tier unknown", rule(a));
+        assertEquals("尚可", only(a, FindingCode.UNITS_NOT_COMPARABLE).reported());
+    }
+
+    @Test
     void qualitativeTierBoundsFollowTheProfile() {
         Scorer variant = new Scorer(RuleProfile.builder()
                 .qualitativeTiers(new BigDecimal("0.8"), new BigDecimal("0.5")).build(), TestForms.DICTIONARY);

@@ -240,6 +240,18 @@ class ScorerTest {
     }
 
     @Test
+    void totalRowOutOfOtherThanHundredIsAnError() {
+        Assessment a = scorer.assess(form().funds("100", "100", "100", "100", "10", "10")
+                .indicator(indicator("产出指标", "数量指标", "x").target(qty("1", "个")).actual(qty("1", "个"))
+                        .scored("80", "80"))
+                .totalWeight("90").total("90").build());
+        Finding f = only(a, FindingCode.WEIGHT_SUM_MISMATCH);
+        assertEquals("total_weight", f.field());
+        assertEquals("90", f.reported());
+        assertEquals("100", f.computed());
+    }
+
+    @Test
     void level1SplitOtherThanTheDefaultIsInfo() {
         // Seed 000: 45 / 33.75 / 11.25.
         Assessment a = scorer.assess(form().funds("100", "100", "100", "100", "10", "10")
