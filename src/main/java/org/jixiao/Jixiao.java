@@ -2,7 +2,6 @@ package org.jixiao;
 
 import org.jixiao.extract.FormExtractor;
 import org.jixiao.model.AssessedRecord;
-import org.jixiao.model.Assessment;
 import org.jixiao.model.Document;
 import org.jixiao.model.Failure;
 import org.jixiao.model.ProjectRecord;
@@ -14,6 +13,8 @@ import org.jixiao.normalize.TextNormalizer;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Readers;
 import org.jixiao.read.Source;
+import org.jixiao.score.RuleProfile;
+import org.jixiao.score.Scorer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +23,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The pipeline for one file: bytes in, assessed records or a failure out.
+ * The pipeline for one file: bytes in, assessed records or a failure out (read, normalize,
+ * extract, score).
  *
  * <pre>{@code
  * Jixiao jixiao = Jixiao.withDefaults();
@@ -40,20 +43,53 @@ public final class Jixiao {
     /** Length of the content-hash prefix that starts every record id. */
     private static final int KEY_HEX_CHARS = 16;
 
+    private final ReadLimits limits;
     private final Readers readers;
     private final TextNormalizer normalizer;
     private final FormExtractor extractor;
+    private final Scorer scorer;
 
-    private Jixiao(ReadLimits limits) {
+    private Jixiao(ReadLimits limits, RuleProfile profile) {
+        this.limits = limits;
         this.readers = new Readers(limits);
         this.normalizer = new TextNormalizer();
         HeadingDictionary dictionary = HeadingDictionary.load(normalizer);
         this.extractor = new FormExtractor(dictionary, new MeasureParser());
+        this.scorer = new Scorer(profile, dictionary);
     }
 
-    /** The national rule profile and the default read limits. */
+    /** The national rule profile (财预〔2020〕10号) and the default read limits. */
     public static Jixiao withDefaults() {
-        return new Jixiao(ReadLimits.defaults());
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a pipeline; every one has a default. */
+    public static final class Builder {
+        private ReadLimits limits = ReadLimits.defaults();
+        private RuleProfile profile = RuleProfile.national();
+
+        private Builder() {
+        }
+
+        /** The limits every file is read under. */
+        public Builder limits(ReadLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** The scoring rules (budget weight, grade bands, reverse formula, tolerance). */
+        public Builder profile(RuleProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        public Jixiao build() {
+            return new Jixiao(limits, profile);
+        }
     }
 
     /** Reads and processes the file at {@code path}; I/O errors become a failure of that file. */
@@ -61,9 +97,9 @@ public final class Jixiao {
         String name = path.toString();
         try {
             long size = Files.size(path);
-            if (size > ReadLimits.defaults().maxFileBytes()) {
+            if (size > limits.maxFileBytes()) {
                 return FileResult.failed(new Failure(name, Stage.READ, "read.too_large",
-                        "the file has %d bytes, more than the limit of %d".formatted(size, ReadLimits.defaults().maxFileBytes())));
+                        "the file has %d bytes, more than the limit of %d".formatted(size, limits.maxFileBytes())));
             }
             return process(new Source(name, Files.readAllBytes(path)));
         } catch (IOException e) {
@@ -83,7 +119,7 @@ public final class Jixiao {
             return FileResult.failed(f.failure());
         }
         List<AssessedRecord> assessed = ((Result.Ok<List<ProjectRecord>>) extracted).value().stream()
-                .map(r -> new AssessedRecord(r, Assessment.none()))
+                .map(r -> new AssessedRecord(r, scorer.assess(r)))
                 .toList();
         return FileResult.of(source.name(), assessed);
     }

@@ -424,8 +424,13 @@ final class FormReader {
                 parse(target), parse(adjusted), parse(actual), r.ref());
     }
 
+    /** Reads a value; a date written without a year (12月底前) takes the form's year. */
     private Measure parse(Optional<Sourced<String>> text) {
-        return text.map(t -> measures.parse(t.value())).orElse(Measure.empty());
+        if (text.isEmpty()) {
+            return Measure.empty();
+        }
+        String value = text.get().value();
+        return year.map(y -> measures.parse(value, y.value())).orElseGet(() -> measures.parse(value));
     }
 
     /** A cell's text with where it is in the original. */

@@ -75,7 +75,7 @@ public final class CsvSink implements RecordSink {
                 Cells.reported(f.initialBudget()), Cells.reported(f.fullYearBudget()), Cells.reported(f.executed()),
                 Cells.reported(f.executionRateReported()), Cells.computed(a.executionRateComputed()),
                 Cells.reported(f.budgetWeight()), Cells.reported(f.budgetScoreReported()),
-                Cells.computed(a.budgetScoreComputed()), r.indicators().size(), Cells.plain(a.weightSum()),
+                Cells.computed(a.budgetScoreComputed()), r.indicators().size(), Cells.computed(a.weightSum()),
                 Cells.reported(r.totalScoreReported()), Cells.computed(a.totalScoreComputed()),
                 Cells.text(r.gradeReported()), a.gradeComputed().orElse(""), a.findings().size());
         for (Indicator i : r.indicators()) {
