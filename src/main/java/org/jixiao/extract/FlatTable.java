@@ -12,6 +12,7 @@ import org.jixiao.normalize.MeasureParser;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +66,11 @@ final class FlatTable {
     /** {@code lines} with the rows of every flat table replaced by rebuilt rows. */
     List<Line> expand(List<Line> lines) {
         List<Line> out = new ArrayList<>();
+        Map<Table, Boolean> flat = new IdentityHashMap<>();
         int i = 0;
         while (i < lines.size()) {
             Line line = lines.get(i);
-            if (line instanceof Line.TableRow row && isFlat(row.table())) {
+            if (line instanceof Line.TableRow row && flat.computeIfAbsent(row.table(), FlatTable::isFlat)) {
                 Table table = row.table();
                 List<Token> tokens = new ArrayList<>();
                 while (i < lines.size() && lines.get(i) instanceof Line.TableRow r && r.table() == table) {

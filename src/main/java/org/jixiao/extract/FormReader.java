@@ -143,9 +143,11 @@ final class FormReader {
             goalColumns = Optional.empty();
             return;
         }
-        Optional<Field> first = dictionary.lookup(cells.get(0).text());
-        if (cells.stream().anyMatch(c -> dictionary.lookup(c.text()).filter(HEADER_LABELS::contains).isPresent())) {
-            readHeaderFields(line, cells);
+        // Each cell's heading is looked up once here; every classification below reuses it.
+        List<Optional<Field>> headings = cells.stream().map(c -> dictionary.lookup(c.text())).toList();
+        Optional<Field> first = headings.get(0);
+        if (headings.stream().anyMatch(h -> h.filter(HEADER_LABELS::contains).isPresent())) {
+            readHeaderFields(line, cells, headings);
             return;
         }
         if (cells.size() == 1) {
@@ -160,18 +162,18 @@ final class FormReader {
                 }
             }
         }
-        Optional<IndicatorHeader> indicatorHeader = IndicatorHeader.parse(cells, dictionary);
+        Optional<IndicatorHeader> indicatorHeader = IndicatorHeader.parse(cells, headings);
         if (indicatorHeader.isPresent()) {
             openSegment(indicatorHeader.get());
             return;
         }
-        Optional<FundsHeader> funds = FundsHeader.parse(cells, dictionary, prose);
+        Optional<FundsHeader> funds = FundsHeader.parse(cells, headings, prose);
         if (funds.isPresent()) {
             fundsHeader = funds;
             closeSegment();
             return;
         }
-        Optional<Field> label = cells.stream().limit(2).map(c -> dictionary.lookup(c.text()))
+        Optional<Field> label = headings.stream().limit(2)
                 .flatMap(Optional::stream).filter(Field::isFundLine).findFirst();
         if (label.isPresent() && fundsHeader.isPresent()) {
             readFundLine(line, cells, label.get());
@@ -200,11 +202,11 @@ final class FormReader {
         }
     }
 
-    private void readHeaderFields(Line.Cells line, List<Cell> cells) {
+    private void readHeaderFields(Line.Cells line, List<Cell> cells, List<Optional<Field>> headings) {
         for (int i = 0; i < cells.size() - 1; i++) {
-            Optional<Field> f = dictionary.lookup(cells.get(i).text()).filter(HEADER_LABELS::contains);
+            Optional<Field> f = headings.get(i).filter(HEADER_LABELS::contains);
             Cell value = cells.get(i + 1);
-            if (f.isPresent() && dictionary.lookup(value.text()).filter(HEADER_LABELS::contains).isEmpty()) {
+            if (f.isPresent() && headings.get(i + 1).filter(HEADER_LABELS::contains).isEmpty()) {
                 header.putIfAbsent(f.get(), new Sourced<>(value.text(), line.ref(value)));
                 i++;
             }

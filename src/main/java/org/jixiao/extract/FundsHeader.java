@@ -2,7 +2,6 @@ package org.jixiao.extract;
 
 import org.jixiao.model.Cell;
 import org.jixiao.normalize.Field;
-import org.jixiao.normalize.HeadingDictionary;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,12 +24,13 @@ record FundsHeader(List<IndicatorHeader.Column> columns, boolean inYuan) {
         columns = List.copyOf(columns);
     }
 
-    static Optional<FundsHeader> parse(List<Cell> cells, HeadingDictionary dictionary, Prose prose) {
+    static Optional<FundsHeader> parse(List<Cell> cells, List<Optional<Field>> headings, Prose prose) {
         List<IndicatorHeader.Column> columns = new ArrayList<>();
         boolean inYuan = false;
         int amounts = 0;
-        for (Cell c : cells) {
-            Optional<Field> f = dictionary.lookup(c.text());
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            Optional<Field> f = headings.get(i);
             if (f.isEmpty()) {
                 continue;
             }

@@ -42,10 +42,16 @@ record IndicatorHeader(List<Column> columns) {
      * its weight and its score or target.
      */
     static Optional<IndicatorHeader> parse(List<Cell> cells, HeadingDictionary dictionary) {
+        return parse(cells, cells.stream().map(c -> dictionary.lookup(c.text())).toList());
+    }
+
+    /** As {@link #parse(List, HeadingDictionary)}, with each cell's heading already looked up. */
+    static Optional<IndicatorHeader> parse(List<Cell> cells, List<Optional<Field>> headings) {
         List<Column> columns = new ArrayList<>();
         Set<Field> seen = EnumSet.noneOf(Field.class);
-        for (Cell c : cells) {
-            Optional<Field> f = dictionary.lookup(c.text()).filter(KNOWN::contains);
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            Optional<Field> f = headings.get(i).filter(KNOWN::contains);
             if (f.isPresent() && seen.add(f.get())) {
                 columns.add(new Column(f.get(), c.col(), c.colSpan()));
             }

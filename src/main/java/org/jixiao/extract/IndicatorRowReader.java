@@ -119,6 +119,10 @@ final class IndicatorRowReader {
         if (n > m) {
             return Optional.empty();
         }
+        boolean[] numeric = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            numeric[i] = isNumber(cells.get(i));
+        }
         double[][] best = new double[n + 1][m + 1];
         boolean[][] took = new boolean[n + 1][m + 1];
         for (int i = 1; i <= n; i++) {
@@ -130,7 +134,7 @@ final class IndicatorRowReader {
         for (int i = 1; i <= n; i++) {
             for (int j = 1; j <= m; j++) {
                 double skip = best[i][j - 1] + skipCost(fields.get(j - 1));
-                double take = best[i - 1][j - 1] + fit(cells.get(i - 1), fields.get(j - 1));
+                double take = best[i - 1][j - 1] + fit(cells.get(i - 1), numeric[i - 1], fields.get(j - 1));
                 took[i][j] = take >= skip;
                 best[i][j] = Math.max(skip, take);
             }
@@ -148,8 +152,7 @@ final class IndicatorRowReader {
         return Optional.of(out);
     }
 
-    private double fit(Cell cell, Field field) {
-        boolean number = isNumber(cell);
+    private static double fit(Cell cell, boolean number, Field field) {
         return switch (field) {
             case WEIGHT, SCORE, REVIEW_SCORE -> number ? 10 : -100;
             case TARGET -> 3;

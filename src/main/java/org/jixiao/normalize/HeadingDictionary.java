@@ -65,11 +65,18 @@ public final class HeadingDictionary {
     private final TextNormalizer normalizer;
     private final Map<String, Field> byKey;
     private final Map<Field, List<String>> variants;
+    /**
+     * Longest text that can still be a heading: twice the longest variant (letter-spaced labels)
+     * plus room for an enumerator, a colon and a bracketed unit.
+     */
+    private final int maxHeadingLength;
 
     private HeadingDictionary(TextNormalizer normalizer, Map<String, Field> byKey, Map<Field, List<String>> variants) {
         this.normalizer = normalizer;
         this.byKey = byKey;
         this.variants = variants;
+        this.maxHeadingLength = 2 * variants.values().stream().flatMap(List::stream)
+                .mapToInt(String::length).max().orElse(0) + 16;
     }
 
     /**
@@ -125,7 +132,9 @@ public final class HeadingDictionary {
      * (also for {@code null} and blank text).
      */
     public Optional<Field> lookup(String heading) {
-        if (heading == null || heading.isBlank()) {
+        if (heading == null || heading.isBlank() || heading.length() > maxHeadingLength || !hasHan(heading)) {
+            // Every variant is a short Chinese label: numbers, codes and prose are no heading, and
+            // are by far most of the cells asked about, so they are turned away before normalizing.
             return Optional.empty();
         }
         String key = keyOf(normalizer, heading);
@@ -177,6 +186,17 @@ public final class HeadingDictionary {
     /** The variants listed for {@code field}, as written in the resource, in file order; empty if none. */
     public List<String> variants(Field field) {
         return variants.getOrDefault(field, List.of());
+    }
+
+    private static boolean hasHan(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static String keyOf(TextNormalizer normalizer, String s) {

@@ -91,6 +91,10 @@ public final class MeasureParser {
      * {@code 3万} = 30000); empty for anything with a comparator, unit or words.
      */
     public Optional<BigDecimal> number(String text) {
+        Optional<BigDecimal> plain = plainAscii(text);
+        if (plain.isPresent()) {
+            return plain;
+        }
         Measure m = parse(text);
         return m.kind() == Measure.Kind.NUMBER && m.comparator().isEmpty() ? m.value() : Optional.empty();
     }
@@ -552,5 +556,36 @@ public final class MeasureParser {
             }
             return Optional.ofNullable(best);
         }
+    }
+
+    /**
+     * Most numeric cells are plain ASCII numbers ({@code 17049.23}, {@code 0.5}); reading them
+     * directly spares the whole value grammar, which the extractor would otherwise run on every
+     * cell it classifies. Anything else (thousands separators, Chinese numerals, units) takes the
+     * full parse.
+     */
+    private static Optional<BigDecimal> plainAscii(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.strip();
+        int n = s.length();
+        if (n == 0 || n > 24) {
+            return Optional.empty();
+        }
+        int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+        boolean digit = false;
+        boolean point = false;
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point && i > start && i < n - 1) {
+                point = true;
+            } else {
+                return Optional.empty();
+            }
+        }
+        return digit ? Optional.of(new BigDecimal(s)) : Optional.empty();
     }
 }

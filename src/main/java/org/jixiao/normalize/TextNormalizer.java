@@ -54,9 +54,6 @@ public final class TextNormalizer {
     /** Word's text export writes heading anchors as {@code [bookmark: _Toc58412345]}. */
     private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark:[^\\]]*\\]");
     /** Letter-spaced CJK labels: a space between two Han characters carries no meaning. */
-    private static final Pattern SPACE_BETWEEN_HAN =
-            Pattern.compile("(?<=\\p{IsHan}) +(?=\\p{IsHan})");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2002-\\u200B\\u3000]+");
 
     /** Loaded on first use of {@link #apply(String)}, not when the class is loaded. */
     private static final class Chinese {
@@ -78,10 +75,52 @@ public final class TextNormalizer {
         s = NFKC.normalize(s);
         s = foldSymbols(s);
         s = Chinese.TABLE.toSimplified(s);
-        s = s.replace('\r', ' ').replace('\n', ' ');
-        s = SPACES.matcher(s).replaceAll(" ");
-        s = SPACE_BETWEEN_HAN.matcher(s).replaceAll("");
-        return s.strip();
+        return foldSpaces(s);
+    }
+
+    /**
+     * One pass instead of three regular expressions (this runs on every cell): runs of white space,
+     * line breaks included, become one space; a run between two Han characters disappears
+     * (letter-spaced labels such as {@code 产 出 指 标}); the ends are trimmed.
+     */
+    static String foldSpaces(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && isSpace(s.charAt(end))) {
+                end++;
+            }
+            boolean keep = i > 0 && end < n
+                    && !(isHan(s.codePointBefore(i)) && isHan(s.codePointAt(end)));
+            boolean unchanged = keep && end - i == 1 && c == ' ';
+            if (out == null && !unchanged) {
+                out = new StringBuilder(n).append(s, 0, i);
+            }
+            if (out != null && keep) {
+                out.append(' ');
+            }
+            i = end;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00A0' || c == '\u3000'
+                || (c >= '\u2002' && c <= '\u200B');
+    }
+
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 
     /** The document with every paragraph and cell folded by {@link #apply(String)}. */
