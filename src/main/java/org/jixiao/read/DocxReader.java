@@ -9,6 +9,8 @@ import org.jixiao.model.SourceFormat;
 import org.jixiao.model.Stage;
 import org.jixiao.model.Table;
 
+import com.ctc.wstx.stax.WstxInputFactory;
+
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -118,7 +120,9 @@ public final class DocxReader implements DocumentReader {
     }
 
     private static XMLInputFactory secureFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        // Woodstox, named explicitly so that no other StAX implementation on a caller's class path
+        // is picked up by the service loader; the settings below keep it free of DTDs and entities.
+        XMLInputFactory f = new WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
