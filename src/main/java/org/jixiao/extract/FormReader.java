@@ -37,7 +37,6 @@ final class FormReader {
     /** Failure code for a region that holds nothing of a form (skipped, not an error of the file). */
     static final String NOT_A_FORM = "extract.not_a_form";
 
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.EXECUTED, Field.EXECUTION_RATE);
     private static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER);
@@ -279,19 +278,31 @@ final class FormReader {
     }
 
     private Optional<FieldValue> figure(FundsHeader h, Field field, Cell cell, Line.Cells line) {
-        return amount(cell.text(), FundsHeader.isAmount(field) && h.inYuan())
-                .map(v -> new FieldValue(field, new Sourced<>(v, line.ref(cell))));
+        Optional<String> unit = FundsHeader.isAmount(field) ? h.unit() : Optional.empty();
+        return amount(cell.text(), unit).map(v -> new FieldValue(field, new Sourced<>(v, line.ref(cell))));
     }
 
-    /** A funds figure: a plain number, or a percentage for rates; {@code --} and the like are absent. */
-    private Optional<BigDecimal> amount(String text, boolean inYuan) {
+    /**
+     * A funds figure in 万元 (rates and scores as written): a plain number in the block's unit, an
+     * amount that names its own money unit ({@code 3786500元}), or a percentage for rates;
+     * {@code --} and the like are absent. Conversion is exact (387664.62 元 is 38.766462 万元).
+     */
+    private Optional<BigDecimal> amount(String text, Optional<String> blockUnit) {
         Measure m = measures.parse(text);
-        if (m.value().isEmpty() || m.comparator().isPresent()
-                || !(m.kind() == Measure.Kind.NUMBER || m.kind() == Measure.Kind.PERCENT)) {
+        if (m.value().isEmpty() || m.comparator().isPresent()) {
             return Optional.empty();
         }
         BigDecimal v = m.value().get();
-        return Optional.of(inYuan ? v.divide(TEN_THOUSAND) : v);
+        if (m.kind() == Measure.Kind.QUANTITY) {
+            return MeasureParser.toWanYuan(v, m.unit());
+        }
+        if (m.kind() == Measure.Kind.PERCENT) {
+            return Optional.of(v);
+        }
+        if (m.kind() != Measure.Kind.NUMBER) {
+            return Optional.empty();
+        }
+        return blockUnit.isPresent() ? MeasureParser.toWanYuan(v, blockUnit.get()) : Optional.of(v);
     }
 
     private static FundKind kindOf(Field f) {
@@ -499,6 +510,6 @@ final class FormReader {
             return Optional.empty();
         }
         return row.row().cells().stream().filter(c -> c.col() == col).findFirst()
-                .flatMap(c -> amount(c.text(), false).map(v -> new Sourced<>(v, row.ref(c))));
+                .flatMap(c -> amount(c.text(), Optional.empty()).map(v -> new Sourced<>(v, row.ref(c))));
     }
 }

@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The header row of a funds block (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分) and whether its
- * amounts are in 元 rather than 万元.
+ * The header row of a funds block (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分) and the money unit
+ * its label states, if any (项目资金(元)); without one, amounts are in 万元 as the national form has it.
  *
  * <p>Inside a funds block 分值 and 得分 are the budget weight and budget score, so they are read as
  * {@link Field#BUDGET_WEIGHT} and {@link Field#BUDGET_SCORE} here.
  */
-record FundsHeader(List<IndicatorHeader.Column> columns, boolean inYuan) {
+record FundsHeader(List<IndicatorHeader.Column> columns, Optional<String> unit) {
 
     private static final Set<Field> AMOUNTS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET, Field.EXECUTED);
 
@@ -26,7 +26,7 @@ record FundsHeader(List<IndicatorHeader.Column> columns, boolean inYuan) {
 
     static Optional<FundsHeader> parse(List<Cell> cells, List<Optional<Field>> headings, Prose prose) {
         List<IndicatorHeader.Column> columns = new ArrayList<>();
-        boolean inYuan = false;
+        Optional<String> unit = Optional.empty();
         int amounts = 0;
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
@@ -40,7 +40,7 @@ record FundsHeader(List<IndicatorHeader.Column> columns, boolean inYuan) {
                 default -> f.get();
             };
             if (field == Field.FUNDS_BLOCK) {
-                inYuan = prose.fundsInYuan(c.text());
+                unit = prose.fundsUnit(c.text());
             } else if (AMOUNTS.contains(field) || field == Field.EXECUTION_RATE
                     || field == Field.BUDGET_WEIGHT || field == Field.BUDGET_SCORE) {
                 columns.add(new IndicatorHeader.Column(field, c.col(), c.colSpan()));
@@ -49,7 +49,7 @@ record FundsHeader(List<IndicatorHeader.Column> columns, boolean inYuan) {
                 }
             }
         }
-        return amounts >= 2 ? Optional.of(new FundsHeader(columns, inYuan)) : Optional.empty();
+        return amounts >= 2 ? Optional.of(new FundsHeader(columns, unit)) : Optional.empty();
     }
 
     static boolean isAmount(Field field) {

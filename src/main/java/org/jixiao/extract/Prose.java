@@ -21,7 +21,7 @@ final class Prose {
     private final Pattern grade;
     private final Pattern executionRate;
     private final Pattern title;
-    private final Pattern fundsInYuan;
+    private final Pattern fundsUnit;
 
     private Prose(Properties p) {
         this.year = compile(p, "year");
@@ -29,7 +29,7 @@ final class Prose {
         this.grade = compile(p, "prose.grade");
         this.executionRate = compile(p, "prose.execution_rate");
         this.title = compile(p, "title");
-        this.fundsInYuan = compile(p, "funds.unit.yuan");
+        this.fundsUnit = compile(p, "funds.unit");
     }
 
     static Prose load() {
@@ -69,9 +69,9 @@ final class Prose {
         return first(executionRate, text);
     }
 
-    /** True if a funds block label says its amounts are in 元 rather than the usual 万元. */
-    boolean fundsInYuan(String label) {
-        return fundsInYuan.matcher(label).find();
+    /** The money unit a funds block label states (项目资金(元) gives 元), if any. */
+    Optional<String> fundsUnit(String label) {
+        return first(fundsUnit, label);
     }
 
     boolean isTitle(String text) {

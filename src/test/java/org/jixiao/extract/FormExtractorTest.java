@@ -111,4 +111,24 @@ class FormExtractorTest {
         assertEquals("extract.indicator_row_unreadable", f.code());
         assertTrue(f.message().contains("table 1, row 3"), f.message());
     }
+
+    @Test
+    void convertsAmountsInYuanToWanYuanExactly() {
+        String form = String.join("\n",
+                "项目名称\t\t测试项目",
+                "项目资金(元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+                "年度资金总额\t387664.62\t400000\t3786500元\t10\t94.66%\t9.47",
+                "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+                "产出指标\t数量指标\t运维项目数\t350个\t350个\t90\t90",
+                "");
+        Result<List<ProjectRecord>> r = extract("yuan.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        var summary = ((Result.Ok<List<ProjectRecord>>) r).value().get(0).funds().summary();
+        assertEquals("38.766462", summary.initialBudget().orElseThrow().value().toPlainString());
+        assertEquals(0, new BigDecimal("40").compareTo(summary.fullYearBudget().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("378.65").compareTo(summary.executed().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("94.66").compareTo(summary.executionRateReported().orElseThrow().value()),
+                "a rate is not an amount");
+        assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()), "nor is a weight");
+    }
 }
