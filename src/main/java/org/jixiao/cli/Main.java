@@ -29,6 +29,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // POI logs through log4j-api, and we ship no logging binding (STYLE.md): without a provider
+        // log4j prints "could not find a logging provider" on stderr. Its own simple provider keeps
+        // stderr for POI's rare errors and drops that warning.
+        if (System.getProperty("log4j2.provider") == null) {
+            System.setProperty("log4j2.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
+        }
         System.exit(commandLine().execute(args));
     }
 
