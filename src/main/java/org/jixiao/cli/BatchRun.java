@@ -102,9 +102,9 @@ final class BatchRun {
      */
     Optional<Summary> run(CommandLine commandLine) throws IOException, InterruptedException {
         validate(commandLine);
-        List<Path> missing = new ArrayList<>();
-        List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, missing);
-        Progress progress = new Progress(err, progressMode(), files.size() + missing.size(), 5, System::nanoTime);
+        List<Failure> unlisted = new ArrayList<>();
+        List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, unlisted);
+        Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
         List<RecordSink> sinks = new ArrayList<>();
@@ -121,9 +121,8 @@ final class BatchRun {
                 }
             }
             Journal j = journal;
-            for (Path m : missing) {
-                Failure f = new Failure(m.toString(), Stage.READ, "read.not_found", "no such file or folder");
-                emit(new FileOutcome(m.toString(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
+            for (Failure f : unlisted) {
+                emit(new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
                         j, sinks, progress);
             }
             OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, Math.max(8, options.threads * 4),

@@ -1,16 +1,21 @@
 package org.jixiao.cli;
 
+import org.jixiao.model.Failure;
+import org.jixiao.model.Stage;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Expands the command line's inputs into the files to process: a file as given, a folder walked
@@ -47,27 +52,58 @@ final class Inputs {
         return list;
     }
 
-    /** The files named by {@code inputs}; a missing input is reported through {@code missing}. */
-    List<Path> expand(List<Path> inputs, List<Path> missing) throws IOException {
+    /**
+     * The files named by {@code inputs}. A missing input ({@code read.not_found}) or a folder or file
+     * that cannot be listed ({@code read.io}: permission denied, a symbolic-link loop) is reported
+     * through {@code problems} and the rest is listed.
+     */
+    List<Path> expand(List<Path> inputs, List<Failure> problems) {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input, FileVisitOption.FOLLOW_LINKS)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(p -> !isHidden(input, p))
-                            .filter(p -> kept(input.relativize(p)))
-                            .sorted(Comparator.comparing(Path::toString))
-                            .forEach(files::add);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
+                List<Path> found = new ArrayList<>();
+                walk(input, found, problems);
+                found.sort(Comparator.comparing(Path::toString));
+                files.addAll(found);
             } else if (Files.isRegularFile(input)) {
                 files.add(input);
             } else {
-                missing.add(input);
+                problems.add(new Failure(input.toString(), Stage.READ, "read.not_found", "no such file or folder"));
             }
         }
         return files;
+    }
+
+    private void walk(Path root, List<Path> found, List<Failure> problems) {
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
+                                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            Path relative = root.relativize(file);
+                            if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")
+                                    && kept(relative)) {
+                                found.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            problems.add(new Failure(file.toString(), Stage.READ, "read.io",
+                                    "cannot list this file or folder: " + e));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            problems.add(new Failure(root.toString(), Stage.READ, "read.io", "cannot list this folder: " + e));
+        }
     }
 
     private boolean kept(Path relative) {
@@ -77,14 +113,5 @@ final class Inputs {
 
     private static boolean matches(PathMatcher m, Path relative) {
         return m.matches(relative) || m.matches(relative.getFileName());
-    }
-
-    private static boolean isHidden(Path root, Path file) {
-        for (Path part : root.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
