@@ -216,7 +216,16 @@ final class BatchRun {
         }
 
         @Override
-        public FileOutcome process(Path path) throws IOException {
+        public FileOutcome process(Path path) {
+            try {
+                return processReadable(path);
+            } catch (IOException e) {
+                // Gone or unreadable since it was listed: the file's failure, not a bug.
+                return failure(path, "read.io", "cannot read the file: " + e);
+            }
+        }
+
+        private FileOutcome processReadable(Path path) throws IOException {
             String name = path.toString();
             if (Files.size(path) > ReadLimits.defaults().maxFileBytes()) {
                 // The facade refuses it without loading it; no hash, so a resume simply asks again.
