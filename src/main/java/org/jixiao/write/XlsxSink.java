@@ -1,8 +1,7 @@
 package org.jixiao.write;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFCell;
+import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -15,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes {@code jixiao.xlsx}: one sheet per output table ({@code projects}, {@code indicators},
- * {@code funds}, {@code findings}, {@code errors}), the header row bold and frozen, the numeric
+ * {@code funds}, {@code findings}, {@code errors}), the header row frozen, the numeric
  * columns of the contract (amounts, rates, weights, scores, counts) as numeric cells and every
  * other column as text. The cells are the same strings as the CSV files, so text keeps the
  * formula guard's leading apostrophe (a text cell is never evaluated anyway).
@@ -24,6 +23,8 @@ import java.util.Map;
  * each sheet stay in memory, older ones go to POI's temporary files, so memory does not grow with
  * the batch. The workbook is written to a temporary file and moved into place by {@link #commit()}.
  * Excel's limit of 1,048,576 rows per sheet applies; rows beyond it are dropped and counted.
+ * Only {@code poi-ooxml}'s streaming types are used, so the build needs no direct {@code poi}
+ * dependency (the header is therefore plain, not bold).
  */
 public final class XlsxSink implements RecordSink {
 
@@ -43,18 +44,12 @@ public final class XlsxSink implements RecordSink {
     public XlsxSink(Path dir, Path tempDir) throws IOException {
         Files.createDirectories(dir);
         this.file = new AtomicFile(dir.resolve(FILE_NAME), tempDir);
-        var bold = workbook.createCellStyle();
-        Font font = workbook.createFont();
-        font.setBold(true);
-        bold.setFont(font);
         for (OutputTable table : OutputTable.values()) {
             SXSSFSheet sheet = workbook.createSheet(table.label());
             sheet.createFreezePane(0, 1);
-            Row header = sheet.createRow(0);
+            SXSSFRow header = sheet.createRow(0);
             for (int c = 0; c < table.columns().size(); c++) {
-                Cell cell = header.createCell(c);
-                cell.setCellValue(table.columns().get(c));
-                cell.setCellStyle(bold);
+                header.createCell(c).setCellValue(table.columns().get(c));
             }
             sheets.put(table, sheet);
             nextRow.put(table, 1);
@@ -69,13 +64,13 @@ public final class XlsxSink implements RecordSink {
             return;
         }
         nextRow.put(row.table(), index + 1);
-        Row r = sheets.get(row.table()).createRow(index);
+        SXSSFRow r = sheets.get(row.table()).createRow(index);
         for (int c = 0; c < row.cells().size(); c++) {
             String value = row.cells().get(c);
             if (value.isEmpty()) {
                 continue;
             }
-            Cell cell = r.createCell(c);
+            SXSSFCell cell = r.createCell(c);
             if (row.table().isNumeric(c)) {
                 setNumber(cell, value);
             } else {
@@ -85,7 +80,7 @@ public final class XlsxSink implements RecordSink {
     }
 
     /** A number as a numeric cell; anything unparseable stays text rather than being lost. */
-    private static void setNumber(Cell cell, String value) {
+    private static void setNumber(SXSSFCell cell, String value) {
         try {
             cell.setCellValue(new BigDecimal(value).doubleValue());
         } catch (NumberFormatException e) {
