@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One batch as {@code convert} and {@code audit} run it: list the inputs (paths only), process them
@@ -57,23 +58,27 @@ final class BatchRun {
     private final PrintWriter err;
     private final Consumer<FileOutcome> listener;
     private final Jixiao jixiao;
+    /** The pipeline for one loaded file: the facade, or a stand-in in tests (a hang, a crash). */
+    private final Function<Source, FileResult> pipeline;
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
 
     private final Tally tally = new Tally();
 
+    /** For tests: a stand-in pipeline, and a stop after {@code stopAfter} files without commit. */
     BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
-             long stopAfter) {
+             Optional<Function<Source, FileResult>> pipeline, long stopAfter) {
         this.options = options;
         this.out = out;
         this.err = err;
         this.listener = listener;
         this.jixiao = Jixiao.withDefaults();
+        this.pipeline = pipeline.orElse(jixiao::process);
         this.stopAfter = stopAfter;
     }
 
     BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener) {
-        this(options, out, err, listener, Long.MAX_VALUE);
+        this(options, out, err, listener, Optional.empty(), Long.MAX_VALUE);
     }
 
     /** What the batch gave; {@code failedFiles > 0} means exit code 1. */
@@ -239,7 +244,7 @@ final class BatchRun {
                     return new FileOutcome(name, Optional.of(hash), journal.rows(entry.get()), Optional.empty(), true);
                 }
             }
-            return fresh(name, Optional.of(hash), jixiao.process(new Source(name, content)));
+            return fresh(name, Optional.of(hash), pipeline.apply(new Source(name, content)));
         }
 
         @Override

@@ -1,6 +1,9 @@
 package org.jixiao.cli;
 
 import org.apache.poi.ss.usermodel.CellType;
+import org.jixiao.FileResult;
+import org.jixiao.Jixiao;
+import org.jixiao.read.Source;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,13 +17,16 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The batch behaviour of {@code convert}: order, threads, filters, resume, progress, workbook. */
@@ -114,7 +120,7 @@ class BatchConvertTest {
         ConvertCommand convert = cmd.getSubcommands().get("convert").getCommand();
         // as if killed after 9 of the 23 files
         Optional<BatchRun.Summary> stopped = new BatchRun(convert.batch, Optional.of(dir),
-                new PrintWriter(new StringWriter()), o -> { }, 9).run(cmd);
+                new PrintWriter(new StringWriter()), o -> { }, Optional.empty(), 9).run(cmd);
         assertTrue(stopped.isEmpty());
         try (var left = Files.list(dir)) {
             assertEquals(List.of(".jixiao"), left.map(p -> p.getFileName().toString()).toList(),
@@ -198,5 +204,46 @@ class BatchConvertTest {
         List<String> sorted = new ArrayList<>(sources);
         sorted.sort(null);
         assertEquals(sorted, sources);
+    }
+
+    @Test
+    void aFileThatHangsOrCrashesBecomesAnErrorRowAndTheBatchGoesOn(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        for (String name : List.of("a-good.txt", "b-hangs.txt", "c-overflows.txt", "d-good.txt")) {
+            Files.copy(corpus().resolve("seeds/000_28d3029d6f3e5f97.txt"), in.resolve(name));
+        }
+        Files.writeString(in.resolve("b-hangs.txt"), "hang", StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("c-overflows.txt"), "overflow", StandardCharsets.UTF_8);
+        Path dir = tmp.resolve("out");
+        CommandLine cmd = Main.commandLine();
+        cmd.parseArgs("convert", in.toString(), "--out", dir.toString(), "--timeout-seconds", "1", "--threads", "2");
+        ConvertCommand convert = cmd.getSubcommands().get("convert").getCommand();
+        Jixiao jixiao = Jixiao.withDefaults();
+        Function<Source, FileResult> hostile = source -> {
+            String text = new String(source.content(), StandardCharsets.UTF_8);
+            if (text.equals("hang")) {
+                long end = System.nanoTime() + 5_000_000_000L;
+                while (System.nanoTime() < end) {
+                    Thread.interrupted(); // a parse loop deaf to cancellation
+                }
+            } else if (text.equals("overflow")) {
+                throw new StackOverflowError();
+            }
+            return jixiao.process(source);
+        };
+
+        BatchRun.Summary summary = assertTimeoutPreemptively(
+                Duration.ofSeconds(30), () -> new BatchRun(convert.batch, Optional.of(dir),
+                        new PrintWriter(new StringWriter()), o -> { }, Optional.of(hostile), Long.MAX_VALUE)
+                        .run(cmd).orElseThrow());
+
+        assertEquals(2, summary.failedFiles());
+        assertEquals(2, summary.forms());
+        List<String> errors = Files.readAllLines(dir.resolve("errors.csv"), StandardCharsets.UTF_8);
+        assertEquals(3, errors.size(), String.join("\n", errors));
+        assertTrue(errors.get(1).endsWith("b-hangs.txt,read,read.timeout,"
+                + "processing took longer than the limit of 1 s; the file was given up"), errors.get(1));
+        assertTrue(errors.get(2).contains("c-overflows.txt,read,internal.error,"
+                + "unexpected java.lang.StackOverflowError while processing the file"), errors.get(2));
     }
 }
