@@ -60,7 +60,8 @@ public final class Progress {
         }
         long now = clock.getAsLong();
         if (mode == Mode.BAR && (now - lastShown >= BAR_REFRESH_NANOS || done == total)) {
-            err.print("\r" + bar(now));
+            // trailing spaces wipe what a longer previous bar left (the rate can get shorter)
+            err.print("\r" + bar(now) + "    ");
             err.flush();
             barShown = true;
             lastShown = now;
