@@ -3,6 +3,9 @@ package org.jixiao.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
 /** {@code jixiao}: the top-level command; {@code convert} and {@code audit} do the work. */
 @Command(name = "jixiao",
         mixinStandardHelpOptions = true,
@@ -12,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Reads 项目支出绩效自评表 (project expenditure performance self-evaluation forms) "
                 + "from Word, HTML, spreadsheet and text files, recomputes their scores and writes clean CSV.",
-        subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConvertCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code: every input converted. */
@@ -26,6 +29,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // POI logs through log4j-api, and we ship no logging binding (STYLE.md): without a provider
+        // log4j prints "could not find a logging provider" on stderr. Its own simple provider keeps
+        // stderr for POI's rare errors and drops that warning.
+        if (System.getProperty("log4j2.provider") == null) {
+            System.setProperty("log4j2.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
+        }
         System.exit(commandLine().execute(args));
     }
 
@@ -37,6 +46,21 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: convert or audit");
+    }
+
+    /** Prints the summary (unless quiet) and says which exit code the batch earned. */
+    static int finish(PrintWriter err, BatchOptions options, BatchRun.Summary summary, Path out) {
+        if (!options.quiet) {
+            err.println("jixiao: " + summary.describe());
+        }
+        if (summary.failedFiles() > 0) {
+            String where = out == null ? "" : "; see " + out.resolve("errors.csv");
+            err.printf("jixiao: %d file(s) could not be converted%s%n", summary.failedFiles(), where);
+            err.flush();
+            return SOME_FAILED;
+        }
+        err.flush();
+        return OK;
     }
 
     /** The version from the jar manifest (set by Maven), or "development" when run from classes. */

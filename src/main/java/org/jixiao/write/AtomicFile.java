@@ -1,6 +1,7 @@
 package org.jixiao.write;
 
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -12,21 +13,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A file written beside its final name ({@code .name.tmp}) and moved into place by
- * {@link #commit()}: a reader never sees a half-written output, and a killed run leaves only the
- * temporary file, which the next run overwrites.
+ * A file written under a temporary name ({@code .name.tmp}, beside its final name or in a given
+ * folder of the same file system) and moved into place by {@link #commit()}: a reader never sees a
+ * half-written output, and a killed run leaves only the temporary file, which the next run
+ * overwrites.
  */
 final class AtomicFile implements AutoCloseable {
 
     private final Path target;
     private final Path temp;
-    private final OutputStream out;
+    private final FileOutputStream out;
     private boolean committed;
 
     AtomicFile(Path target) throws IOException {
+        this(target, target.toAbsolutePath().getParent());
+    }
+
+    /** A file whose temporary copy lives in {@code tempDir}, which must be on the target's file system. */
+    AtomicFile(Path target, Path tempDir) throws IOException {
         this.target = target;
-        this.temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        this.out = Files.newOutputStream(temp);
+        Files.createDirectories(tempDir);
+        this.temp = tempDir.resolve("." + target.getFileName() + ".tmp");
+        this.out = new FileOutputStream(temp.toFile());
     }
 
     OutputStream stream() {
@@ -42,9 +50,13 @@ final class AtomicFile implements AutoCloseable {
         return w;
     }
 
-    /** Flushes, forces to disk and moves the file into place. */
+    /**
+     * Forces the file to disk and moves it into place, so that after a crash the target is either
+     * the old file or the complete new one. The caller flushes its writers first.
+     */
     void commit() throws IOException {
         out.flush();
+        out.getFD().sync();
         out.close();
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -11,9 +11,20 @@ import java.io.IOException;
  */
 public interface RecordSink extends AutoCloseable {
 
-    void accept(AssessedRecord record) throws IOException;
+    /** Writes one rendered row to the table it belongs to. */
+    void accept(TableRow row) throws IOException;
 
-    void accept(Failure failure) throws IOException;
+    /** Writes the rows of one form ({@link Rows#of(AssessedRecord)}). */
+    default void accept(AssessedRecord record) throws IOException {
+        for (TableRow row : Rows.of(record)) {
+            accept(row);
+        }
+    }
+
+    /** Writes the {@code errors} row of one failed file. */
+    default void accept(Failure failure) throws IOException {
+        accept(Rows.of(failure));
+    }
 
     /** Completes every output and moves it into place. */
     void commit() throws IOException;

@@ -3,10 +3,13 @@
  *
  * <p>Role: write the output contract of DESIGN.md ({@code projects.csv}, {@code indicators.csv},
  * {@code funds.csv}, {@code findings.csv}, {@code errors.csv}) with commons-csv, and the optional
- * workbook. Every file is written to a temporary file in the target folder and moved into place
- * only when complete, so an interrupted run never leaves a partial CSV. Computed figures are
- * rounded HALF_UP to 2 decimals here and only here; reported figures are written as the form
- * wrote them. Input: {@link org.jixiao.model.AssessedRecord}s and {@link org.jixiao.model.Failure}s.
- * Allowed imports: {@code model}, the JDK, commons-csv, POI (workbook only).
+ * workbook {@code jixiao.xlsx} with POI's streaming writer. {@link org.jixiao.write.Rows} renders a
+ * record into {@link org.jixiao.write.TableRow}s once; every sink writes those same strings, so a
+ * batch can spool rows and write identical files later. Every file is written to a temporary file
+ * and moved into place only when complete, so an interrupted run never leaves a partial output.
+ * Computed figures are rounded HALF_UP to 2 decimals here and only here; reported figures are
+ * written as the form wrote them. Input: {@link org.jixiao.model.AssessedRecord}s and
+ * {@link org.jixiao.model.Failure}s. Allowed imports: {@code model}, the JDK, commons-csv, POI
+ * (workbook only).
  */
 package org.jixiao.write;

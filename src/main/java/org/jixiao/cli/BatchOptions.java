@@ -1,0 +1,46 @@
+package org.jixiao.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The inputs and batch options shared by {@code convert} and {@code audit} (a picocli mixin). */
+final class BatchOptions {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files or folders (walked recursively).")
+    List<Path> inputs;
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Only files of the folders whose name or relative path matches this glob, e.g. '*.docx' "
+                    + "or '2020/**' (repeatable).")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Skip files of the folders whose name or relative path matches this glob (repeatable).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "30",
+            description = "Time one file may take before it is given up as read.timeout (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--resume",
+            description = "Reuse the results of an earlier (interrupted) run into the same DIR for every file whose "
+                    + "content is unchanged; process only the rest.")
+    boolean resume;
+
+    @Option(names = "--excel", description = "Write a UTF-8 byte-order mark so Excel shows Chinese text correctly.")
+    boolean excel;
+
+    @Option(names = "--xlsx", description = "Also write DIR/jixiao.xlsx, one sheet per table, numbers as numbers.")
+    boolean xlsx;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr.")
+    boolean quiet;
+}

@@ -1,0 +1,326 @@
+package org.jixiao.cli;
+
+import org.jixiao.FileResult;
+import org.jixiao.Jixiao;
+import org.jixiao.batch.Journal;
+import org.jixiao.batch.OrderedPool;
+import org.jixiao.batch.Progress;
+import org.jixiao.model.AssessedRecord;
+import org.jixiao.model.Failure;
+import org.jixiao.model.Severity;
+import org.jixiao.model.Stage;
+import org.jixiao.read.ReadLimits;
+import org.jixiao.read.Source;
+import org.jixiao.write.CsvSink;
+import org.jixiao.write.OutputTable;
+import org.jixiao.write.RecordSink;
+import org.jixiao.write.Rows;
+import org.jixiao.write.TableRow;
+import org.jixiao.write.XlsxSink;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One batch as {@code convert} and {@code audit} run it: list the inputs (paths only), process them
+ * with an {@link OrderedPool}, and in input order append each finished file to the journal, write
+ * its rows to the sinks, report progress and hand it to the command's listener; at the end commit
+ * the outputs and summarize.
+ *
+ * <p>Output layout in DIR: the CSV files (and {@code jixiao.xlsx}) appear only at the end, moved
+ * from their temporary copies in {@code DIR/.jixiao/}; the journal {@code DIR/.jixiao/journal}
+ * holds every finished file's rows so that {@code --resume} can complete an interrupted run. A
+ * killed run leaves only {@code DIR/.jixiao/}.
+ */
+final class BatchRun {
+
+    /** The hidden folder in DIR for the journal and the temporary outputs. */
+    static final String SPOOL = ".jixiao";
+    static final String JOURNAL = "journal";
+
+    private final BatchOptions options;
+    private final Optional<Path> out;
+    private final PrintWriter err;
+    private final Consumer<FileOutcome> listener;
+    private final Jixiao jixiao;
+    /** The pipeline for one loaded file: the facade, or a stand-in in tests (a hang, a crash). */
+    private final Function<Source, FileResult> pipeline;
+    /** For tests: stop after this many files without committing, as a killed run would. */
+    private final long stopAfter;
+
+    private final Tally tally = new Tally();
+
+    /** For tests: a stand-in pipeline, and a stop after {@code stopAfter} files without commit. */
+    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
+             Optional<Function<Source, FileResult>> pipeline, long stopAfter) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.listener = listener;
+        this.jixiao = Jixiao.withDefaults();
+        this.pipeline = pipeline.orElse(jixiao::process);
+        this.stopAfter = stopAfter;
+    }
+
+    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener) {
+        this(options, out, err, listener, Optional.empty(), Long.MAX_VALUE);
+    }
+
+    /** What the batch gave; {@code failedFiles > 0} means exit code 1. */
+    record Summary(long files, long forms, long failedFiles, long reused, Map<Severity, Long> findings,
+                   double seconds) {
+        String describe() {
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                    "%d file(s), %d form(s), %d failed", files, forms, failedFiles));
+            if (reused > 0) {
+                s.append(String.format(Locale.ROOT, ", %d reused from the journal", reused));
+            }
+            s.append("; findings:");
+            for (Severity sev : Severity.values()) {
+                s.append(String.format(Locale.ROOT, " %d %s", findings.getOrDefault(sev, 0L), sev.label()));
+            }
+            s.append(String.format(Locale.ROOT, "; %.1f s", seconds));
+            return s.toString();
+        }
+    }
+
+    /**
+     * Runs the batch.
+     *
+     * @return the summary, or empty if the run was stopped early (tests only)
+     * @throws IOException if an output cannot be written (exit code 2)
+     */
+    Optional<Summary> run(CommandLine commandLine) throws IOException, InterruptedException {
+        validate(commandLine);
+        List<Failure> unlisted = new ArrayList<>();
+        List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, unlisted);
+        Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
+
+        Journal journal = null;
+        List<RecordSink> sinks = new ArrayList<>();
+        boolean completed = false;
+        try {
+            if (out.isPresent()) {
+                Path dir = out.get();
+                Path spool = dir.resolve(SPOOL);
+                Files.createDirectories(spool);
+                journal = options.resume ? Journal.resume(spool.resolve(JOURNAL)) : Journal.create(spool.resolve(JOURNAL));
+                sinks.add(new CsvSink(dir, options.excel, spool));
+                if (options.xlsx) {
+                    sinks.add(new XlsxSink(dir, spool));
+                }
+            }
+            Journal j = journal;
+            for (Failure f : unlisted) {
+                emit(new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
+                        j, sinks, progress);
+            }
+            OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, Math.max(8, options.threads * 4),
+                    Duration.ofSeconds(options.timeoutSeconds));
+            long[] emitted = {0};
+            try {
+                pool.run(files.iterator(), new FileJob(journal), outcome -> {
+                    if (emitted[0]++ >= stopAfter) {
+                        throw new Stopped();
+                    }
+                    emit(outcome, j, sinks, progress);
+                });
+            } catch (Stopped e) {
+                return Optional.empty();
+            }
+            progress.finish();
+            for (RecordSink sink : sinks) {
+                sink.commit();
+            }
+            completed = true;
+        } finally {
+            closeAll(sinks, journal, completed);
+        }
+        tally.seconds = progress.elapsedSeconds();
+        return Optional.of(tally.summary());
+    }
+
+    private void validate(CommandLine commandLine) {
+        if (options.threads < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1, got " + options.threads);
+        }
+        if (options.timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--timeout-seconds must be at least 1, got " + options.timeoutSeconds);
+        }
+        if (out.isEmpty() && (options.resume || options.xlsx || options.excel)) {
+            throw new CommandLine.ParameterException(commandLine, "--resume, --xlsx and --excel need --out DIR");
+        }
+    }
+
+    private Progress.Mode progressMode() {
+        if (options.quiet) {
+            return Progress.Mode.QUIET;
+        }
+        return System.console() != null ? Progress.Mode.BAR : Progress.Mode.LINES;
+    }
+
+    private void emit(FileOutcome outcome, Journal journal, List<RecordSink> sinks, Progress progress)
+            throws IOException {
+        if (journal != null && !outcome.reused() && outcome.hash().isPresent()) {
+            journal.append(outcome.name(), outcome.hash().get(), outcome.rows());
+        }
+        for (RecordSink sink : sinks) {
+            for (TableRow row : outcome.rows()) {
+                sink.accept(row);
+            }
+        }
+        tally.add(outcome);
+        progress.fileDone(outcome.failed());
+        listener.accept(outcome);
+    }
+
+    private static void closeAll(List<RecordSink> sinks, Journal journal, boolean completed) throws IOException {
+        IOException first = null;
+        for (RecordSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null && completed) {
+            throw first;
+        }
+    }
+
+    /** Processes one file on a worker thread. Thread-safe: the facade and the journal are. */
+    private final class FileJob implements OrderedPool.Job<Path, FileOutcome> {
+
+        private final Journal journal;
+
+        FileJob(Journal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public FileOutcome process(Path path) {
+            try {
+                return processReadable(path);
+            } catch (IOException e) {
+                // Gone or unreadable since it was listed: the file's failure, not a bug.
+                return failure(path, "read.io", "cannot read the file: " + e);
+            }
+        }
+
+        private FileOutcome processReadable(Path path) throws IOException {
+            String name = path.toString();
+            if (Files.size(path) > ReadLimits.defaults().maxFileBytes()) {
+                // The facade refuses it without loading it; no hash, so a resume simply asks again.
+                return fresh(name, Optional.empty(), jixiao.process(path));
+            }
+            byte[] content = Files.readAllBytes(path);
+            String hash = sha256(content);
+            if (journal != null && options.resume) {
+                Optional<Journal.Entry> entry = journal.find(name, hash);
+                if (entry.isPresent()) {
+                    return new FileOutcome(name, Optional.of(hash), journal.rows(entry.get()), Optional.empty(), true);
+                }
+            }
+            return fresh(name, Optional.of(hash), pipeline.apply(new Source(name, content)));
+        }
+
+        @Override
+        public FileOutcome failed(Path path, Throwable error) {
+            String message = "unexpected %s while processing the file: %s"
+                    .formatted(error.getClass().getName(), error.getMessage());
+            return failure(path, "internal.error", message);
+        }
+
+        @Override
+        public FileOutcome timedOut(Path path, Duration budget) {
+            return failure(path, "read.timeout", "processing took longer than the limit of %d s; the file was given up"
+                    .formatted(budget.toSeconds()));
+        }
+
+        private FileOutcome failure(Path path, String code, String message) {
+            // Stage READ: the model has no stage for "anywhere in the pipeline"; see the report.
+            Failure f = new Failure(path.toString(), Stage.READ, code, message);
+            return new FileOutcome(path.toString(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false);
+        }
+
+        private FileOutcome fresh(String name, Optional<String> hash, FileResult result) {
+            List<TableRow> rows = new ArrayList<>();
+            for (AssessedRecord r : result.records()) {
+                rows.addAll(Rows.of(r));
+            }
+            result.failure().ifPresent(f -> rows.add(Rows.of(f)));
+            return new FileOutcome(name, hash, rows, Optional.of(result), false);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Counts for the summary, taken from the rendered rows so reused files count like fresh ones. */
+    private static final class Tally {
+        long files;
+        long forms;
+        long failed;
+        long reused;
+        double seconds;
+        final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
+
+        void add(FileOutcome o) {
+            files++;
+            if (o.reused()) {
+                reused++;
+            }
+            if (o.failed()) {
+                failed++;
+            }
+            for (TableRow row : o.rows()) {
+                if (row.table() == OutputTable.PROJECTS) {
+                    forms++;
+                } else if (row.table() == OutputTable.FINDINGS) {
+                    // the severity column holds Severity.label()
+                    Severity s = Severity.valueOf(row.cells().get(2).toUpperCase(Locale.ROOT));
+                    findings.merge(s, 1L, Long::sum);
+                }
+            }
+        }
+
+        Summary summary() {
+            return new Summary(files, forms, failed, reused, Map.copyOf(findings), seconds);
+        }
+    }
+
+    /** Thrown by the emitter to simulate a run killed midway (tests only). */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
+    }
+}
