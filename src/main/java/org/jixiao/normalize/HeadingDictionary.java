@@ -52,6 +52,7 @@ import java.util.regex.Pattern;
 public final class HeadingDictionary {
 
     private static final String RESOURCE = "headings.tsv";
+    private static final int MEMO_CAPACITY = 16_384;
     private static final Pattern TRAILING_PAREN = Pattern.compile("\\(([^()]*)\\)$");
     /** A weight written after a label: {@code 50分}, {@code 10.5分}, {@code 50}: a number and at most one Han character. */
     private static final Pattern WEIGHT = Pattern.compile("\\d+(?:\\.\\d+)?\\p{IsHan}?");
@@ -70,6 +71,7 @@ public final class HeadingDictionary {
      * plus room for an enumerator, a colon and a bracketed unit.
      */
     private final int maxHeadingLength;
+    private final Memo<Optional<Field>> memo = new Memo<>(MEMO_CAPACITY, this::find);
 
     private HeadingDictionary(TextNormalizer normalizer, Map<String, Field> byKey, Map<Field, List<String>> variants) {
         this.normalizer = normalizer;
@@ -137,6 +139,10 @@ public final class HeadingDictionary {
             // are by far most of the cells asked about, so they are turned away before normalizing.
             return Optional.empty();
         }
+        return memo.get(heading);
+    }
+
+    private Optional<Field> find(String heading) {
         String key = keyOf(normalizer, heading);
         Optional<Field> found = withoutTrailingParens(key);
         if (found.isPresent()) {

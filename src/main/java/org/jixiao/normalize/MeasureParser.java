@@ -67,6 +67,7 @@ public final class MeasureParser {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\u3002;,]+$");
 
     private final TextNormalizer normalizer = new TextNormalizer();
+    private final Memo<Measure> memo = new Memo<>(16_384, text -> read(text, OptionalInt.empty()));
 
     /** Loaded on first use. */
     private static final class Words {
@@ -75,7 +76,7 @@ public final class MeasureParser {
 
     /** Reads {@code text}; dates without a year get no deadline. Never throws. */
     public Measure parse(String text) {
-        return read(text, OptionalInt.empty());
+        return text == null ? read(null, OptionalInt.empty()) : memo.get(text);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -155,11 +156,17 @@ public final class TextNormalizer {
         static final String HEADER = "traditional\tsimplified\tuse";
 
         private final Map<Integer, String> simplified;
-        private final Map<Integer, Boolean> traditionalOnly;
+        /** Code points whose presence marks a text as traditional: a bit set, as it is tested per character. */
+        private final BitSet traditionalOnly;
 
         private ChineseScript(Map<Integer, String> simplified, Map<Integer, Boolean> traditionalOnly) {
             this.simplified = simplified;
-            this.traditionalOnly = traditionalOnly;
+            this.traditionalOnly = new BitSet();
+            traditionalOnly.forEach((cp, only) -> {
+                if (only) {
+                    this.traditionalOnly.set(cp);
+                }
+            });
         }
 
         static ChineseScript load() {
@@ -219,7 +226,7 @@ public final class TextNormalizer {
             for (int i = 0; i < s.length(); ) {
                 int cp = s.codePointAt(i);
                 // Below U+2E80 (CJK radicals) nothing is listed: skip the map for ASCII and punctuation.
-                if (cp >= 0x2E80 && Boolean.TRUE.equals(traditionalOnly.get(cp))) {
+                if (cp >= 0x2E80 && traditionalOnly.get(cp)) {
                     return true;
                 }
                 i += Character.charCount(cp);
