@@ -27,7 +27,7 @@ final class BatchOptions {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Time one file may take before it is given up as read.timeout (default: ${DEFAULT-VALUE}).")
+            description = "Time one file may take before it is given up as pipeline.timeout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--resume",
@@ -43,4 +43,9 @@ final class BatchOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr.")
     boolean quiet;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Scoring rules to recompute with (a .properties file: budget weight, grade bands, "
+                    + "reverse formula, tolerance, ...); default: the national rules of 财预〔2020〕10号.")
+    Path profile;
 }

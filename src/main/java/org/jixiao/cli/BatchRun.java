@@ -9,6 +9,7 @@ import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Severity;
 import org.jixiao.model.Stage;
+import org.jixiao.score.RuleProfile;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Source;
 import org.jixiao.write.CsvSink;
@@ -57,9 +58,11 @@ final class BatchRun {
     private final Optional<Path> out;
     private final PrintWriter err;
     private final Consumer<FileOutcome> listener;
-    private final Jixiao jixiao;
-    /** The pipeline for one loaded file: the facade, or a stand-in in tests (a hang, a crash). */
-    private final Function<Source, FileResult> pipeline;
+    /** A stand-in for the pipeline in tests (a hang, a crash); empty: the facade built in {@link #run}. */
+    private final Optional<Function<Source, FileResult>> standIn;
+    /** The facade and the pipeline for one loaded file, set by {@link #run} once the options are valid. */
+    private Jixiao jixiao;
+    private Function<Source, FileResult> pipeline;
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
 
@@ -72,8 +75,7 @@ final class BatchRun {
         this.out = out;
         this.err = err;
         this.listener = listener;
-        this.jixiao = Jixiao.withDefaults();
-        this.pipeline = pipeline.orElse(jixiao::process);
+        this.standIn = pipeline;
         this.stopAfter = stopAfter;
     }
 
@@ -166,6 +168,17 @@ final class BatchRun {
         if (out.isEmpty() && (options.resume || options.xlsx || options.excel)) {
             throw new CommandLine.ParameterException(commandLine, "--resume, --xlsx and --excel need --out DIR");
         }
+        RuleProfile profile = RuleProfile.national();
+        if (options.profile != null) {
+            try {
+                profile = RuleProfile.load(options.profile);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "cannot use the rule profile " + options.profile + ": " + e.getMessage());
+            }
+        }
+        jixiao = Jixiao.builder().profile(profile).build();
+        pipeline = standIn.orElse(jixiao::process);
     }
 
     private Progress.Mode progressMode() {
@@ -251,18 +264,17 @@ final class BatchRun {
         public FileOutcome failed(Path path, Throwable error) {
             String message = "unexpected %s while processing the file: %s"
                     .formatted(error.getClass().getName(), error.getMessage());
-            return failure(path, "internal.error", message);
+            return failure(path, "pipeline.error", message);
         }
 
         @Override
         public FileOutcome timedOut(Path path, Duration budget) {
-            return failure(path, "read.timeout", "processing took longer than the limit of %d s; the file was given up"
+            return failure(path, "pipeline.timeout", "processing took longer than the limit of %d s; the file was given up"
                     .formatted(budget.toSeconds()));
         }
 
         private FileOutcome failure(Path path, String code, String message) {
-            // Stage READ: the model has no stage for "anywhere in the pipeline"; see the report.
-            Failure f = new Failure(path.toString(), Stage.READ, code, message);
+            Failure f = new Failure(path.toString(), Stage.PIPELINE, code, message);
             return new FileOutcome(path.toString(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false);
         }
 
