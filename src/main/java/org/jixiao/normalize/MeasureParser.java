@@ -174,7 +174,7 @@ public final class MeasureParser {
                 continue;
             }
             Optional<LocalDate> deadline = Optional.empty();
-            OptionalInt year = rule.group(m, "y").map(g -> (OptionalInt) integer(g, v)).orElse(formYear);
+            OptionalInt year = rule.group(m, "y").map(g -> integer(g, v)).orElse(formYear);
             Optional<String> monthText = rule.group(m, "m");
             OptionalInt month = monthText.isPresent() ? integer(monthText.get(), v) : OptionalInt.of(12);
             Optional<String> dayText = rule.group(m, "d");

@@ -104,8 +104,7 @@ public final class XlsxSink implements RecordSink {
         try {
             file.close();
         } finally {
-            // dispose() deletes POI's temporary sheet files; close() alone did not before POI 5.3.
-            workbook.dispose();
+            // Since POI 5.3 close() also deletes the temporary sheet files (dispose() is deprecated).
             workbook.close();
         }
     }
