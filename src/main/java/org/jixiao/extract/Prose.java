@@ -16,20 +16,31 @@ import java.util.regex.Pattern;
  */
 final class Prose {
 
-    private final Pattern year;
-    private final Pattern total;
-    private final Pattern grade;
-    private final Pattern executionRate;
-    private final Pattern title;
-    private final Pattern fundsUnit;
+    /** A pattern and the characters of which a text must hold one before it is worth searching. */
+    private record Rule(Pattern pattern, String requires) {
+        Optional<String> first(String text) {
+            if (!requires.isEmpty() && text.chars().noneMatch(c -> requires.indexOf(c) >= 0)) {
+                return Optional.empty();
+            }
+            Matcher m = pattern.matcher(text);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
+    }
+
+    private final Rule year;
+    private final Rule total;
+    private final Rule grade;
+    private final Rule executionRate;
+    private final Rule title;
+    private final Rule fundsUnit;
 
     private Prose(Properties p) {
-        this.year = compile(p, "year");
-        this.total = compile(p, "prose.total");
-        this.grade = compile(p, "prose.grade");
-        this.executionRate = compile(p, "prose.execution_rate");
-        this.title = compile(p, "title");
-        this.fundsUnit = compile(p, "funds.unit");
+        this.year = rule(p, "year");
+        this.total = rule(p, "prose.total");
+        this.grade = rule(p, "prose.grade");
+        this.executionRate = rule(p, "prose.execution_rate");
+        this.title = rule(p, "title");
+        this.fundsUnit = rule(p, "funds.unit");
     }
 
     static Prose load() {
@@ -45,41 +56,36 @@ final class Prose {
         }
     }
 
-    private static Pattern compile(Properties p, String key) {
+    private static Rule rule(Properties p, String key) {
         String regex = p.getProperty(key);
         if (regex == null) {
             throw new IllegalStateException("prose.properties has no key " + key);
         }
-        return Pattern.compile(regex);
+        return new Rule(Pattern.compile(regex), p.getProperty(key + ".requires", ""));
     }
 
     Optional<Integer> year(String text) {
-        return first(year, text).map(Integer::valueOf);
+        return year.first(text).map(Integer::valueOf);
     }
 
     Optional<String> total(String text) {
-        return first(total, text);
+        return total.first(text);
     }
 
     Optional<String> grade(String text) {
-        return first(grade, text);
+        return grade.first(text);
     }
 
     Optional<String> executionRate(String text) {
-        return first(executionRate, text);
+        return executionRate.first(text);
     }
 
     /** The money unit a funds block label states (项目资金(元) gives 元), if any. */
     Optional<String> fundsUnit(String label) {
-        return first(fundsUnit, label);
+        return fundsUnit.first(label);
     }
 
     boolean isTitle(String text) {
-        return title.matcher(text).find();
-    }
-
-    private static Optional<String> first(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return title.pattern().matcher(text).find();
     }
 }
