@@ -94,6 +94,14 @@ final class TextDecoder {
     }
 
     private static Optional<String> decodeStrictly(byte[] bytes, int offset, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // The String constructor's UTF-8 path is several times faster than a CharsetDecoder and
+            // turns every malformed sequence into U+FFFD: without one, the bytes were valid UTF-8.
+            String fast = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+            if (fast.indexOf('\uFFFD') < 0) {
+                return Optional.of(fast);
+            }
+        }
         try {
             return Optional.of(charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
