@@ -1,6 +1,8 @@
 package org.jixiao.read;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.codehaus.stax2.XMLStreamReader2;
 import org.jixiao.model.Block;
 import org.jixiao.model.Document;
 import org.jixiao.model.Paragraph;
@@ -8,8 +10,6 @@ import org.jixiao.model.Result;
 import org.jixiao.model.SourceFormat;
 import org.jixiao.model.Stage;
 import org.jixiao.model.Table;
-
-import com.ctc.wstx.stax.WstxInputFactory;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -102,6 +102,21 @@ public final class DocxReader implements DocumentReader {
     }
 
     /** Streams the main document part of an open package. */
+    /** Reads the main document part given as a stream (see {@link OfficeFiles#withDocxMain}). */
+    Result<Document> readMain(Source source, String partName, InputStream in) {
+        try {
+            XMLStreamReader xml = XML.get().createXMLStreamReader(in);
+            try {
+                return new Body(source.name(), limits).read(xml);
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            return Result.failed(source.name(), Stage.READ, "read.docx.corrupt",
+                    "expected well-formed WordprocessingML in " + partName + ", found: " + OfficeFiles.firstLine(e));
+        }
+    }
+
     Result<Document> readMain(Source source, PackagePart main) {
         try (InputStream in = main.getInputStream()) {
             XMLStreamReader xml = XML.get().createXMLStreamReader(in);
@@ -382,6 +397,11 @@ public final class DocxReader implements DocumentReader {
         }
 
         private static void skip(XMLStreamReader xml) throws XMLStreamException {
+            if (xml instanceof XMLStreamReader2 fast) {
+                // Woodstox skips a subtree without reporting its events: formatting is most of the XML.
+                fast.skipElement();
+                return;
+            }
             int depth = 1;
             while (depth > 0 && xml.hasNext()) {
                 int event = xml.next();

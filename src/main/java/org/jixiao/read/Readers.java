@@ -6,6 +6,7 @@ import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point of the read stage: detects a file's format from its bytes, never its name, and
@@ -67,6 +68,12 @@ public final class Readers {
     }
 
     private Result<Document> readOoxml(Source source) {
+        // The common case, a .docx, is read without POI's package model; anything else, or a .docx
+        // that path cannot open, goes through the full package, which also names the failure.
+        Optional<Result<Document>> direct = OfficeFiles.withDocxMain(source, (part, in) -> docx.readMain(source, part, in));
+        if (direct.isPresent()) {
+            return direct.get();
+        }
         return OfficeFiles.openOoxml(source).then(o -> switch (o.kind()) {
             case DOCX -> {
                 try {
