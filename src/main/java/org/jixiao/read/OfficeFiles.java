@@ -2,6 +2,7 @@ package org.jixiao.read;
 
 import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -78,8 +79,9 @@ final class OfficeFiles {
      *         and the caller opens the file as a full package, which also names the failure
      */
     static <T> Optional<T> withDocxMain(Source source, BiFunction<String, InputStream, T> reader) {
+        // The guard reads the inflation statistics of commons-compress's stream, as POI's own ZipHelper does.
         try (ZipArchiveThresholdInputStream zip = new ZipArchiveThresholdInputStream(
-                new ByteArrayInputStream(source.content()));
+                new ZipArchiveInputStream(new ByteArrayInputStream(source.content())));
              ZipInputStreamZipEntrySource entries = new ZipInputStreamZipEntrySource(zip)) {
             ZipArchiveEntry types = entries.getEntry("[Content_Types].xml");
             if (types == null) {
