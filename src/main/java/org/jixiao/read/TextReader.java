@@ -65,6 +65,12 @@ public final class TextReader implements DocumentReader {
         if (source.content().length == 0) {
             return Result.failed(source.name(), Stage.READ, "read.empty", "the file is empty (0 bytes)");
         }
+        if (limits.textBytesTooMany(source.content().length)) {
+            // Refused before decoding: a decoded text twice the size of the file is what lifts memory.
+            return Result.failed(source.name(), Stage.READ, "read.too_large",
+                    "the %s file has %d bytes, more than %d characters of text can take".formatted(
+                            "text", source.content().length, limits.maxTextChars()));
+        }
         String text = TextDecoder.decode(source.content()).text();
         if (text.length() > limits.maxTextChars()) {
             return Result.failed(source.name(), Stage.READ, "read.too_large",

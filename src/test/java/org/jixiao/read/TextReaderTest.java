@@ -2,15 +2,19 @@ package org.jixiao.read;
 
 import org.jixiao.model.Cell;
 import org.jixiao.model.Document;
+import org.jixiao.model.Failure;
 import org.jixiao.model.Paragraph;
+import org.jixiao.model.Result;
 import org.jixiao.model.Row;
 import org.jixiao.model.Table;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Text layouts: pipes, space-aligned rows, LibreOffice's cell-per-line export and the seeds. */
@@ -97,5 +101,18 @@ class TextReaderTest {
         assertEquals(28, seed.tables().get(0).rows().size());
         Document cells = Fixtures.ok(reader.read(Fixtures.corpusSource("seeds/002_e50b47335a0e3ea5.txt")));
         assertEquals(7, cells.tables().size());
+    }
+
+    @Test
+    void refusesATextFileTooLargeForAFormBeforeDecodingIt() {
+        ReadLimits limits = new ReadLimits(64L * 1024 * 1024, 1000, 1_000_000L);
+        byte[] big = new byte[5_000_000];
+        Arrays.fill(big, (byte) 'x');
+
+        Result<Document> r = new TextReader(limits).read(new Source("big.txt", big));
+
+        Failure f = assertInstanceOf(Result.Failed.class, r).failure();
+        assertEquals("read.too_large", f.code());
+        assertTrue(f.message().contains("5000000 bytes"), f.message());
     }
 }
