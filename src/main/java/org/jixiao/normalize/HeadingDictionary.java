@@ -1,11 +1,5 @@
 package org.jixiao.normalize;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -86,44 +80,18 @@ public final class HeadingDictionary {
      * {@link IllegalStateException} if the resource is missing or malformed: that is a build bug.
      */
     public static HeadingDictionary load(TextNormalizer normalizer) {
-        try (InputStream in = HeadingDictionary.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing: " + RESOURCE);
-            }
-            return parse(normalizer, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
-    }
-
-    static HeadingDictionary parse(TextNormalizer normalizer, InputStream in) throws IOException {
         Map<String, Field> byKey = new HashMap<>();
         Map<Field, List<String>> variants = new EnumMap<>(Field.class);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String header = reader.readLine();
-        if (header == null || !header.startsWith("canonical\t")) {
-            throw new IllegalStateException(RESOURCE + ": first line must be 'canonical<TAB>variant', got " + header);
-        }
-        String line;
-        int lineNo = 1;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\t", -1);
-            if (parts.length != 2) {
-                throw new IllegalStateException("%s line %d: expected 2 tab-separated fields, got %d"
-                        .formatted(RESOURCE, lineNo, parts.length));
-            }
-            Field field = Field.valueOf(parts[0].strip().toUpperCase(Locale.ROOT));
-            String key = keyOf(normalizer, parts[1]);
+        for (TsvResource.Line line : TsvResource.read(RESOURCE, "canonical\tvariant")) {
+            Field field = Field.valueOf(line.field(0).strip().toUpperCase(Locale.ROOT));
+            String variant = line.field(1);
+            String key = keyOf(normalizer, variant);
             Field previous = byKey.putIfAbsent(key, field);
             if (previous != null && previous != field) {
                 throw new IllegalStateException("%s line %d: '%s' is both %s and %s"
-                        .formatted(RESOURCE, lineNo, parts[1], previous.key(), field.key()));
+                        .formatted(RESOURCE, line.number(), variant, previous.key(), field.key()));
             }
-            variants.computeIfAbsent(field, f -> new ArrayList<>()).add(parts[1]);
+            variants.computeIfAbsent(field, f -> new ArrayList<>()).add(variant);
         }
         variants.replaceAll((f, list) -> List.copyOf(list));
         return new HeadingDictionary(normalizer, Map.copyOf(byKey), Collections.unmodifiableMap(variants));

@@ -3,13 +3,7 @@ package org.jixiao.normalize;
 import org.jixiao.model.Comparator;
 import org.jixiao.model.Measure;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -479,39 +473,15 @@ public final class MeasureParser {
         final List<DateRule> dates = new ArrayList<>();
 
         static Vocabulary load() {
-            try (InputStream in = MeasureParser.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource missing: " + RESOURCE);
-                }
-                return parse(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
-        }
-
-        static Vocabulary parse(InputStream in) throws IOException {
             Vocabulary v = new Vocabulary();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = reader.readLine();
-            if (!"kind\tword\tmeaning".equals(header)) {
-                throw new IllegalStateException(RESOURCE + ": first line must be 'kind<TAB>word<TAB>meaning', got " + header);
-            }
-            String line;
-            int lineNo = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] p = line.split("\t", -1);
-                if (p.length != 3 || p[1].isEmpty()) {
-                    throw new IllegalStateException("%s line %d: expected kind<TAB>word<TAB>meaning, got '%s'"
-                            .formatted(RESOURCE, lineNo, line));
+            for (TsvResource.Line line : TsvResource.read(RESOURCE, "kind\tword\tmeaning")) {
+                if (line.field(1).isEmpty()) {
+                    throw new IllegalStateException("%s line %d: the word is empty".formatted(RESOURCE, line.number()));
                 }
                 try {
-                    v.add(p[0], p[1], p[2]);
+                    v.add(line.field(0), line.field(1), line.field(2));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("%s line %d: %s".formatted(RESOURCE, lineNo, e.getMessage()), e);
+                    throw new IllegalStateException("%s line %d: %s".formatted(RESOURCE, line.number(), e.getMessage()), e);
                 }
             }
             return v;

@@ -3,12 +3,6 @@ package org.jixiao.normalize;
 import com.ibm.icu.text.Normalizer2;
 import org.jixiao.model.Document;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -170,39 +164,23 @@ public final class TextNormalizer {
         }
 
         static ChineseScript load() {
-            try (InputStream in = TextNormalizer.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource missing: " + RESOURCE);
+            Map<Integer, String> simplified = new HashMap<>(4096);
+            Map<Integer, Boolean> only = new HashMap<>(4096);
+            for (TsvResource.Line line : TsvResource.read(RESOURCE, HEADER)) {
+                String traditional = line.field(0);
+                String kind = line.field(2);
+                if (traditional.codePointCount(0, traditional.length()) != 1
+                        || !(kind.equals("only") || kind.equals("shared") || kind.equals("keep"))) {
+                    throw new IllegalStateException("%s line %d: expected 'char<TAB>char<TAB>only|shared|keep', got %s"
+                            .formatted(RESOURCE, line.number(), line.fields()));
                 }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                String header = reader.readLine();
-                if (!HEADER.equals(header)) {
-                    throw new IllegalStateException("%s: first line must be '%s', got '%s'"
-                            .formatted(RESOURCE, HEADER.replace("\t", "<TAB>"), header));
+                if (!kind.equals("keep")) {
+                    int cp = traditional.codePointAt(0);
+                    simplified.put(cp, line.field(1));
+                    only.put(cp, kind.equals("only"));
                 }
-                Map<Integer, String> simplified = new HashMap<>(4096);
-                Map<Integer, Boolean> only = new HashMap<>(4096);
-                String line;
-                int lineNo = 1;
-                while ((line = reader.readLine()) != null) {
-                    lineNo++;
-                    String[] parts = line.split("\t", -1);
-                    if (parts.length != 3 || parts[0].codePointCount(0, parts[0].length()) != 1
-                            || !(parts[2].equals("only") || parts[2].equals("shared") || parts[2].equals("keep"))) {
-                        throw new IllegalStateException("%s line %d: expected 'char<TAB>char<TAB>only|shared|keep', got '%s'"
-                                .formatted(RESOURCE, lineNo, line));
-                    }
-                    if (parts[2].equals("keep")) {
-                        continue;
-                    }
-                    int cp = parts[0].codePointAt(0);
-                    simplified.put(cp, parts[1]);
-                    only.put(cp, parts[2].equals("only"));
-                }
-                return new ChineseScript(Map.copyOf(simplified), Map.copyOf(only));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
+            return new ChineseScript(Map.copyOf(simplified), Map.copyOf(only));
         }
 
         /** {@code s} with every listed character replaced, if it holds a traditional-only one; else {@code s}. */

@@ -101,8 +101,7 @@ public final class DocxReader implements DocumentReader {
         });
     }
 
-    /** Streams the main document part of an open package. */
-    /** Reads the main document part given as a stream (see {@link OfficeFiles#withDocxMain}). */
+    /** Reads a main document part given as a stream (see {@link OfficeFiles#withDocxMain}). */
     Result<Document> readMain(Source source, String partName, InputStream in) {
         try {
             XMLStreamReader xml = XML.get().createXMLStreamReader(in);
@@ -117,18 +116,10 @@ public final class DocxReader implements DocumentReader {
         }
     }
 
+    /** Reads the main document part of an open package. */
     Result<Document> readMain(Source source, PackagePart main) {
         try (InputStream in = main.getInputStream()) {
-            XMLStreamReader xml = XML.get().createXMLStreamReader(in);
-            try {
-                return new Body(source.name(), limits).read(xml);
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException | RuntimeException e) {
-            return Result.failed(source.name(), Stage.READ, "read.docx.corrupt",
-                    "expected well-formed WordprocessingML in " + main.getPartName().getName()
-                            + ", found: " + OfficeFiles.firstLine(e));
+            return readMain(source, main.getPartName().getName(), in);
         } catch (IOException e) {
             return OfficeFiles.zipFailure(source, e);
         }

@@ -69,14 +69,9 @@ public final class HtmlReader implements DocumentReader {
 
     @Override
     public Result<Document> read(Source source) {
-        if (source.content().length == 0) {
-            return Result.failed(source.name(), Stage.READ, "read.empty", "the file is empty (0 bytes)");
-        }
-        if (limits.textBytesTooMany(source.content().length)) {
-            // Refused before decoding: a decoded text twice the size of the file is what lifts memory.
-            return Result.failed(source.name(), Stage.READ, "read.too_large",
-                    "the %s file has %d bytes, more than %d characters of text can take".formatted(
-                            "HTML", source.content().length, limits.maxTextChars()));
+        Optional<Result<Document>> refused = limits.refuseText(source, "HTML");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return readHtml(source.name(), decode(source.content()), SourceFormat.HTML);
     }

@@ -12,6 +12,7 @@ import org.jixiao.model.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -62,14 +63,9 @@ public final class TextReader implements DocumentReader {
 
     @Override
     public Result<Document> read(Source source) {
-        if (source.content().length == 0) {
-            return Result.failed(source.name(), Stage.READ, "read.empty", "the file is empty (0 bytes)");
-        }
-        if (limits.textBytesTooMany(source.content().length)) {
-            // Refused before decoding: a decoded text twice the size of the file is what lifts memory.
-            return Result.failed(source.name(), Stage.READ, "read.too_large",
-                    "the %s file has %d bytes, more than %d characters of text can take".formatted(
-                            "text", source.content().length, limits.maxTextChars()));
+        Optional<Result<Document>> refused = limits.refuseText(source, "text");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String text = TextDecoder.decode(source.content()).text();
         if (text.length() > limits.maxTextChars()) {
