@@ -46,6 +46,6 @@ final class BatchOptions {
 
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Scoring rules to recompute with (a .properties file: budget weight, grade bands, "
-                    + "reverse formula, tolerance, ...); default: the national rules of 财预〔2020〕10号.")
+                    + "reverse formula, tolerance, ...); default: the national rules of the Ministry of Finance (2020).")
     Path profile;
 }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
         exitCodeOnExecutionException = Main.UNUSABLE,
         exitCodeOnInvalidInput = Main.UNUSABLE,
         versionProvider = Main.Version.class,
-        description = "Reads 项目支出绩效自评表 (project expenditure performance self-evaluation forms) "
+        description = "Reads project expenditure performance self-evaluation forms "
                 + "from Word, HTML, spreadsheet and text files, recomputes their scores and writes clean CSV.",
         subcommands = {ConvertCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
