@@ -38,7 +38,7 @@ class CorpusTest {
     private static final Map<String, List<String>> VARIANTS = Map.of(
             "shanxi-2020-it-ops", List.of("word-webpage.html", "word-webpage.gbk.html"),
             "shanxi-2020-cloud-rent", List.of("traditional.html", "traditional.docx", "traditional.txt",
-                    "traditional-seed.txt"),
+                    "traditional-seed.txt", "traditional-seed.big5.txt"),
             "shanxi-2020-trading-center", List.of("split-table.html", "split-table.docx", "split-table.txt",
                     "raw-grid.html", "raw-grid.docx", "raw-grid.txt"),
             "xinzhou-2020-it-build", List.of("fullwidth-digits.html", "fullwidth-digits.docx",
