@@ -3,7 +3,8 @@
 # `jixiao convert` once per format and once over everything (one JVM per run, so the JIT warms up
 # over the batch), and prints files/second and peak RSS. See bench/README.md.
 #
-# Usage: bench/run.sh [-n FILES_PER_FORMAT] [-f "txt html docx doc xlsx"] [-t THREADS] [-w WORKDIR] [--no-scaling]
+# Usage: bench/run.sh [-n FILES_PER_FORMAT] [-f "txt html docx doc xlsx"] [-t THREADS] [-w WORKDIR]
+#                     [--no-scaling] [--no-warm] [-r WARM_ROUNDS]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,8 @@ formats="txt html docx doc xlsx"
 threads=""
 work="${TMPDIR:-/tmp}/jixiao-bench"
 scaling=1
+warm=1
+rounds=4
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -21,7 +24,9 @@ while [ $# -gt 0 ]; do
     -t) threads="$2"; shift 2 ;;
     -w) work="$2"; shift 2 ;;
     --no-scaling) scaling=0; shift ;;
-    -h|--help) sed -n 2,8p "$0"; exit 0 ;;
+    --no-warm) warm=0; shift ;;
+    -r) rounds="$2"; shift 2 ;;
+    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -120,6 +125,22 @@ if [ "$scaling" = 1 ]; then
   generate txt 10000 "$work/in-scale-10k"
   measure txt-1k 1000 "$work/in-scale-1k"
   measure txt-10k 10000 "$work/in-scale-10k"
+fi
+
+if [ "$warm" = 1 ]; then
+  echo
+  echo "warm JVM (the issue's targets): the same convert run $rounds times in one JVM (bench/WarmConvert.java);"
+  echo "the last rounds are the warm rate (targets: docx >= 500, html and txt >= 2,000 files/s):"
+  mkdir -p "$work/warm-classes"
+  javac -nowarn -cp "$here/target/jixiao.jar" -d "$work/warm-classes" "$here/bench/WarmConvert.java"
+  for fmt in $formats; do
+    echo "$fmt:"
+    targs=()
+    [ -n "$threads" ] && targs=(--threads "$threads")
+    # The launcher's JVM options for a batch, so the warm figures compare with the runs above.
+    java ${JIXIAO_JAVA_OPTS:--XX:+UseSerialGC -Xshare:auto -Xmx176m} -cp "$here/target/jixiao.jar:$work/warm-classes" \
+      WarmConvert "$rounds" "$work/in/$fmt" "$work/out-warm" "${targs[@]}" 2>/dev/null
+  done
 fi
 
 echo
