@@ -109,12 +109,20 @@ public final class Jixiao {
 
     /** Processes one file given as bytes. */
     public FileResult process(Source source) {
+        return process(source, contentHash(source.content()));
+    }
+
+    /**
+     * Processes one file whose {@link #contentHash} the caller already computed (a batch hashes
+     * every file to find it in its journal; this spares the second digest).
+     */
+    public FileResult process(Source source, String contentHash) {
         Result<Document> read = readers.read(source);
         if (read instanceof Result.Failed<Document> f) {
             return FileResult.failed(f.failure());
         }
         Document document = normalizer.apply(((Result.Ok<Document>) read).value());
-        Result<List<ProjectRecord>> extracted = extractor.extract(document, contentKey(source.content()));
+        Result<List<ProjectRecord>> extracted = extractor.extract(document, contentHash.substring(0, KEY_HEX_CHARS));
         if (extracted instanceof Result.Failed<List<ProjectRecord>> f) {
             return FileResult.failed(f.failure());
         }
@@ -124,11 +132,13 @@ public final class Jixiao {
         return FileResult.of(source.name(), assessed);
     }
 
-    /** The first 16 hex digits of the SHA-256 of the content: stable across runs and file names. */
-    static String contentKey(byte[] content) {
+    /**
+     * The SHA-256 of {@code content} in lower-case hex. Its first 16 digits start every record id of
+     * the file, so ids are stable across runs and independent of the file's name.
+     */
+    public static String contentHash(byte[] content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-            return HexFormat.of().formatHex(digest).substring(0, KEY_HEX_CHARS);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -24,17 +24,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -62,7 +60,7 @@ final class BatchRun {
     private final Optional<Function<Source, FileResult>> standIn;
     /** The facade and the pipeline for one loaded file, set by {@link #run} once the options are valid. */
     private Jixiao jixiao;
-    private Function<Source, FileResult> pipeline;
+    private BiFunction<Source, String, FileResult> pipeline;
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
 
@@ -178,7 +176,8 @@ final class BatchRun {
             }
         }
         jixiao = Jixiao.builder().profile(profile).build();
-        pipeline = standIn.orElse(jixiao::process);
+        pipeline = standIn.<BiFunction<Source, String, FileResult>>map(f -> (source, hash) -> f.apply(source))
+                .orElse(jixiao::process);
     }
 
     private Progress.Mode progressMode() {
@@ -250,14 +249,14 @@ final class BatchRun {
                 return fresh(name, Optional.empty(), jixiao.process(path));
             }
             byte[] content = Files.readAllBytes(path);
-            String hash = sha256(content);
+            String hash = Jixiao.contentHash(content);
             if (journal != null && options.resume) {
                 Optional<Journal.Entry> entry = journal.find(name, hash);
                 if (entry.isPresent()) {
                     return new FileOutcome(name, Optional.of(hash), journal.rows(entry.get()), Optional.empty(), true);
                 }
             }
-            return fresh(name, Optional.of(hash), pipeline.apply(new Source(name, content)));
+            return fresh(name, Optional.of(hash), pipeline.apply(new Source(name, content), hash));
         }
 
         @Override
@@ -285,14 +284,6 @@ final class BatchRun {
             }
             result.failure().ifPresent(f -> rows.add(Rows.of(f)));
             return new FileOutcome(name, hash, rows, Optional.of(result), false);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

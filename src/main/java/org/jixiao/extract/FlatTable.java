@@ -309,8 +309,10 @@ final class FlatTable {
             // Merged cells drop a line or two before 分值; text exports may add one: try the nearest shifts first.
             for (int shift : new int[] {0, -1, 1, -2, 2}) {
                 int w = p + iw + shift;
+                // 得分 where the header puts it, or one cell nearer when a merge between them dropped one.
                 for (int s : new int[] {w + (is - iw), w + (is - iw) - 1}) {
-                    if (w < p || s <= w - (is < iw ? 0 : 1) && is > iw || !isNumber(w) || !isNumber(s)) {
+                    boolean ordered = is > iw ? s > w : s < w;
+                    if (w < p || !ordered || !isNumber(w) || !isNumber(s)) {
                         continue;
                     }
                     int end = Math.min(t.size(), Math.max(w, s) + (fields.size() - 1 - Math.max(iw, is)) + 1);

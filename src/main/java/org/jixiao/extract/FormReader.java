@@ -54,7 +54,7 @@ final class FormReader {
     private Optional<FundsHeader> fundsHeader = Optional.empty();
     private final List<FundLine> fundLines = new ArrayList<>();
     private final Map<Field, Line.Cells> transposed = new EnumMap<>(Field.class);
-    private Optional<int[]> goalColumns = Optional.empty();
+    private Optional<GoalColumns> goalColumns = Optional.empty();
     private Optional<Sourced<String>> goalExpected = Optional.empty();
     private Optional<Sourced<String>> goalAchieved = Optional.empty();
     private final Map<List<Field>, Segment> segments = new LinkedHashMap<>();
@@ -107,8 +107,12 @@ final class FormReader {
     // ---- text outside tables: title, year, "项目名称：…" lines, report prose ----
 
     private void readText(Line.Text line) {
-        String text = line.text();
-        SourceRef ref = line.paragraph().ref();
+        readLooseText(line.text(), line.paragraph().ref());
+        scanProse(line.text(), line.paragraph().ref());
+    }
+
+    /** A paragraph, or a cell alone in its row: the year line, or a {@code 项目名称：…} line. */
+    private void readLooseText(String text, SourceRef ref) {
         if (year.isEmpty()) {
             prose.year(text).ifPresent(y -> year = Optional.of(new Sourced<>(y, ref)));
         }
@@ -117,7 +121,6 @@ final class FormReader {
                 locator.labelledText(text, f).ifPresent(v -> header.put(f, new Sourced<>(v, ref)));
             }
         }
-        scanProse(text, ref);
     }
 
     private void scanProse(String text, SourceRef ref) {
@@ -151,15 +154,7 @@ final class FormReader {
         }
         if (cells.size() == 1) {
             // Spreadsheets and flat exports put titles, the year and "项目名称：…" lines in cells.
-            Cell only = cells.get(0);
-            if (year.isEmpty()) {
-                prose.year(only.text()).ifPresent(y -> year = Optional.of(new Sourced<>(y, line.ref(only))));
-            }
-            for (Field f : HEADER_LABELS) {
-                if (!header.containsKey(f)) {
-                    locator.labelledText(only.text(), f).ifPresent(v -> header.put(f, new Sourced<>(v, line.ref(only))));
-                }
-            }
+            readLooseText(cells.get(0).text(), line.ref(cells.get(0)));
         }
         Optional<IndicatorHeader> indicatorHeader = IndicatorHeader.parse(cells, headings);
         if (indicatorHeader.isPresent()) {
@@ -172,10 +167,10 @@ final class FormReader {
             closeSegment();
             return;
         }
-        Optional<Field> label = headings.stream().limit(2)
-                .flatMap(Optional::stream).filter(Field::isFundLine).findFirst();
-        if (label.isPresent() && fundsHeader.isPresent()) {
-            readFundLine(line, cells, label.get());
+        int labelAt = headings.get(0).filter(Field::isFundLine).isPresent() ? 0
+                : cells.size() > 1 && headings.get(1).filter(Field::isFundLine).isPresent() ? 1 : -1;
+        if (labelAt >= 0 && fundsHeader.isPresent()) {
+            readFundLine(line, cells, labelAt, headings.get(labelAt).get());
             return;
         }
         if (first.isPresent() && TRANSPOSED_ROWS.contains(first.get()) && fundsHeader.isEmpty() && openSegment.isEmpty()) {
@@ -183,7 +178,7 @@ final class FormReader {
             return;
         }
         if (first.isPresent() && first.get() == Field.ANNUAL_GOAL) {
-            readGoalHeader(line, cells);
+            readGoalHeader(cells, headings);
             closeSegment();
             return;
         }
@@ -212,25 +207,29 @@ final class FormReader {
         }
     }
 
-    private void readGoalHeader(Line.Cells line, List<Cell> cells) {
+    /** Where 预期目标 and 实际完成情况 stand in the goals header row; -1 where the row has no such cell. */
+    private record GoalColumns(int expected, int achieved) {
+    }
+
+    private void readGoalHeader(List<Cell> cells, List<Optional<Field>> headings) {
         int expected = -1;
         int achieved = -1;
-        for (Cell c : cells) {
-            Optional<Field> f = dictionary.lookup(c.text());
+        for (int i = 0; i < cells.size(); i++) {
+            Optional<Field> f = headings.get(i);
             if (f.isPresent() && f.get() == Field.GOAL_EXPECTED) {
-                expected = c.col();
+                expected = cells.get(i).col();
             } else if (f.isPresent() && f.get() == Field.GOAL_ACTUAL) {
-                achieved = c.col();
+                achieved = cells.get(i).col();
             }
         }
         if (expected >= 0 || achieved >= 0) {
-            goalColumns = Optional.of(new int[] {expected, achieved});
+            goalColumns = Optional.of(new GoalColumns(expected, achieved));
         }
     }
 
     private void readGoalTexts(Line.Cells line, List<Cell> cells) {
-        int expectedCol = goalColumns.get()[0];
-        int achievedCol = goalColumns.get()[1];
+        int expectedCol = goalColumns.get().expected();
+        int achievedCol = goalColumns.get().achieved();
         for (Cell c : cells) {
             if (dictionary.is(c.text(), Field.ANNUAL_GOAL)) {
                 continue;
@@ -244,24 +243,21 @@ final class FormReader {
         }
     }
 
-    private void readFundLine(Line.Cells line, List<Cell> cells, Field label) {
+    private void readFundLine(Line.Cells line, List<Cell> cells, int labelAt, Field label) {
         FundsHeader h = fundsHeader.get();
-        int labelAt = 0;
-        while (!dictionary.is(cells.get(labelAt).text(), label)) {
-            labelAt++;
-        }
         Cell labelCell = cells.get(labelAt);
         List<Cell> values = cells.subList(labelAt + 1, cells.size());
         Map<Field, Sourced<BigDecimal>> figures = new EnumMap<>(Field.class);
         if (values.size() == h.columns().size()) {
             // Text exports shift the whole value run against its header; the count and order still match.
             for (int k = 0; k < values.size(); k++) {
-                figure(h, h.columns().get(k).field(), values.get(k), line).ifPresent(v -> figures.put(v.field, v.value));
+                Field field = h.columns().get(k).field();
+                figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
             }
         } else {
             for (Cell v : values) {
                 h.columns().stream().filter(c -> c.covers(v.col())).findFirst()
-                        .flatMap(c -> figure(h, c.field(), v, line)).ifPresent(f -> figures.put(f.field, f.value));
+                        .ifPresent(c -> figure(h, c.field(), v, line).ifPresent(f -> figures.put(c.field(), f)));
             }
         }
         FundFigures ff = new FundFigures(
@@ -274,12 +270,9 @@ final class FormReader {
         fundLines.add(new FundLine(labelCell.text(), kindOf(label), ff, line.ref(labelCell)));
     }
 
-    private record FieldValue(Field field, Sourced<BigDecimal> value) {
-    }
-
-    private Optional<FieldValue> figure(FundsHeader h, Field field, Cell cell, Line.Cells line) {
+    private Optional<Sourced<BigDecimal>> figure(FundsHeader h, Field field, Cell cell, Line.Cells line) {
         Optional<String> unit = FundsHeader.isAmount(field) ? h.unit() : Optional.empty();
-        return amount(cell.text(), unit).map(v -> new FieldValue(field, new Sourced<>(v, line.ref(cell))));
+        return amount(cell.text(), unit).map(v -> new Sourced<>(v, line.ref(cell)));
     }
 
     /**
