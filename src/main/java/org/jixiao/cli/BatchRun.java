@@ -113,6 +113,7 @@ final class BatchRun {
 
         Journal journal = null;
         List<RecordSink> sinks = new ArrayList<>();
+        Optional<XlsxSink> workbook = Optional.empty();
         boolean completed = false;
         try {
             if (out.isPresent()) {
@@ -122,7 +123,8 @@ final class BatchRun {
                 journal = options.resume ? Journal.resume(spool.resolve(JOURNAL)) : Journal.create(spool.resolve(JOURNAL));
                 sinks.add(new CsvSink(dir, options.excel, spool));
                 if (options.xlsx) {
-                    sinks.add(new XlsxSink(dir, spool));
+                    workbook = Optional.of(new XlsxSink(dir, spool));
+                    sinks.add(workbook.get());
                 }
             }
             Journal j = journal;
@@ -148,6 +150,12 @@ final class BatchRun {
                 sink.commit();
             }
             completed = true;
+            long dropped = workbook.map(XlsxSink::droppedRows).orElse(0L);
+            if (dropped > 0) {
+                // Printed even with --quiet: the workbook is incomplete, the CSV files are not.
+                err.printf("jixiao: warning: jixiao.xlsx lacks %d row(s) beyond Excel's limit of 1,048,576 rows "
+                        + "per sheet; the CSV files hold every row%n", dropped);
+            }
         } finally {
             closeAll(sinks, journal, completed);
         }

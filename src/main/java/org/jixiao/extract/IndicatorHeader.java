@@ -69,10 +69,6 @@ record IndicatorHeader(List<Column> columns) {
         return columns.stream().filter(c -> c.covers(col)).findFirst();
     }
 
-    int firstCol() {
-        return columns.get(0).col();
-    }
-
     /** The fields in column order: the header's shape, used to tell a repeated header from another table. */
     List<Field> signature() {
         return columns.stream().map(Column::field).toList();

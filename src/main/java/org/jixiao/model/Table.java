@@ -2,7 +2,6 @@ package org.jixiao.model;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,21 +38,6 @@ public record Table(int number, String sheet, List<Row> rows) implements Block {
             }
         }
         return max;
-    }
-
-    /**
-     * The cell that covers grid position {@code row}, {@code col}: the cell anchored there, or the
-     * merged cell from above or from the left that spans over it.
-     */
-    public Optional<Cell> covering(int row, int col) {
-        for (int r = row; r >= 0; r--) {
-            for (Cell c : rows.get(r).cells()) {
-                if (c.col() <= col && col < c.col() + c.colSpan() && r + c.rowSpan() > row) {
-                    return Optional.of(c);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** The same table with every cell's text passed through {@code f}. */
