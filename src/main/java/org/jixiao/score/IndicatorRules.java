@@ -5,6 +5,7 @@ import org.jixiao.model.Measure;
 import org.jixiao.model.Severity;
 import org.jixiao.model.Sourced;
 import org.jixiao.normalize.Field;
+import org.jixiao.normalize.MeasureParser;
 import org.jixiao.normalize.HeadingDictionary;
 
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ import static org.jixiao.model.Measure.Kind.TEXT;
  */
 final class IndicatorRules {
 
-    static final String UNSCORABLE = "unscorable";
+    private static final String UNSCORABLE = "unscorable";
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final MathContext MC = MathContext.DECIMAL128;
@@ -70,10 +71,6 @@ final class IndicatorRules {
      * @param working    how the score was reached, for messages ({@code 1 × min(1284 / 2400, 1)})
      */
     record Outcome(Optional<BigDecimal> score, String rule, Optional<BigDecimal> completion, String working) {
-        boolean scorable() {
-            return !rule.startsWith(UNSCORABLE);
-        }
-
         boolean qualitative() {
             return rule.startsWith("qualitative");
         }
@@ -146,7 +143,8 @@ final class IndicatorRules {
         String at = field(indicator);
         Measure actual = indicator.actualMeasure();
         Measure target = targetOf(indicator);
-        boolean adjusted = target != indicator.targetMeasure();
+        // Decided by what the form holds, as targetOf decides: never by the identity of a parsed Measure.
+        boolean adjusted = indicator.adjustedTarget().isPresent() && indicator.adjustedTargetMeasure().kind() != EMPTY;
         if (actual.kind() == EMPTY) {
             out.add(FindingCode.ACTUAL_MISSING, Severity.WARNING, at + ".actual",
                     indicator.scoreReported().map(s -> plain(s.value())).orElse(""), "",
@@ -360,7 +358,7 @@ final class IndicatorRules {
     private record Scaled(String base, BigDecimal factor) {
     }
 
-    /** {@code 万元/个} → base {@code 元/个} with factor 10000; other units → themselves, factor 1. */
+    /** {@code 万元/个} → base {@code money/个} with factor 10000 (元/个: 1); other units → themselves, factor 1. */
     private Optional<Scaled> scaled(String unit) {
         String u = unit.strip().replace(" ", "");
         if (u.isEmpty()) {
@@ -369,7 +367,9 @@ final class IndicatorRules {
         int slash = u.indexOf('/');
         String numerator = slash < 0 ? u : u.substring(0, slash);
         String rest = slash < 0 ? "" : u.substring(slash);
-        Optional<BigDecimal> money = vocabulary.moneyFactor(numerator);
+        // Money units (元, 千元, 万元, 亿元) as multiples of 元, from the normalizer's own money table, so
+        // messages quote amounts in 元 as most cost targets write them (500元/个, not 0.05万元/个).
+        Optional<BigDecimal> money = MeasureParser.toWanYuan(BigDecimal.ONE, numerator).map(f -> f.movePointRight(4));
         return Optional.of(money.map(f -> new Scaled("money" + rest, f)).orElse(new Scaled(u, BigDecimal.ONE)));
     }
 

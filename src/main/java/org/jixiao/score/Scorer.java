@@ -428,9 +428,4 @@ public final class Scorer {
                         vocabulary.label(table.get())),
                 Optional.of(figure.source()));
     }
-
-    /** The profile this scorer applies. */
-    public RuleProfile profile() {
-        return profile;
-    }
 }

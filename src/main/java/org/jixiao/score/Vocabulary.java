@@ -7,19 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The words the scorer writes or compares, read from {@code vocabulary.properties} so that no
- * Chinese sits in Java code: canonical grade labels (优, 良, 中, 差), time units (小时, 天, …)
- * and money units with their size in 元 (元 1, 万元 10000, 亿元 100000000). Immutable.
+ * Chinese sits in Java code: canonical grade labels (优, 良, 中, 差) and time units (小时, 天, …).
+ * Immutable.
  */
 final class Vocabulary {
 
@@ -27,14 +26,12 @@ final class Vocabulary {
 
     private final Map<Grade, String> gradeLabels;
     private final Set<String> timeUnits;
-    private final Map<String, BigDecimal> moneyUnits;
     private final HeadingDictionary dictionary;
 
-    private Vocabulary(Map<Grade, String> gradeLabels, Set<String> timeUnits, Map<String, BigDecimal> moneyUnits,
+    private Vocabulary(Map<Grade, String> gradeLabels, Set<String> timeUnits,
                        HeadingDictionary dictionary) {
         this.gradeLabels = gradeLabels;
         this.timeUnits = timeUnits;
-        this.moneyUnits = moneyUnits;
         this.dictionary = dictionary;
     }
 
@@ -53,16 +50,9 @@ final class Vocabulary {
         for (Grade g : Grade.values()) {
             labels.put(g, required(p, g.labelKey()));
         }
-        Set<String> time = Set.of(required(p, "time.units").split(","));
-        Map<String, BigDecimal> money = new HashMap<>();
-        for (String entry : required(p, "money.units").split(",")) {
-            String[] parts = entry.split(":");
-            if (parts.length != 2) {
-                throw new IllegalStateException(RESOURCE + ": money.units entry must be unit:factor, got " + entry);
-            }
-            money.put(parts[0].strip(), new BigDecimal(parts[1].strip()));
-        }
-        return new Vocabulary(Map.copyOf(labels), time, Map.copyOf(money), dictionary);
+        Set<String> time = Arrays.stream(required(p, "time.units").split(","))
+                .map(String::strip).collect(Collectors.toUnmodifiableSet());
+        return new Vocabulary(Map.copyOf(labels), time, dictionary);
     }
 
     /** The canonical label written for {@code grade}: 优, 良, 中 or 差. */
@@ -73,11 +63,6 @@ final class Vocabulary {
     /** True if {@code unit} measures time (小时, 天, …), so a time limit. */
     boolean isTimeUnit(String unit) {
         return timeUnits.contains(unit);
-    }
-
-    /** The size in 元 of a money unit (万元 -> 10000); empty if {@code unit} is not money. */
-    Optional<BigDecimal> moneyFactor(String unit) {
-        return Optional.ofNullable(moneyUnits.get(unit));
     }
 
     /**

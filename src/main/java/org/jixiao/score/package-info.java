@@ -7,7 +7,8 @@
  * the grade, and raises {@link org.jixiao.model.Finding}s with the codes of
  * {@link org.jixiao.score.FindingCode}. Input: a {@link org.jixiao.model.ProjectRecord}. Output: an
  * {@link org.jixiao.model.Assessment} with unrounded figures. Allowed imports: {@code model}, the
- * heading vocabulary of {@code normalize} ({@code HeadingDictionary}, {@code Field}), the JDK. The
+ * heading vocabulary of {@code normalize} ({@code HeadingDictionary}, {@code Field}) and its money
+ * table ({@code MeasureParser.toWanYuan}), the JDK. The
  * scorer never parses form text beyond a completion-rate or prose number; Chinese words (grade
  * labels, units) live in {@code vocabulary.properties} beside these classes.
  */
