@@ -83,7 +83,13 @@ public final class HeadingDictionary {
         Map<String, Field> byKey = new HashMap<>();
         Map<Field, List<String>> variants = new EnumMap<>(Field.class);
         for (TsvResource.Line line : TsvResource.read(RESOURCE, "canonical\tvariant")) {
-            Field field = Field.valueOf(line.field(0).strip().toUpperCase(Locale.ROOT));
+            Field field;
+            try {
+                field = Field.valueOf(line.field(0).strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("%s line %d: unknown field '%s'"
+                        .formatted(RESOURCE, line.number(), line.field(0)), e);
+            }
             String variant = line.field(1);
             String key = keyOf(normalizer, variant);
             Field previous = byKey.putIfAbsent(key, field);
@@ -102,7 +108,7 @@ public final class HeadingDictionary {
      * (also for {@code null} and blank text).
      */
     public Optional<Field> lookup(String heading) {
-        if (heading == null || heading.isBlank() || heading.length() > maxHeadingLength || !hasHan(heading)) {
+        if (heading == null || heading.isBlank() || heading.length() > maxHeadingLength || !TextNormalizer.hasHan(heading)) {
             // Every variant is a short Chinese label: numbers, codes and prose are no heading, and
             // are by far most of the cells asked about, so they are turned away before normalizing.
             return Optional.empty();
@@ -160,17 +166,6 @@ public final class HeadingDictionary {
     /** The variants listed for {@code field}, as written in the resource, in file order; empty if none. */
     public List<String> variants(Field field) {
         return variants.getOrDefault(field, List.of());
-    }
-
-    private static boolean hasHan(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-                return true;
-            }
-            i += Character.charCount(cp);
-        }
-        return false;
     }
 
     private static String keyOf(TextNormalizer normalizer, String s) {

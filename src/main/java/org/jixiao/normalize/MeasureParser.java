@@ -62,10 +62,6 @@ public final class MeasureParser {
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final Memo<Measure> memo = new Memo<>(16_384, text -> read(text, OptionalInt.empty()));
-    private final Memo<Measure> datedMemo = new Memo<>(16_384, key -> {
-        int cut = key.indexOf('\u0000');
-        return read(key.substring(cut + 1), OptionalInt.of(Integer.parseInt(key.substring(0, cut))));
-    });
 
     /** Loaded on first use. */
     private static final class Words {
@@ -82,11 +78,11 @@ public final class MeasureParser {
      * ({@code 12月底前}, {@code 年底}) with {@code formYear}: {@code 12月底前} with 2020 has deadline 2020-12-31.
      */
     public Measure parse(String text, int formYear) {
-        if (text == null) {
-            return read(null, OptionalInt.of(formYear));
-        }
-        // The year matters only to dates without one; keyed with it, the memo stays exact.
-        return datedMemo.get(formYear + "\u0000" + text);
+        Measure m = parse(text);
+        // The year changes only a date written without one (a DATE with no deadline), which is rare:
+        // everything else is the memoized reading.
+        return text != null && m.kind() == Measure.Kind.DATE && m.deadline().isEmpty()
+                ? read(text, OptionalInt.of(formYear)) : m;
     }
 
     /**

@@ -48,7 +48,6 @@ public final class TextNormalizer {
 
     /** Word's text export writes heading anchors as {@code [bookmark: _Toc58412345]}. */
     private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark:[^\\]]*\\]");
-    /** Letter-spaced CJK labels: a space between two Han characters carries no meaning. */
 
     /** Loaded on first use of {@link #apply(String)}, not when the class is loaded. */
     private static final class Chinese {
@@ -109,13 +108,30 @@ public final class TextNormalizer {
         return out == null ? s : out.toString();
     }
 
+    /**
+     * White space after NFKC (which already turns U+00A0, U+3000 and U+2002–U+200A into a space):
+     * ASCII controls TAB to CR (form feed and vertical tab included), NEL, the line and paragraph
+     * separators, and the zero-width space Word leaves in exports.
+     */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00A0' || c == '\u3000'
-                || (c >= '\u2002' && c <= '\u200B');
+        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                || c == '\u200B';
     }
 
-    private static boolean isHan(int codePoint) {
+    static boolean isHan(int codePoint) {
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    /** True if {@code s} holds at least one Han character. */
+    static boolean hasHan(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (isHan(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** The document with every paragraph and cell folded by {@link #apply(String)}. */
@@ -153,19 +169,14 @@ public final class TextNormalizer {
         /** Code points whose presence marks a text as traditional: a bit set, as it is tested per character. */
         private final BitSet traditionalOnly;
 
-        private ChineseScript(Map<Integer, String> simplified, Map<Integer, Boolean> traditionalOnly) {
+        private ChineseScript(Map<Integer, String> simplified, BitSet traditionalOnly) {
             this.simplified = simplified;
-            this.traditionalOnly = new BitSet();
-            traditionalOnly.forEach((cp, only) -> {
-                if (only) {
-                    this.traditionalOnly.set(cp);
-                }
-            });
+            this.traditionalOnly = traditionalOnly;
         }
 
         static ChineseScript load() {
             Map<Integer, String> simplified = new HashMap<>(4096);
-            Map<Integer, Boolean> only = new HashMap<>(4096);
+            BitSet only = new BitSet();
             for (TsvResource.Line line : TsvResource.read(RESOURCE, HEADER)) {
                 String traditional = line.field(0);
                 String kind = line.field(2);
@@ -177,10 +188,12 @@ public final class TextNormalizer {
                 if (!kind.equals("keep")) {
                     int cp = traditional.codePointAt(0);
                     simplified.put(cp, line.field(1));
-                    only.put(cp, kind.equals("only"));
+                    if (kind.equals("only")) {
+                        only.set(cp);
+                    }
                 }
             }
-            return new ChineseScript(Map.copyOf(simplified), Map.copyOf(only));
+            return new ChineseScript(Map.copyOf(simplified), only);
         }
 
         /** {@code s} with every listed character replaced, if it holds a traditional-only one; else {@code s}. */

@@ -74,6 +74,8 @@ class TextNormalizerTest {
         '年初预算数\n（万元）'          | '年初预算数 (万元)'
         '全年\r\n预算数'                | '全年预算数'
         '\u00A0执行率\u00A0'            | '执行率'
+        '\f项目名称'                    | '项目名称'
+        '全年\u2028预算数 (万元)'        | '全年预算数 (万元)'
         """)
     void collapsesWhitespaceAndDropsLetterSpacing(String in, String expected) {
         assertEquals(expected, normalizer.apply(in));
