@@ -78,6 +78,13 @@ public final class TextReader implements DocumentReader {
     /** Splits decoded text into paragraphs and tables. */
     Document parse(String name, String text) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        // Removed once here, so that every layout test below sees the same line: testing a line
+        // with its bookmark in one place and without it in another once left the loops stuck.
+        if (text.contains("[bookmark: ")) {
+            for (int k = 0; k < lines.length; k++) {
+                lines[k] = BOOKMARK.matcher(lines[k]).replaceAll("");
+            }
+        }
         if (isCellPerLineExport(text, lines)) {
             return cellPerLineExport(name, lines);
         }
@@ -86,7 +93,8 @@ public final class TextReader implements DocumentReader {
         int tables = 0;
         int i = 0;
         while (i < lines.length) {
-            String line = BOOKMARK.matcher(lines[i]).replaceAll("");
+            String line = lines[i];
+            int spaceEnd;
             if (isGridRow(line)) {
                 List<Row> rows = new ArrayList<>();
                 while (i < lines.length && isGridRow(lines[i])) {
@@ -121,10 +129,9 @@ public final class TextReader implements DocumentReader {
                     i++;
                 }
                 blocks.add(new Table(++tables, rows));
-            } else if (spaceTableEnd(lines, i) > i) {
-                int end = spaceTableEnd(lines, i);
+            } else if ((spaceEnd = spaceTableEnd(lines, i)) > i) {
                 List<Row> rows = new ArrayList<>();
-                for (; i < end; i++) {
+                for (; i < spaceEnd; i++) {
                     rows.add(fieldsRow(spaceFields(lines[i])));
                 }
                 blocks.add(new Table(++tables, rows));
@@ -209,7 +216,7 @@ public final class TextReader implements DocumentReader {
     }
 
     private static List<String> spaceFields(String line) {
-        String s = BOOKMARK.matcher(line).replaceAll("").strip();
+        String s = line.strip();
         return s.isEmpty() ? List.of() : List.of(SPACE_RUN.split(s));
     }
 
@@ -242,7 +249,7 @@ public final class TextReader implements DocumentReader {
     }
 
     private static String clean(String s) {
-        return BOOKMARK.matcher(s).replaceAll("").strip();
+        return s.strip();
     }
 
     private static int count(String s, char ch) {

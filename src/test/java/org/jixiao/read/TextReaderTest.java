@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Text layouts: pipes, space-aligned rows, LibreOffice's cell-per-line export and the seeds. */
@@ -114,5 +115,18 @@ class TextReaderTest {
         Failure f = assertInstanceOf(Result.Failed.class, r).failure();
         assertEquals("read.too_large", f.code());
         assertTrue(f.message().contains("5000000 bytes"), f.message());
+    }
+
+    @Test
+    void aBookmarkBeforeATabOrPipeNeitherHangsNorLeaksIntoCells() {
+        TextReader reader = new TextReader(ReadLimits.defaults());
+        for (String text : List.of("[bookmark: _Toc1]\tcell\n\tnext\n", "total |[bookmark: _Toc1]\nmore | rows\n")) {
+            Result<Document> r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    () -> reader.read(new Source("b.txt", text.getBytes(StandardCharsets.UTF_8))));
+            Document d = ((Result.Ok<Document>) assertInstanceOf(Result.Ok.class, r)).value();
+            assertEquals(1, d.tables().size(), text);
+            assertTrue(d.tables().get(0).rows().stream().flatMap(row -> row.cells().stream())
+                    .noneMatch(c -> c.text().contains("bookmark")), text);
+        }
     }
 }
