@@ -122,7 +122,11 @@ public final class HtmlReader implements DocumentReader {
             return Optional.of(TextDecoder.GB18030);
         }
         try {
-            return Optional.of(Charset.forName(label));
+            Charset declared = Charset.forName(label);
+            // The <meta> was just read as single bytes, so the page cannot be UTF-16/32; the HTML
+            // standard reads such a declaration as UTF-8 (decoding as declared gave CJK garbage).
+            String name = declared.name();
+            return Optional.of(name.startsWith("UTF-16") || name.startsWith("UTF-32") ? StandardCharsets.UTF_8 : declared);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return Optional.empty();
         }

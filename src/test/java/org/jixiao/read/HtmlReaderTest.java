@@ -110,4 +110,13 @@ class HtmlReaderTest {
         System.arraycopy(body, 0, html, 2, body.length);
         assertEquals("绩效", read(html).paragraphs().get(0).text());
     }
+
+    @Test
+    void aUtf16DeclarationInAnAsciiReadablePageIsReadAsUtf8() {
+        for (String label : new String[] {"utf-16", "unicode", "UTF-16LE"}) {
+            assertEquals(java.util.Optional.of(java.nio.charset.StandardCharsets.UTF_8), HtmlReader.declaredCharset(
+                    ("<html><head><meta charset=\"" + label + "\"></head><body>项目名称</body></html>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)), label);
+        }
+    }
 }
