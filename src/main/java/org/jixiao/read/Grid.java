@@ -6,6 +6,7 @@ import org.jixiao.model.Row;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The table grid shared by the readers: places cells that carry spans into grid positions and
@@ -44,8 +45,14 @@ final class Grid {
      *
      * <p>Spans are clamped to 1..{@link #MAX_SPAN}; a {@code rowspan} reaching past the last row
      * (or {@code rowspan=0}, "to the end") stops at the last row.
+     *
+     * @param maxArea most grid positions the cells may cover together; the occupancy the algorithm
+     *                keeps grows with the covered area, so a few bytes of {@code rowspan=2000
+     *                colspan=1000} would otherwise exhaust memory
+     * @return the placed cells, or empty when they cover more than {@code maxArea}
      */
-    static List<Placed> place(List<List<Spanned>> rows) {
+    static Optional<List<Placed>> place(List<List<Spanned>> rows, long maxArea) {
+        long area = 0;
         List<BitSet> occupied = new ArrayList<>();
         List<Placed> placed = new ArrayList<>();
         int rowCount = rows.size();
@@ -59,6 +66,10 @@ final class Grid {
                 col = here.nextClearBit(col);
                 int colSpan = clamp(s.colSpan());
                 int rowSpan = s.rowSpan() <= 0 ? rowCount - r : Math.min(clamp(s.rowSpan()), rowCount - r);
+                area += (long) colSpan * rowSpan;
+                if (area > maxArea) {
+                    return Optional.empty();
+                }
                 for (int rr = r; rr < r + rowSpan; rr++) {
                     while (occupied.size() <= rr) {
                         occupied.add(new BitSet());
@@ -69,7 +80,7 @@ final class Grid {
                 col += colSpan;
             }
         }
-        return placed;
+        return Optional.of(placed);
     }
 
     /**

@@ -83,12 +83,13 @@ public final class HtmlReader implements DocumentReader {
                     "the HTML has %d characters, more than the limit of %d".formatted(html.length(), limits.maxTextChars()));
         }
         org.jsoup.nodes.Document dom = Jsoup.parse(html);
-        Collector collector = new Collector();
+        Collector collector = new Collector(limits.maxCells());
         NodeTraversor.filter(collector, dom.body() == null ? dom : dom.body());
         collector.flushParagraph();
-        if (collector.cells > limits.maxCells()) {
+        if (collector.tooLarge) {
             return Result.failed(name, Stage.READ, "read.too_many_cells",
-                    "the tables have %d cells, more than the limit of %d".formatted(collector.cells, limits.maxCells()));
+                    "the tables cover more than %d grid cells (counting the cells that spans cover)"
+                            .formatted(limits.maxCells()));
         }
         return Result.ok(new Document(name, format, collector.blocks));
     }
@@ -138,10 +139,18 @@ public final class HtmlReader implements DocumentReader {
      */
     private static final class Collector implements NodeFilter {
         final List<Block> blocks = new ArrayList<>();
-        int cells;
+        /** Grid positions the tables so far cover, spans counted in full. */
+        long cells;
+        /** Set when a table would take the covered positions past {@link #maxCells}. */
+        boolean tooLarge;
+        private final long maxCells;
         private final StringBuilder paragraph = new StringBuilder();
         private int paragraphs;
         private int tables;
+
+        Collector(long maxCells) {
+            this.maxCells = maxCells;
+        }
 
         @Override
         public FilterResult head(Node node, int depth) {
@@ -159,8 +168,14 @@ public final class HtmlReader implements DocumentReader {
             if (tag.equals("table")) {
                 flushParagraph();
                 List<List<Grid.Spanned>> rows = tableRows(e);
-                List<Grid.Placed> placed = Grid.place(rows);
-                cells += placed.size();
+                Optional<List<Grid.Placed>> fitted = Grid.place(rows, maxCells - cells);
+                if (fitted.isEmpty()) {
+                    // Stop the walk at once: the rest of the page is not worth reading.
+                    tooLarge = true;
+                    return FilterResult.STOP;
+                }
+                List<Grid.Placed> placed = fitted.get();
+                cells += placed.stream().mapToLong(p -> (long) p.colSpan() * p.rowSpan()).sum();
                 blocks.add(new Table(++tables, Grid.rows(rows.size(), placed)));
                 return FilterResult.SKIP_ENTIRELY;
             }

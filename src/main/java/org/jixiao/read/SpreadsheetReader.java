@@ -136,14 +136,9 @@ public final class SpreadsheetReader implements DocumentReader {
     /** The sheet's rows from row 1 to the last row with text; empty when the sheet has none. */
     private static List<Row> rows(Sheet sheet) {
         Map<Long, CellRangeAddress> anchors = new HashMap<>();
-        Set<Long> covered = new HashSet<>();
-        for (CellRangeAddress region : sheet.getMergedRegions()) {
+        List<CellRangeAddress> regions = sheet.getMergedRegions();
+        for (CellRangeAddress region : regions) {
             anchors.put(key(region.getFirstRow(), region.getFirstColumn()), region);
-            for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
-                for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
-                    covered.add(key(r, c));
-                }
-            }
         }
         Map<Integer, List<Cell>> byRow = new HashMap<>();
         Set<Long> placed = new HashSet<>();
@@ -154,7 +149,9 @@ public final class SpreadsheetReader implements DocumentReader {
                 int c = cell.getColumnIndex();
                 long k = key(r, c);
                 CellRangeAddress region = anchors.get(k);
-                if (region == null && covered.contains(k)) {
+                // Tested against the regions, not a set of every covered position: one region merging
+                // a whole sheet would be a million entries (a 4 kB .xls exhausted the heap that way).
+                if (region == null && regions.stream().anyMatch(m -> m.isInRange(r, c))) {
                     continue;
                 }
                 String text = Grid.cellText(text(cell));
@@ -184,7 +181,11 @@ public final class SpreadsheetReader implements DocumentReader {
         }
         List<Row> rows = new ArrayList<>(last + 1);
         for (int r = 0; r <= last; r++) {
-            rows.add(new Row(byRow.getOrDefault(r, List.of())));
+            int rowsLeft = last - r + 1;
+            // A merge reaching past the last row with text stops there, as Grid.place clamps spans.
+            rows.add(new Row(byRow.getOrDefault(r, List.of()).stream()
+                    .map(c -> c.rowSpan() <= rowsLeft ? c : new Cell(c.col(), c.colSpan(), rowsLeft, c.text()))
+                    .toList()));
         }
         return rows;
     }

@@ -24,6 +24,8 @@ import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Format detection by content, and hostile or broken files failing alone with a stable code. */
@@ -193,5 +195,37 @@ class ReadersTest {
     void rejectsMalformedDocumentXml() {
         Fixtures.assertFailed("read.docx.corrupt",
                 readers.read(new Source("bad.docx", Fixtures.docx("<w:document><w:body><w:p>"))));
+    }
+
+    @Test
+    void aSmallPageOfHugeSpansIsRefusedBeforeItExhaustsMemory() {
+        String html = "<html><body><table>" + "<tr><td rowspan=2000 colspan=1000>x</td></tr>".repeat(2000)
+                + "</table></body></html>";
+
+        org.jixiao.model.Result<Document> r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> Readers.withDefaults().read(new Source("spans.html", html.getBytes(StandardCharsets.UTF_8))));
+
+        org.jixiao.model.Failure f = assertInstanceOf(org.jixiao.model.Result.Failed.class, r).failure();
+        assertEquals("read.too_many_cells", f.code());
+    }
+
+    @Test
+    void aMergeOverAWholeSheetIsReadWithoutListingEveryCoveredCell() throws java.io.IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook book = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("Sheet1");
+            sheet.createRow(0).createCell(0).setCellValue("项目名称");
+            sheet.addMergedRegionUnsafe(new org.apache.poi.ss.util.CellRangeAddress(0, 65535, 0, 255));
+            book.write(bytes);
+        }
+
+        org.jixiao.model.Result<Document> r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> Readers.withDefaults().read(new Source("merged.xls", bytes.toByteArray())));
+
+        Document d = ((org.jixiao.model.Result.Ok<Document>) assertInstanceOf(org.jixiao.model.Result.Ok.class, r)).value();
+        org.jixiao.model.Cell only = d.tables().get(0).rows().get(0).cells().get(0);
+        assertEquals("项目名称", only.text());
+        assertEquals(1, only.rowSpan(), "the merge stops at the last row with text");
+        assertEquals(256, only.colSpan());
     }
 }
