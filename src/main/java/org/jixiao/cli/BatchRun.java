@@ -22,6 +22,7 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,9 @@ final class BatchRun {
     private final Optional<Function<Source, FileResult>> standIn;
     /** The facade and the pipeline for one loaded file, set by {@link #run} once the options are valid. */
     private Jixiao jixiao;
+    /** Identifies the rule profile in journal keys (see {@link #journalKey}). */
+    private String profileTag;
+    private final ReadLimits limits = ReadLimits.defaults();
     private BiFunction<Source, String, FileResult> pipeline;
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
@@ -183,9 +187,19 @@ final class BatchRun {
                         "cannot use the rule profile " + options.profile + ": " + e.getMessage());
             }
         }
-        jixiao = Jixiao.builder().profile(profile).build();
+        jixiao = Jixiao.builder().limits(limits).profile(profile).build();
+        // Results in the journal hold scores, so they are reused only under the same rules.
+        profileTag = Jixiao.contentHash(profile.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         pipeline = standIn.<BiFunction<Source, String, FileResult>>map(f -> (source, hash) -> f.apply(source))
                 .orElse(jixiao::process);
+    }
+
+    /**
+     * The journal key of a file: its content hash and the rule profile, since a result scored under
+     * one profile must not be reused in a run under another.
+     */
+    private String journalKey(String contentHash) {
+        return contentHash + "/" + profileTag;
     }
 
     private Progress.Mode progressMode() {
@@ -252,19 +266,20 @@ final class BatchRun {
 
         private FileOutcome processReadable(Path path) throws IOException {
             String name = path.toString();
-            if (Files.size(path) > ReadLimits.defaults().maxFileBytes()) {
+            if (Files.size(path) > limits.maxFileBytes()) {
                 // The facade refuses it without loading it; no hash, so a resume simply asks again.
                 return fresh(name, Optional.empty(), jixiao.process(path));
             }
             byte[] content = Files.readAllBytes(path);
             String hash = Jixiao.contentHash(content);
+            String key = journalKey(hash);
             if (journal != null && options.resume) {
-                Optional<Journal.Entry> entry = journal.find(name, hash);
+                Optional<Journal.Entry> entry = journal.find(name, key);
                 if (entry.isPresent()) {
-                    return new FileOutcome(name, Optional.of(hash), journal.rows(entry.get()), Optional.empty(), true);
+                    return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
                 }
             }
-            return fresh(name, Optional.of(hash), pipeline.apply(new Source(name, content), hash));
+            return fresh(name, Optional.of(key), pipeline.apply(new Source(name, content), hash));
         }
 
         @Override

@@ -15,7 +15,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Expands the command line's inputs into the files to process: a file as given, a folder walked
@@ -59,19 +61,36 @@ final class Inputs {
      */
     List<Path> expand(List<Path> inputs, List<Failure> problems) {
         List<Path> files = new ArrayList<>();
+        // A file named twice (a folder and a file inside it, or a link into the tree) is processed
+        // once, under the first name it was reached by: twice would duplicate its record ids.
+        Set<Path> seen = new HashSet<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 List<Path> found = new ArrayList<>();
                 walk(input, found, problems);
                 found.sort(Comparator.comparing(Path::toString));
-                files.addAll(found);
+                for (Path f : found) {
+                    if (seen.add(identity(f))) {
+                        files.add(f);
+                    }
+                }
             } else if (Files.isRegularFile(input)) {
-                files.add(input);
+                if (seen.add(identity(input))) {
+                    files.add(input);
+                }
             } else {
                 problems.add(new Failure(input.toString(), Stage.READ, "read.not_found", "no such file or folder"));
             }
         }
         return files;
+    }
+
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     private void walk(Path root, List<Path> found, List<Failure> problems) {

@@ -25,10 +25,6 @@ final class AtomicFile implements AutoCloseable {
     private final FileOutputStream out;
     private boolean committed;
 
-    AtomicFile(Path target) throws IOException {
-        this(target, target.toAbsolutePath().getParent());
-    }
-
     /** A file whose temporary copy lives in {@code tempDir}, which must be on the target's file system. */
     AtomicFile(Path target, Path tempDir) throws IOException {
         this.target = target;

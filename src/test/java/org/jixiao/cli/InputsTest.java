@@ -59,4 +59,15 @@ class InputsTest {
 
         assertEquals(List.of(notes), files);
     }
+
+    @Test
+    void aFileReachedTwiceIsListedOnceUnderItsFirstName(@TempDir Path tmp) throws IOException {
+        Path root = tree(tmp);
+
+        List<Path> files = new Inputs().expand(List.of(root, root.resolve("a/notes.txt"),
+                root.resolve("b/../a/notes.txt")), new ArrayList<>());
+
+        assertEquals(List.of("a/notes.txt", "b/2020/form.docx", "b/2020/form.txt", "c/2019/old.docx"),
+                names(root, files));
+    }
 }

@@ -68,4 +68,16 @@ class ProfileOptionTest {
         assertEquals(2, run("audit", seed000(), "--profile", tmp.resolve("nope.properties").toString()));
         assertTrue(err.toString().contains("nope.properties"), err.toString());
     }
+
+    @Test
+    void resumeDoesNotReuseResultsScoredUnderAnotherProfile(@TempDir Path tmp) throws IOException {
+        Path bands = Files.writeString(tmp.resolve("vendor.properties"), "grade.bands=80,70,60\n", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+
+        assertEquals(0, run("convert", seed000(), "--out", out.toString(), "-q"));
+        assertEquals(0, run("convert", seed000(), "--out", out.toString(), "-q", "--resume",
+                "--profile", bands.toString()));
+
+        assertEquals("良", gradeComputed(out), "recomputed under the new bands, not taken from the journal");
+    }
 }
