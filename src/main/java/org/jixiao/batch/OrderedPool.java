@@ -116,6 +116,7 @@ public final class OrderedPool<I, R> {
 
     private static <I, R> Pending<I, R> submit(ThreadPoolExecutor pool, Job<I, R> job, I item) {
         AtomicLong started = new AtomicLong();
+        AtomicInteger state = new AtomicInteger(RUNNING);
         Future<R> future = pool.submit(() -> {
             started.set(System.nanoTime());
             try {
@@ -124,9 +125,15 @@ public final class OrderedPool<I, R> {
                 // One hostile file must not end the batch, whatever it throws: even an
                 // OutOfMemoryError, once this item's objects are unreachable again.
                 return job.failed(item, t);
+            } finally {
+                if (!state.compareAndSet(RUNNING, DONE)) {
+                    // Given up on and replaced: now that this worker is free again, the pool
+                    // returns to its size, or every time-out would leave one thread more for good.
+                    resize(pool, -1);
+                }
             }
         });
-        return new Pending<>(item, started, future);
+        return new Pending<>(item, started, state, future);
     }
 
     private R await(ThreadPoolExecutor pool, Job<I, R> job, Pending<I, R> p) throws InterruptedException {
@@ -142,22 +149,39 @@ public final class OrderedPool<I, R> {
                 return job.failed(p.item(), e);
             } catch (TimeoutException e) {
                 start = p.started().get();
-                if (start != 0 && System.nanoTime() - start >= budgetNanos) {
+                // Giving up and finishing race: the first to change the state decides. A job that
+                // finished at the deadline is taken as finished (the loop reads its result).
+                if (start != 0 && System.nanoTime() - start >= budgetNanos
+                        && p.state().compareAndSet(RUNNING, ABANDONED)) {
                     p.future().cancel(true);
-                    abandon(pool);
+                    abandoned.incrementAndGet();
+                    resize(pool, +1);
                     return job.timedOut(p.item(), budget);
                 }
             }
         }
     }
 
-    /** Replaces a worker that may never come back, so the pool keeps {@code threads} busy workers. */
-    private void abandon(ThreadPoolExecutor pool) {
-        abandoned.incrementAndGet();
-        // The maximum first: since Java 9 a core size above the maximum is rejected.
-        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
-        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+    /**
+     * Adds a thread for a worker given up on (+1), so the pool keeps {@code threads} busy workers,
+     * and takes it back when that worker ends (-1).
+     */
+    private static void resize(ThreadPoolExecutor pool, int by) {
+        synchronized (pool) {
+            // Since Java 9 a core size above the maximum is rejected: grow the maximum first, shrink it last.
+            if (by > 0) {
+                pool.setMaximumPoolSize(pool.getMaximumPoolSize() + by);
+                pool.setCorePoolSize(pool.getCorePoolSize() + by);
+            } else {
+                pool.setCorePoolSize(pool.getCorePoolSize() + by);
+                pool.setMaximumPoolSize(pool.getMaximumPoolSize() + by);
+            }
+        }
     }
+
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int ABANDONED = 2;
 
     private static ThreadFactory daemons() {
         AtomicInteger count = new AtomicInteger();
@@ -168,6 +192,6 @@ public final class OrderedPool<I, R> {
         };
     }
 
-    private record Pending<I, R>(I item, AtomicLong started, Future<R> future) {
+    private record Pending<I, R>(I item, AtomicLong started, AtomicInteger state, Future<R> future) {
     }
 }
