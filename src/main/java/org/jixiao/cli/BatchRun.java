@@ -206,7 +206,11 @@ final class BatchRun {
         if (options.quiet) {
             return Progress.Mode.QUIET;
         }
-        return System.console() != null ? Progress.Mode.BAR : Progress.Mode.LINES;
+        // The launcher says whether stderr is a terminal; System.console() only tells about stdin
+        // and stdout, so `convert ... 2>log` from a terminal would fill the log with bar redraws.
+        String stderrTty = System.getProperty("jixiao.stderr.tty");
+        boolean bar = stderrTty != null ? Boolean.parseBoolean(stderrTty) : System.console() != null;
+        return bar ? Progress.Mode.BAR : Progress.Mode.LINES;
     }
 
     private void emit(FileOutcome outcome, Journal journal, List<RecordSink> sinks, Progress progress)
