@@ -146,9 +146,15 @@ final class FormReader {
             return;
         }
         // Each cell's heading is looked up once here; every classification below reuses it.
-        List<Optional<Field>> headings = cells.stream().map(c -> dictionary.lookup(c.text())).toList();
+        List<Optional<Field>> headings = new ArrayList<>(cells.size());
+        boolean labelsHeaderField = false;
+        for (Cell c : cells) {
+            Optional<Field> heading = dictionary.lookup(c.text());
+            headings.add(heading);
+            labelsHeaderField |= heading.isPresent() && HEADER_LABELS.contains(heading.get());
+        }
         Optional<Field> first = headings.get(0);
-        if (headings.stream().anyMatch(h -> h.filter(HEADER_LABELS::contains).isPresent())) {
+        if (labelsHeaderField) {
             readHeaderFields(line, cells, headings);
             return;
         }

@@ -19,11 +19,21 @@ final class Prose {
     /** A pattern and the characters of which a text must hold one before it is worth searching. */
     private record Rule(Pattern pattern, String requires) {
         Optional<String> first(String text) {
-            if (!requires.isEmpty() && text.chars().noneMatch(c -> requires.indexOf(c) >= 0)) {
+            if (!requires.isEmpty() && !holdsAnyOf(text)) {
                 return Optional.empty();
             }
             Matcher m = pattern.matcher(text);
             return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
+
+        /** A plain loop: this runs on every cell of every form, where a char stream cost a tenth of extraction. */
+        private boolean holdsAnyOf(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (requires.indexOf(text.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -206,14 +206,18 @@ public final class HtmlReader implements DocumentReader {
 
     /** The rows of one table, each a list of its {@code td}/{@code th} cells with spans. */
     private static List<List<Grid.Spanned>> tableRows(Element table) {
+        // Child nodes by index rather than Element.children(), which builds a filtered list per call.
         List<List<Grid.Spanned>> rows = new ArrayList<>();
-        for (Element child : table.children()) {
+        for (int i = 0; i < table.childNodeSize(); i++) {
+            if (!(table.childNode(i) instanceof Element child)) {
+                continue;
+            }
             String tag = child.normalName();
             if (tag.equals("tr")) {
                 rows.add(rowCells(child));
             } else if (tag.equals("thead") || tag.equals("tbody") || tag.equals("tfoot")) {
-                for (Element tr : child.children()) {
-                    if (tr.normalName().equals("tr")) {
+                for (int j = 0; j < child.childNodeSize(); j++) {
+                    if (child.childNode(j) instanceof Element tr && tr.normalName().equals("tr")) {
                         rows.add(rowCells(tr));
                     }
                 }
@@ -223,10 +227,9 @@ public final class HtmlReader implements DocumentReader {
     }
 
     private static List<Grid.Spanned> rowCells(Element tr) {
-        List<Grid.Spanned> cells = new ArrayList<>();
-        for (Element td : tr.children()) {
-            String tag = td.normalName();
-            if (tag.equals("td") || tag.equals("th")) {
+        List<Grid.Spanned> cells = new ArrayList<>(tr.childNodeSize());
+        for (int i = 0; i < tr.childNodeSize(); i++) {
+            if (tr.childNode(i) instanceof Element td && (td.normalName().equals("td") || td.normalName().equals("th"))) {
                 cells.add(new Grid.Spanned(span(td.attr("colspan"), 1), span(td.attr("rowspan"), 1), text(td)));
             }
         }
