@@ -28,7 +28,8 @@ public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText {
 
         @Override
         public String describe() {
-            String cell = "table %d, row %d, col %d".formatted(table, row, col);
+            // Concatenation, not formatted(): every output row describes its source cell.
+            String cell = "table " + table + ", row " + row + ", col " + col;
             return sheet.isEmpty() ? cell : "sheet " + sheet + ", " + cell;
         }
     }

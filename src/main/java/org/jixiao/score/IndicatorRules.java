@@ -13,6 +13,7 @@ import java.math.MathContext;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,15 +69,22 @@ final class IndicatorRules {
      * @param score      the recomputed score, unrounded; empty when no rule applies
      * @param rule       the rule id, or {@code unscorable: <reason>}
      * @param completion the completion percentage used, if any
-     * @param working    how the score was reached, for messages ({@code 1 × min(1284 / 2400, 1)})
+     * @param working    how the score was reached, for messages ({@code 1 × min(1284 / 2400, 1)});
+     *                   rendered only when a finding quotes it, as most indicators raise none and
+     *                   rendering every one (formatting, stripping BigDecimal zeros) cost a tenth of scoring
      */
-    record Outcome(Optional<BigDecimal> score, String rule, Optional<BigDecimal> completion, String working) {
+    record Outcome(Optional<BigDecimal> score, String rule, Optional<BigDecimal> completion, Supplier<String> working) {
         boolean qualitative() {
             return rule.startsWith("qualitative");
         }
 
+        /** How the score was reached, rendered now. */
+        String workingText() {
+            return working.get();
+        }
+
         static Outcome unscorable(String reason) {
-            return new Outcome(Optional.empty(), UNSCORABLE + ": " + reason, Optional.empty(), "");
+            return new Outcome(Optional.empty(), UNSCORABLE + ": " + reason, Optional.empty(), () -> "");
         }
     }
 
@@ -118,7 +126,7 @@ final class IndicatorRules {
     private Outcome completionReported(Indicator indicator, BigDecimal weight, BigDecimal rate, Findings out) {
         BigDecimal fraction = clamp01(rate.divide(HUNDRED, MC));
         Outcome outcome = new Outcome(Optional.of(weight.multiply(fraction)), "completion_reported",
-                Optional.of(rate), "%s × min(%s%%, 100%%) (%s column)".formatted(plain(weight), plain(rate),
+                Optional.of(rate), () -> "%s × min(%s%%, 100%%) (%s column)".formatted(plain(weight), plain(rate),
                 vocabulary.heading(Field.COMPLETION_RATE)));
         // The values' own findings (missing actual, …) do not matter when the form states the rate.
         Outcome implied = byValues(indicator, weight, new Findings());
@@ -132,7 +140,7 @@ final class IndicatorRules {
                                 .formatted(indicator.index(), indicator.level3(),
                                         vocabulary.heading(Field.COMPLETION_RATE), text.value(),
                                         indicator.actualMeasure().raw(), targetOf(indicator).raw(),
-                                        profile.display(expected), implied.working()),
+                                        profile.display(expected), implied.workingText()),
                         Optional.of(text.source()));
             }
         }
@@ -172,7 +180,7 @@ final class IndicatorRules {
             boolean onTime = !actual.deadline().get().isAfter(target.deadline().get());
             return new Outcome(Optional.of(onTime ? weight : BigDecimal.ZERO), withAdjusted("date", adjusted),
                     Optional.of(onTime ? HUNDRED : BigDecimal.ZERO),
-                    "done %s, deadline %s".formatted(actual.deadline().get(), target.deadline().get()));
+                    () -> "done %s, deadline %s".formatted(actual.deadline().get(), target.deadline().get()));
         }
         if (t == RELATIVE || t == FORMULA || t == TEXT) {
             out.add(FindingCode.TARGET_NOT_COMPUTABLE, Severity.INFO, at + ".target", target.raw(), "",
@@ -198,7 +206,7 @@ final class IndicatorRules {
     private Outcome completion(BigDecimal weight, BigDecimal rate, boolean adjusted) {
         return new Outcome(Optional.of(weight.multiply(clamp01(rate.divide(HUNDRED, MC)))),
                 withAdjusted("completion", adjusted), Optional.of(rate),
-                "%s × min(%s%%, 100%%)".formatted(plain(weight), plain(rate)));
+                () -> "%s × min(%s%%, 100%%)".formatted(plain(weight), plain(rate)));
     }
 
     private Outcome qualitative(Indicator indicator, BigDecimal weight, Measure target, Measure actual, Findings out) {
@@ -235,7 +243,7 @@ final class IndicatorRules {
         Optional<BigDecimal> score = indicator.scoreReported().map(Sourced::value)
                 .map(r -> r.max(low).min(high));
         return new Outcome(score, rule, Optional.empty(),
-                "'%s' is tier %d, allowing %s to %s".formatted(actual.raw(), tier.get(),
+                () -> "'%s' is tier %d, allowing %s to %s".formatted(actual.raw(), tier.get(),
                         profile.display(low), profile.display(high)));
     }
 
@@ -246,7 +254,7 @@ final class IndicatorRules {
         BigDecimal a = v.actual();
         if (a.signum() < 0) {
             return new Outcome(Optional.of(BigDecimal.ZERO), rule, Optional.of(BigDecimal.ZERO),
-                    "a negative actual scores 0");
+                    () -> "a negative actual scores 0");
         }
         if (t.signum() <= 0) {
             // "= 0" is met only by 0 (vendor rule, §2.3); "≥ 0" by anything.
@@ -254,7 +262,7 @@ final class IndicatorRules {
                     || a.signum() == 0;
             return new Outcome(Optional.of(met ? weight : BigDecimal.ZERO), rule,
                     Optional.of(met ? HUNDRED : BigDecimal.ZERO),
-                    "target %s is %s".formatted(plain(t), met ? "met" : "not met"));
+                    () -> "target %s is %s".formatted(plain(t), met ? "met" : "not met"));
         }
         BigDecimal fraction = a.divide(t, MC).min(BigDecimal.ONE);
         if (a.compareTo(t.multiply(BigDecimal.valueOf(2))) >= 0) {
@@ -267,7 +275,7 @@ final class IndicatorRules {
         }
         return new Outcome(Optional.of(weight.multiply(fraction)), rule,
                 Optional.of(fraction.multiply(HUNDRED)),
-                "%s × min(%s / %s, 1)".formatted(plain(weight), plain(a), plain(t)));
+                () -> "%s × min(%s / %s, 1)".formatted(plain(weight), plain(a), plain(t)));
     }
 
     private Outcome reverse(Indicator indicator, BigDecimal weight, Values v, boolean adjusted, Findings out) {
@@ -277,19 +285,19 @@ final class IndicatorRules {
         BigDecimal a = v.actual();
         if (a.compareTo(t) <= 0) {
             return new Outcome(Optional.of(weight), rule, Optional.of(HUNDRED),
-                    "%s within limit %s, full %s".formatted(plain(a), plain(t), plain(weight)));
+                    () -> "%s within limit %s, full %s".formatted(plain(a), plain(t), plain(weight)));
         }
         BigDecimal fraction;
-        String working;
+        Supplier<String> working;
         if (t.signum() <= 0) {
             fraction = BigDecimal.ZERO;
-            working = "limit %s exceeded".formatted(plain(t));
+            working = () -> "limit %s exceeded".formatted(plain(t));
         } else if (linear) {
             fraction = clamp01(BigDecimal.ONE.subtract(a.subtract(t).divide(t, MC)));
-            working = "%s × (1 − (%s − %s) / %s)".formatted(plain(weight), plain(a), plain(t), plain(t));
+            working = () -> "%s × (1 − (%s − %s) / %s)".formatted(plain(weight), plain(a), plain(t), plain(t));
         } else {
             fraction = t.divide(a, MC);
-            working = "%s × %s / %s".formatted(plain(weight), plain(t), plain(a));
+            working = () -> "%s × %s / %s".formatted(plain(weight), plain(t), plain(a));
         }
         indicator.scoreReported().ifPresent(reported -> {
             if (reported.value().compareTo(weight.subtract(profile.tolerance())) >= 0) {

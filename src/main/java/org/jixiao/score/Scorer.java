@@ -125,7 +125,8 @@ public final class Scorer {
     /** The reported score against its weight and against the rule's score. */
     private void checkScore(Indicator indicator, IndicatorRules.Outcome outcome, Findings out) {
         String at = IndicatorRules.field(indicator) + ".score";
-        String name = "indicator %d '%s'".formatted(indicator.index(), indicator.level3());
+        // Concatenation, not formatted(): this runs for every indicator, finding or not.
+        String name = "indicator " + indicator.index() + " '" + indicator.level3() + "'";
         if (indicator.scoreReported().isEmpty()) {
             out.add(FindingCode.MISSING_FIELD, Severity.WARNING, at, "", outcome.score().map(profile::display).orElse(""),
                     "%s has no reported score (%s)".formatted(name, vocabulary.heading(Field.SCORE)),
@@ -154,9 +155,9 @@ public final class Scorer {
             return;
         }
         String message = outcome.qualitative()
-                ? "%s scores %s, outside the range its actual allows: %s".formatted(name, plain(r), outcome.working())
+                ? "%s scores %s, outside the range its actual allows: %s".formatted(name, plain(r), outcome.workingText())
                 : "%s scores %s but rule %s gives %s = %s%s".formatted(name, plain(r), outcome.rule(),
-                outcome.working(), profile.display(computed),
+                outcome.workingText(), profile.display(computed),
                 agreement == Agreement.ROUNDING ? " (rounding-level: the form rounds differently)" : "");
         out.add(FindingCode.INDICATOR_SCORE_MISMATCH,
                 agreement == Agreement.ROUNDING ? Severity.WARNING : Severity.ERROR, at, plain(r),
