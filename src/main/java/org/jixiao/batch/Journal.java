@@ -186,15 +186,16 @@ public final class Journal implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(text, FORMAT)) {
             p.printRecord("file", name, hash);
-            for (TableRow row : rows) {
-                List<String> values = new ArrayList<>(row.cells().size() + 1);
-                values.add(row.table().label());
-                values.addAll(row.cells());
-                p.printRecord(values);
-            }
+        }
+        for (TableRow row : rows) {
+            // The label is a plain word, so label + "," + the row's own CSV line is the record
+            // of label and cells; the line is the one the CSV sink writes, quoted once.
+            text.append(row.table().label()).append(',').append(row.csvLine()).append('\n');
         }
         byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] header = "%s %d %x\n".formatted(MAGIC, payload.length, crc32(payload)).getBytes(StandardCharsets.US_ASCII);
+        // Concatenation, not formatted(): %d follows the default locale, which may not write ASCII digits.
+        byte[] header = (MAGIC + " " + payload.length + " " + Long.toHexString(crc32(payload)) + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
         ByteBuffer buffer = ByteBuffer.allocate(header.length + payload.length).put(header).put(payload).flip();
         long at = end;
         while (buffer.hasRemaining()) {

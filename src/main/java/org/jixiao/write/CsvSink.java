@@ -1,9 +1,7 @@
 package org.jixiao.write;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +17,11 @@ import java.util.Map;
  */
 public final class CsvSink implements RecordSink {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    /** RFC 4180's line end; the quoting of each line is {@link TableRow#csvLine()}'s. */
+    private static final String RECORD_END = "\r\n";
 
     private final List<AtomicFile> files = new ArrayList<>();
-    private final Map<OutputTable, CSVPrinter> printers = new EnumMap<>(OutputTable.class);
+    private final Map<OutputTable, Writer> writers = new EnumMap<>(OutputTable.class);
 
     /**
      * Opens the five files in {@code dir} (created if missing), their temporary copies beside them.
@@ -44,9 +43,10 @@ public final class CsvSink implements RecordSink {
             for (OutputTable table : OutputTable.values()) {
                 AtomicFile f = new AtomicFile(dir.resolve(table.fileName()), tempDir);
                 files.add(f);
-                CSVPrinter p = new CSVPrinter(f.writer(byteOrderMark), FORMAT);
-                p.printRecord(table.columns());
-                printers.put(table, p);
+                Writer w = f.writer(byteOrderMark);
+                w.write(TableRow.csvLine(table.columns()));
+                w.write(RECORD_END);
+                writers.put(table, w);
             }
         } catch (IOException e) {
             close();
@@ -56,13 +56,15 @@ public final class CsvSink implements RecordSink {
 
     @Override
     public void accept(TableRow row) throws IOException {
-        printers.get(row.table()).printRecord(row.cells());
+        Writer w = writers.get(row.table());
+        w.write(row.csvLine());
+        w.write(RECORD_END);
     }
 
     @Override
     public void commit() throws IOException {
-        for (CSVPrinter p : printers.values()) {
-            p.flush();
+        for (Writer w : writers.values()) {
+            w.flush();
         }
         for (AtomicFile f : files) {
             f.commit();
