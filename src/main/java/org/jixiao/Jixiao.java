@@ -23,6 +23,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -99,7 +100,8 @@ public final class Jixiao {
             long size = Files.size(path);
             if (size > limits.maxFileBytes()) {
                 return FileResult.failed(new Failure(name, Stage.READ, "read.too_large",
-                        "the file has %d bytes, more than the limit of %d".formatted(size, limits.maxFileBytes())));
+                        String.format(Locale.ROOT, "the file has %d bytes, more than the limit of %d",
+                                size, limits.maxFileBytes())));
             }
             return process(new Source(name, Files.readAllBytes(path)));
         } catch (IOException e) {

@@ -162,7 +162,7 @@ public final class Journal implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocate(entry.length());
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, entry.offset() + buffer.position()) < 0) {
-                throw new IOException("journal entry at %d is cut short".formatted(entry.offset()));
+                throw new IOException(String.format(Locale.ROOT, "journal entry at %d is cut short", entry.offset()));
             }
         }
         List<TableRow> rows = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -77,7 +78,8 @@ public final class OrderedPool<I, R> {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         if (window < threads) {
-            throw new IllegalArgumentException("window %d is smaller than threads %d".formatted(window, threads));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "window %d is smaller than threads %d",
+                    window, threads));
         }
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("budget must be positive, got " + budget);

@@ -157,7 +157,7 @@ final class BatchRun {
             long dropped = workbook.map(XlsxSink::droppedRows).orElse(0L);
             if (dropped > 0) {
                 // Printed even with --quiet: the workbook is incomplete, the CSV files are not.
-                err.printf("jixiao: warning: jixiao.xlsx lacks %d row(s) beyond Excel's limit of 1,048,576 rows "
+                err.printf(Locale.ROOT, "jixiao: warning: jixiao.xlsx lacks %d row(s) beyond Excel's limit of 1,048,576 rows "
                         + "per sheet; the CSV files hold every row%n", dropped);
             }
         } finally {
@@ -295,8 +295,8 @@ final class BatchRun {
 
         @Override
         public FileOutcome timedOut(Path path, Duration budget) {
-            return failure(path, "pipeline.timeout", "processing took longer than the limit of %d s; the file was given up"
-                    .formatted(budget.toSeconds()));
+            return failure(path, "pipeline.timeout", String.format(Locale.ROOT, "processing took longer than the limit of %d s; the file was given up",
+                    budget.toSeconds()));
         }
 
         private FileOutcome failure(Path path, String code, String message) {

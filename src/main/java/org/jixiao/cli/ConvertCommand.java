@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -41,7 +42,7 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("jixiao: cannot write to " + out + ": " + e.getMessage());
             return Main.UNUSABLE;
         }
-        stdout.printf("%d file(s), %d form(s) converted, %d file(s) failed; output in %s%n",
+        stdout.printf(Locale.ROOT, "%d file(s), %d form(s) converted, %d file(s) failed; output in %s%n",
                 s.files(), s.forms(), s.failedFiles(), out);
         return Main.finish(err, batch, s, out);
     }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import java.util.Locale;
+
 /** {@code jixiao}: the top-level command; {@code convert} and {@code audit} do the work. */
 @Command(name = "jixiao",
         mixinStandardHelpOptions = true,
@@ -55,7 +57,7 @@ public final class Main implements Runnable {
         }
         if (summary.failedFiles() > 0) {
             String where = out == null ? "" : "; see " + out.resolve("errors.csv");
-            err.printf("jixiao: %d file(s) could not be converted%s%n", summary.failedFiles(), where);
+            err.printf(Locale.ROOT, "jixiao: %d file(s) could not be converted%s%n", summary.failedFiles(), where);
             err.flush();
             return SOME_FAILED;
         }

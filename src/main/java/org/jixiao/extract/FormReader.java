@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -394,7 +395,7 @@ final class FormReader {
         }
         if (segment.isPresent() && !segment.get().unreadable.isEmpty()) {
             return Result.failed(sourceFile, Stage.EXTRACT, "extract.indicator_row_unreadable",
-                    "form %d: indicator rows whose cells match no reading of the header %s: %s".formatted(
+                    String.format(Locale.ROOT, "form %d: indicator rows whose cells match no reading of the header %s: %s",
                             formIndex, segment.get().shape.signature(), String.join("; ", segment.get().unreadable)));
         }
         List<Indicator> indicators = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,8 @@ public record Cell(int col, int colSpan, int rowSpan, String text) {
     public Cell {
         if (col < 0 || colSpan < 1 || rowSpan < 1) {
             throw new IllegalArgumentException(
-                    "bad cell geometry col=%d colSpan=%d rowSpan=%d".formatted(col, colSpan, rowSpan));
+                    String.format(Locale.ROOT, "bad cell geometry col=%d colSpan=%d rowSpan=%d",
+                            col, colSpan, rowSpan));
         }
         Objects.requireNonNull(text, "text");
     }

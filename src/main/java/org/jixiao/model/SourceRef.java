@@ -1,5 +1,7 @@
 package org.jixiao.model;
 
+import java.util.Locale;
+
 /**
  * Where a value came from in the original file, counted 1-based as an auditor counts.
  *
@@ -18,7 +20,8 @@ public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText {
             java.util.Objects.requireNonNull(sheet, "sheet");
             if (table < 1 || row < 1 || col < 1) {
                 throw new IllegalArgumentException(
-                        "SourceRef is 1-based, got table=%d row=%d col=%d".formatted(table, row, col));
+                        String.format(Locale.ROOT, "SourceRef is 1-based, got table=%d row=%d col=%d",
+                                table, row, col));
             }
         }
 

@@ -87,15 +87,15 @@ public final class HeadingDictionary {
             try {
                 field = Field.valueOf(line.field(0).strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("%s line %d: unknown field '%s'"
-                        .formatted(RESOURCE, line.number(), line.field(0)), e);
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s line %d: unknown field '%s'",
+                        RESOURCE, line.number(), line.field(0)), e);
             }
             String variant = line.field(1);
             String key = keyOf(normalizer, variant);
             Field previous = byKey.putIfAbsent(key, field);
             if (previous != null && previous != field) {
-                throw new IllegalStateException("%s line %d: '%s' is both %s and %s"
-                        .formatted(RESOURCE, line.number(), variant, previous.key(), field.key()));
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s line %d: '%s' is both %s and %s",
+                        RESOURCE, line.number(), variant, previous.key(), field.key()));
             }
             variants.computeIfAbsent(field, f -> new ArrayList<>()).add(variant);
         }

@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -472,12 +473,14 @@ public final class MeasureParser {
             Vocabulary v = new Vocabulary();
             for (TsvResource.Line line : TsvResource.read(RESOURCE, "kind\tword\tmeaning")) {
                 if (line.field(1).isEmpty()) {
-                    throw new IllegalStateException("%s line %d: the word is empty".formatted(RESOURCE, line.number()));
+                    throw new IllegalStateException(String.format(Locale.ROOT, "%s line %d: the word is empty",
+                            RESOURCE, line.number()));
                 }
                 try {
                     v.add(line.field(0), line.field(1), line.field(2));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("%s line %d: %s".formatted(RESOURCE, line.number(), e.getMessage()), e);
+                    throw new IllegalStateException(String.format(Locale.ROOT, "%s line %d: %s",
+                            RESOURCE, line.number(), e.getMessage()), e);
                 }
             }
             return v;

@@ -5,6 +5,7 @@ import org.jixiao.model.Document;
 
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -182,8 +183,8 @@ public final class TextNormalizer {
                 String kind = line.field(2);
                 if (traditional.codePointCount(0, traditional.length()) != 1
                         || !(kind.equals("only") || kind.equals("shared") || kind.equals("keep"))) {
-                    throw new IllegalStateException("%s line %d: expected 'char<TAB>char<TAB>only|shared|keep', got %s"
-                            .formatted(RESOURCE, line.number(), line.fields()));
+                    throw new IllegalStateException(String.format(Locale.ROOT, "%s line %d: expected 'char<TAB>char<TAB>only|shared|keep', got %s",
+                            RESOURCE, line.number(), line.fields()));
                 }
                 if (!kind.equals("keep")) {
                     int cp = traditional.codePointAt(0);

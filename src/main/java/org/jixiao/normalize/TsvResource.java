@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The tab-separated vocabularies shipped beside these classes ({@code headings.tsv},
@@ -58,8 +59,8 @@ final class TsvResource {
             }
             String[] fields = line.split("\t", -1);
             if (fields.length != width) {
-                throw new IllegalStateException("%s line %d: expected %d tab-separated fields, got '%s'"
-                        .formatted(name, number, width, line));
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s line %d: expected %d tab-separated fields, got '%s'",
+                        name, number, width, line));
             }
             lines.add(new Line(number, List.of(fields)));
         }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -273,7 +274,8 @@ public final class DocxReader implements DocumentReader {
                 // ENTITY_REFERENCE events are left unresolved on purpose (XXE).
                 if (chars > limits.maxTextChars()) {
                     return Result.failed(name, Stage.READ, "read.too_large",
-                            "the document has more than %d characters of text".formatted(limits.maxTextChars()));
+                            String.format(Locale.ROOT, "the document has more than %d characters of text",
+                                    limits.maxTextChars()));
                 }
             }
             return Result.ok(new Document(name, SourceFormat.DOCX, blocks));
@@ -345,7 +347,8 @@ public final class DocxReader implements DocumentReader {
                         table.endCell();
                         if (++cells > limits.maxCells()) {
                             return Result.failed(name, Stage.READ, "read.too_many_cells",
-                                    "the tables have more than %d cells".formatted(limits.maxCells()));
+                                    String.format(Locale.ROOT, "the tables have more than %d cells",
+                                            limits.maxCells()));
                         }
                     }
                 }

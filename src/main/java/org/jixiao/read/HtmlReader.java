@@ -80,7 +80,8 @@ public final class HtmlReader implements DocumentReader {
     Result<Document> readHtml(String name, String html, SourceFormat format) {
         if (html.length() > limits.maxTextChars()) {
             return Result.failed(name, Stage.READ, "read.too_large",
-                    "the HTML has %d characters, more than the limit of %d".formatted(html.length(), limits.maxTextChars()));
+                    String.format(Locale.ROOT, "the HTML has %d characters, more than the limit of %d",
+                            html.length(), limits.maxTextChars()));
         }
         org.jsoup.nodes.Document dom = Jsoup.parse(html);
         Collector collector = new Collector(limits.maxCells());
@@ -88,8 +89,8 @@ public final class HtmlReader implements DocumentReader {
         collector.flushParagraph();
         if (collector.tooLarge) {
             return Result.failed(name, Stage.READ, "read.too_many_cells",
-                    "the tables cover more than %d grid cells (counting the cells that spans cover)"
-                            .formatted(limits.maxCells()));
+                    String.format(Locale.ROOT, "the tables cover more than %d grid cells (counting the cells that spans cover)",
+                            limits.maxCells()));
         }
         return Result.ok(new Document(name, format, collector.blocks));
     }

@@ -4,6 +4,7 @@ import org.jixiao.model.Document;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,8 +46,8 @@ public record ReadLimits(long maxFileBytes, int maxCells, long maxTextChars) {
         }
         if (bytes > 4 * maxTextChars) {
             return Optional.of(Result.failed(source.name(), Stage.READ,
-                    "read.too_large", "the %s file has %d bytes, more than %d characters of text can take"
-                            .formatted(kind, bytes, maxTextChars)));
+                    "read.too_large", String.format(Locale.ROOT, "the %s file has %d bytes, more than %d characters of text can take",
+                            kind, bytes, maxTextChars)));
         }
         return Optional.empty();
     }

@@ -5,6 +5,7 @@ import org.jixiao.model.Document;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,7 +57,8 @@ public final class Readers {
         }
         if (b.length > limits.maxFileBytes()) {
             return Result.failed(source.name(), Stage.READ, "read.too_large",
-                    "the file has %d bytes, more than the limit of %d".formatted(b.length, limits.maxFileBytes()));
+                    String.format(Locale.ROOT, "the file has %d bytes, more than the limit of %d",
+                            b.length, limits.maxFileBytes()));
         }
         return switch (Sniffer.sniff(b)) {
             case ZIP -> readOoxml(source);

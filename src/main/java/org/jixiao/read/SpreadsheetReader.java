@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -126,7 +127,7 @@ public final class SpreadsheetReader implements DocumentReader {
             }
             if (cells > limits.maxCells()) {
                 return Result.failed(source.name(), Stage.READ, "read.too_many_cells",
-                        "the workbook has more than %d cells".formatted(limits.maxCells()));
+                        String.format(Locale.ROOT, "the workbook has more than %d cells", limits.maxCells()));
             }
             blocks.add(new Table(blocks.size() + 1, sheet.getSheetName(), rows));
         }

@@ -12,6 +12,7 @@ import org.jixiao.model.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -70,7 +71,8 @@ public final class TextReader implements DocumentReader {
         String text = TextDecoder.decode(source.content()).text();
         if (text.length() > limits.maxTextChars()) {
             return Result.failed(source.name(), Stage.READ, "read.too_large",
-                    "the text has %d characters, more than the limit of %d".formatted(text.length(), limits.maxTextChars()));
+                    String.format(Locale.ROOT, "the text has %d characters, more than the limit of %d",
+                            text.length(), limits.maxTextChars()));
         }
         return Result.ok(parse(source.name(), text));
     }

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -37,8 +38,8 @@ public final class TableRow {
         this.table = Objects.requireNonNull(table, "table");
         this.cells = List.copyOf(cells);
         if (this.cells.size() != table.columns().size()) {
-            throw new IllegalArgumentException("a %s row has %d cells, got %d"
-                    .formatted(table.label(), table.columns().size(), this.cells.size()));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %s row has %d cells, got %d",
+                    table.label(), table.columns().size(), this.cells.size()));
         }
     }
 
