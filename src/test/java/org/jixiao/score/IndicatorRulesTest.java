@@ -241,6 +241,64 @@ class IndicatorRulesTest {
         assertEquals("100.00", f.computed());
     }
 
+    @Test
+    void writtenCompletionRateAboveHundredAgreesWithOverAchievement() {
+        // 120个 done against 100个: the form's 完成率 120% is A/T; the score stays capped at the weight.
+        Assessment a = assess(indicator(OUTPUT, QUANTITY, "培训人次").target(qty("100", "个")).actual(qty("120", "个"))
+                .completion("120%").scored("5", "5"));
+        assertEquals("completion_reported", rule(a));
+        assertEquals("5.00", shown(one(a).scoreComputed()));
+        assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+    }
+
+    @Test
+    void writtenCompletionRateCappedAtHundredIsAccepted() {
+        Assessment a = assess(indicator(OUTPUT, QUANTITY, "培训人次").target(qty("100", "个")).actual(qty("120", "个"))
+                .completion("100%").scored("5", "5"));
+        assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+    }
+
+    @Test
+    void writtenCompletionRateBetweenCappedAndUncappedIsFlaggedWithTheUncappedRatio() {
+        Assessment a = assess(indicator(OUTPUT, QUANTITY, "培训人次").target(qty("100", "个")).actual(qty("120", "个"))
+                .completion("110%").scored("5", "5"));
+        Finding f = only(a, FindingCode.COMPLETION_RATE_MISMATCH);
+        assertEquals("110%", f.reported());
+        assertEquals("120.00", f.computed());
+        assertTrue(f.message().contains("100.00% when capped"), f.message());
+    }
+
+    @Test
+    void writtenCompletionRateAboveHundredAgreesWithAPercentActual() {
+        // 实际完成值 120% against 10个 is itself the completion; the column may repeat it or cap it.
+        for (String written : List.of("120%", "100%")) {
+            Assessment a = assess(indicator(OUTPUT, QUANTITY, "x").target(qty("10", "个")).actual(pct("120"))
+                    .completion(written).scored("5", "5"));
+            assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+        }
+    }
+
+    @Test
+    void writtenCompletionRateOfAReverseIndicatorUnderItsLimitIsTargetOverActual() {
+        // ≤12小时 limit, 10小时 actual: T/A = 120%, or 100% capped; the score is the full weight.
+        for (String written : List.of("120%", "100%")) {
+            Assessment a = assess(indicator("效益指标", "社会效益", "年故障时间").target(qty(Comparator.LE, "12", "小时"))
+                    .actual(qty("10", "小时")).completion(written).scored("9", "9"));
+            assertEquals("9.00", shown(one(a).scoreComputed()), written);
+            assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+        }
+        Assessment wrong = assess(indicator("效益指标", "社会效益", "年故障时间").target(qty(Comparator.LE, "12", "小时"))
+                .actual(qty("10", "小时")).completion("80%").scored("9", "7.2"));
+        assertEquals("120.00", only(wrong, FindingCode.COMPLETION_RATE_MISMATCH).computed());
+    }
+
+    @Test
+    void writtenCompletionRateOfAReverseIndicatorOverItsLimitIsTargetOverActual() {
+        Assessment a = assess(indicator("效益指标", "社会效益", "年故障时间").target(qty(Comparator.LE, "12", "小时"))
+                .actual(qty("15", "小时")).completion("80%").scored("9", "7.2"));
+        assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+    }
+
     // ---- qualitative ----
 
     @Test
