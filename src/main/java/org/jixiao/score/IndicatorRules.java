@@ -42,7 +42,8 @@ import static org.jixiao.model.Measure.Kind.TEXT;
  *     (tier 1 [0.8W, W], tier 2 [0.6W, 0.8W], tier 3 [0, 0.6W] by default); the recomputed score is the
  *     reported one where it fits, else the nearer bound, so a mismatch means "outside the range"</td></tr>
  * <tr><td>{@code date}</td><td>T and A are dates: W if A is on or before T, else 0</td></tr>
- * <tr><td>{@code positive}</td><td>≥, &gt;, = or none: W × min(A/T, 1) (90% vs ≥95% → W × 90/95)</td></tr>
+ * <tr><td>{@code positive}</td><td>≥, &gt;, = or none: W × min(A/T, 1) (90% vs ≥95% → W × 90/95); a target of 0
+ *     is met (W) or not (0): {@code 0} and {@code =0} only by 0, {@code ≥0} by any actual, {@code >0} by more than 0</td></tr>
  * <tr><td>{@code reverse} / {@code reverse_linear}</td><td>≤, &lt;, a 成本指标 without comparator, or a
  *     时效指标 limit in time units: W if A ≤ T, else W × T/A (linear: W × (1 − (A−T)/T), 0 from 2T)</td></tr>
  * <tr><td>{@code unscorable: <reason>}</td><td>target relative/formula/text, units that do not match, …</td></tr>
@@ -277,9 +278,15 @@ final class IndicatorRules {
                     () -> "a negative actual scores 0");
         }
         if (t.signum() <= 0) {
-            // "= 0" is met only by 0 (vendor rule, §2.3); "≥ 0" by anything.
-            boolean met = target.comparator().filter(c -> c == org.jixiao.model.Comparator.EQ).isEmpty()
-                    || a.signum() == 0;
+            // No ratio A/T exists, so the target is met or not. "= 0" is met only by 0 (vendor rule,
+            // §2.3), and so is a bare 0: a target written 0次 / 0起 is a zero-incident limit, not "at
+            // least 0". "≥ 0" is met by any actual (a negative one scored 0 above), "> 0" by more than 0.
+            org.jixiao.model.Comparator c = target.comparator().orElse(org.jixiao.model.Comparator.EQ);
+            boolean met = switch (c) {
+                case GE -> a.compareTo(t) >= 0;
+                case GT -> a.compareTo(t) > 0;
+                default -> a.compareTo(t) == 0;
+            };
             return new Outcome(Optional.of(met ? weight : BigDecimal.ZERO), rule,
                     Optional.of(met ? HUNDRED : BigDecimal.ZERO),
                     () -> "target %s is %s".formatted(plain(t), met ? "met" : "not met"));

@@ -110,6 +110,39 @@ class IndicatorRulesTest {
         assertEquals("0.00", shown(one(missed).scoreComputed()));
     }
 
+    @Test
+    void bareZeroTargetIsMetOnlyByZero() {
+        // 安全事故 0次 with no comparator is a zero-incident target (§2.3 "= with T = 0"), not "at least 0".
+        for (Measure target : List.of(num("0"), qty("0", "次"))) {
+            Assessment met = assess(indicator(OUTPUT, "质量指标", "安全事故").target(target)
+                    .actual(qty("0", "次")).scored("5", "5"));
+            Assessment missed = assess(indicator(OUTPUT, "质量指标", "安全事故").target(target)
+                    .actual(qty("2", "次")).scored("5", "5"));
+            assertEquals("5.00", shown(one(met).scoreComputed()), target.raw());
+            assertEquals("0.00", shown(one(missed).scoreComputed()), target.raw());
+            assertEquals("0.00", shown(one(missed).completionRate()), target.raw());
+            assertEquals(Severity.ERROR, only(missed, FindingCode.INDICATOR_SCORE_MISMATCH).severity(), target.raw());
+        }
+    }
+
+    @Test
+    void atLeastZeroTargetIsMetByAnyActual() {
+        Assessment a = assess(indicator(OUTPUT, QUANTITY, "新增用户").target(qty(Comparator.GE, "0", "户"))
+                .actual(qty("2", "户")).scored("5", "5"));
+        assertEquals("5.00", shown(one(a).scoreComputed()));
+        assertNone(a, FindingCode.INDICATOR_SCORE_MISMATCH);
+    }
+
+    @Test
+    void aboveZeroTargetIsNotMetByZero() {
+        Assessment none = assess(indicator(OUTPUT, QUANTITY, "新增用户").target(qty(Comparator.GT, "0", "户"))
+                .actual(qty("0", "户")).scored("5", "0"));
+        Assessment some = assess(indicator(OUTPUT, QUANTITY, "新增用户").target(qty(Comparator.GT, "0", "户"))
+                .actual(qty("1", "户")).scored("5", "5"));
+        assertEquals("0.00", shown(one(none).scoreComputed()));
+        assertEquals("5.00", shown(one(some).scoreComputed()));
+    }
+
     // ---- reverse ----
 
     @Test
