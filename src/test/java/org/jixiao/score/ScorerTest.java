@@ -207,6 +207,41 @@ class ScorerTest {
     }
 
     @Test
+    void zeroFullYearBudgetWithMoneyExecutedIsAnError() {
+        Assessment a = scorer.assess(form().funds("100", "0", "12.5", null, "10", "10").build());
+        assertTrue(a.executionRateComputed().isEmpty());
+        Finding f = only(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("funds.full_year_budget", f.field());
+        assertEquals("0", f.reported());
+        assertEquals(Optional.of(SourceRef.InTable.of(1, 5, 4)), f.source());
+        assertTrue(f.message().contains("is 0 (table 1, row 5, col 4)"), f.message());
+        assertTrue(f.message().contains("12.5"), f.message());
+    }
+
+    @Test
+    void zeroFullYearBudgetWithAReportedBudgetScoreIsAWarning() {
+        Assessment a = scorer.assess(form().funds("0", "0", "0", null, "10", "10").build());
+        Finding f = only(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.message().contains("budget score 10"), f.message());
+    }
+
+    @Test
+    void negativeFullYearBudgetIsAnError() {
+        Assessment a = scorer.assess(form().funds("100", "-5", "0", null, "10", "0").build());
+        Finding f = only(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("-5", f.reported());
+    }
+
+    @Test
+    void zeroFullYearBudgetWithNothingExecutedOrScoredRaisesNoBudgetFinding() {
+        Assessment a = scorer.assess(form().funds("0", "0", "0", null, "10", null).build());
+        assertNone(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+    }
+
+    @Test
     void missingFundAmountsAreMissingFields() {
         Assessment a = scorer.assess(form().funds(null, null, null, null, "10", null).build());
         assertTrue(a.executionRateComputed().isEmpty());
