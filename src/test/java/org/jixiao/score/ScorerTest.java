@@ -11,6 +11,7 @@ import org.jixiao.model.SourceRef;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -239,6 +240,15 @@ class ScorerTest {
     void zeroFullYearBudgetWithNothingExecutedOrScoredRaisesNoBudgetFinding() {
         Assessment a = scorer.assess(form().funds("0", "0", "0", null, "10", null).build());
         assertNone(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+    }
+
+    @Test
+    void assessmentCarriesTheProfilesRoundingForTheWriters() {
+        Scorer halfEven = new Scorer(RuleProfile.builder().rounding(RoundingMode.HALF_EVEN).build(),
+                TestForms.DICTIONARY);
+        ProjectRecord form = consistent().build();
+        assertEquals(RoundingMode.HALF_UP, scorer.assess(form).rounding());
+        assertEquals(RoundingMode.HALF_EVEN, halfEven.assess(form).rounding());
     }
 
     @Test
