@@ -7,6 +7,7 @@ import org.jixiao.model.Finding;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.Sourced;
 import org.jixiao.model.SourceRef;
+import org.jixiao.write.Cells;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Properties;
@@ -77,8 +77,9 @@ final class AuditReport {
         String year = r.year().map(y -> " (" + y.value() + ")").orElse("");
         out.printf("== %s %d: %s%s   %s: %s#%d%n", label("form"), ++forms, text(r.projectName()), year,
                 label("file"), r.sourceFile(), r.formIndex());
-        line(label("budget_score"), reported(r.funds().summary().budgetScoreReported()), computed(a.budgetScoreComputed()));
-        line(label("total_score"), reported(r.totalScoreReported()), computed(a.totalScoreComputed()));
+        line(label("budget_score"), reported(r.funds().summary().budgetScoreReported()),
+                computed(a.budgetScoreComputed(), a));
+        line(label("total_score"), reported(r.totalScoreReported()), computed(a.totalScoreComputed(), a));
         line(label("grade"), text(r.gradeReported()), a.gradeComputed().orElse(label("absent")));
         if (a.findings().isEmpty()) {
             out.printf("   %s%n", label("no_findings"));
@@ -104,8 +105,9 @@ final class AuditReport {
         return value.map(v -> v.value().toPlainString()).orElse(label("absent"));
     }
 
-    private String computed(Optional<BigDecimal> value) {
-        return value.map(v -> v.setScale(2, RoundingMode.HALF_UP).toPlainString()).orElse(label("absent"));
+    /** Rounded as the CSV files round it: the profile's mode, which the assessment carries. */
+    private String computed(Optional<BigDecimal> value, Assessment a) {
+        return value.map(v -> Cells.computed(v, a.rounding())).orElse(label("absent"));
     }
 
     private String label(String key) {

@@ -52,6 +52,8 @@ public enum FindingCode {
     BUDGET_CHANGED,
     /** More was executed than budgeted. */
     RATE_OVER_100,
+    /** The full-year budget is zero or negative while money was executed or a rate or budget score is reported. */
+    FULL_YEAR_BUDGET_NOT_POSITIVE,
     /** Budget or level-1 weights differ from the profile's defaults (allowed "in special cases"). */
     DEFAULT_WEIGHTS_DEVIATE,
     /** 预期目标 or 实际完成情况 is empty. */

@@ -20,7 +20,8 @@ import static org.jixiao.score.IndicatorRules.plain;
 
 /**
  * Recomputes the execution rate and the budget score of a funds block and checks its lines
- * (DOMAIN.md §2.1, §6 FUND_ROWS_SUM, EXEC_RATE, BUDGET_SCORE, BUDGET_CHANGED).
+ * (DOMAIN.md §2.1, §6 FUND_ROWS_SUM, EXEC_RATE, BUDGET_SCORE, BUDGET_CHANGED). A full-year budget of 0 or
+ * less gives no rate; it is a finding when money was executed or a rate or budget score is reported.
  *
  * <pre>
  * executed 11601.09, full-year 17049.23, W_b 10 -> rate 68.0443…%, budget score 6.80443…
@@ -88,11 +89,41 @@ final class FundsAudit {
                             .formatted(vocabulary.heading(Field.EXECUTED)),
                     Optional.empty());
         }
-        if (s.fullYearBudget().isEmpty() || s.executed().isEmpty()
-                || s.fullYearBudget().get().value().signum() <= 0) {
+        if (s.fullYearBudget().isPresent() && s.fullYearBudget().get().value().signum() <= 0) {
+            checkNonPositiveBudget(s, s.fullYearBudget().get(), out);
+            return Optional.empty();
+        }
+        if (s.fullYearBudget().isEmpty() || s.executed().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(s.executed().get().value().divide(s.fullYearBudget().get().value(), MC).multiply(HUNDRED));
+    }
+
+    /**
+     * A full-year budget of 0 or less leaves executed / budget undefined. §6 EXEC_RATE requires
+     * executed ≤ budget: money executed against it, or a negative budget, is an error; with nothing
+     * executed, a reported rate or budget score merely cannot be checked, a warning as for a missing value.
+     */
+    private void checkNonPositiveBudget(FundFigures s, Sourced<BigDecimal> budget, Findings out) {
+        Optional<BigDecimal> executed = s.executed().map(Sourced::value).filter(e -> e.signum() != 0);
+        if (executed.isEmpty() && budget.value().signum() == 0 && s.executionRateReported().isEmpty()
+                && s.budgetScoreReported().isEmpty()) {
+            return;
+        }
+        boolean error = budget.value().signum() < 0 || executed.isPresent();
+        StringBuilder what = new StringBuilder();
+        executed.ifPresent(e -> what.append("; %s was executed (%s)".formatted(plain(e),
+                vocabulary.heading(Field.EXECUTED))));
+        s.executionRateReported().ifPresent(r -> what.append("; the reported execution rate %s%% cannot be checked"
+                .formatted(plain(r.value()))));
+        s.budgetScoreReported().ifPresent(r -> what.append("; the reported budget score %s cannot be checked"
+                .formatted(plain(r.value()))));
+        out.add(FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE, error ? Severity.ERROR : Severity.WARNING,
+                "funds.full_year_budget", plain(budget.value()), "",
+                "the full-year budget (%s) is %s (%s), so there is no execution rate%s"
+                        .formatted(vocabulary.heading(Field.FULL_YEAR_BUDGET), plain(budget.value()),
+                                budget.source().describe(), what),
+                Optional.of(budget.source()));
     }
 
     private void checkRate(FundFigures s, BigDecimal rate, Findings out) {

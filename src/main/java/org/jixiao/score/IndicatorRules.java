@@ -33,7 +33,8 @@ import static org.jixiao.model.Measure.Kind.TEXT;
  *
  * <table>
  * <caption>rule ids, in the order they are tried</caption>
- * <tr><td>{@code completion_reported}</td><td>a 完成率 column c is written: W × min(c/100, 1); c is checked against A/T</td></tr>
+ * <tr><td>{@code completion_reported}</td><td>a 完成率 column c is written: W × min(c/100, 1); c is checked against
+ *     the uncapped achievement A/T × 100 (T/A × 100 for a reverse rule), also accepted capped at 100 (§2.6)</td></tr>
  * <tr><td>{@code unscorable: actual missing}</td><td>A is empty</td></tr>
  * <tr><td>{@code completion}</td><td>A is a bare N% while T has a non-percent unit, is a word, a date, a
  *     formula, relative or text: W × min(N/100, 1) (明显 vs 50%, W 11.25 → 5.625)</td></tr>
@@ -41,7 +42,8 @@ import static org.jixiao.model.Measure.Kind.TEXT;
  *     (tier 1 [0.8W, W], tier 2 [0.6W, 0.8W], tier 3 [0, 0.6W] by default); the recomputed score is the
  *     reported one where it fits, else the nearer bound, so a mismatch means "outside the range"</td></tr>
  * <tr><td>{@code date}</td><td>T and A are dates: W if A is on or before T, else 0</td></tr>
- * <tr><td>{@code positive}</td><td>≥, &gt;, = or none: W × min(A/T, 1) (90% vs ≥95% → W × 90/95)</td></tr>
+ * <tr><td>{@code positive}</td><td>≥, &gt;, = or none: W × min(A/T, 1) (90% vs ≥95% → W × 90/95); a target of 0
+ *     is met (W) or not (0): {@code 0} and {@code =0} only by 0, {@code ≥0} by any actual, {@code >0} by more than 0</td></tr>
  * <tr><td>{@code reverse} / {@code reverse_linear}</td><td>≤, &lt;, a 成本指标 without comparator, or a
  *     时效指标 limit in time units: W if A ≤ T, else W × T/A (linear: W × (1 − (A−T)/T), 0 from 2T)</td></tr>
  * <tr><td>{@code unscorable: <reason>}</td><td>target relative/formula/text, units that do not match, …</td></tr>
@@ -69,11 +71,20 @@ final class IndicatorRules {
      * @param score      the recomputed score, unrounded; empty when no rule applies
      * @param rule       the rule id, or {@code unscorable: <reason>}
      * @param completion the completion percentage used, if any
+     * @param achieved   the achievement percentage before any cap at 100 (A/T × 100 for 120个 against 100个
+     *                   gives 120, while completion is 100); the same as completion where no cap applies
      * @param working    how the score was reached, for messages ({@code 1 × min(1284 / 2400, 1)});
      *                   rendered only when a finding quotes it, as most indicators raise none and
      *                   rendering every one (formatting, stripping BigDecimal zeros) cost a tenth of scoring
      */
-    record Outcome(Optional<BigDecimal> score, String rule, Optional<BigDecimal> completion, Supplier<String> working) {
+    record Outcome(Optional<BigDecimal> score, String rule, Optional<BigDecimal> completion,
+                   Optional<BigDecimal> achieved, Supplier<String> working) {
+
+        /** An outcome whose completion is not capped, so it is also the achievement. */
+        Outcome(Optional<BigDecimal> score, String rule, Optional<BigDecimal> completion, Supplier<String> working) {
+            this(score, rule, completion, completion, working);
+        }
+
         boolean qualitative() {
             return rule.startsWith("qualitative");
         }
@@ -130,21 +141,31 @@ final class IndicatorRules {
                 vocabulary.heading(Field.COMPLETION_RATE)));
         // The values' own findings (missing actual, …) do not matter when the form states the rate.
         Outcome implied = byValues(indicator, weight, new Findings());
-        if (implied.completion().isPresent()) {
-            BigDecimal expected = implied.completion().get();
-            if (Agreement.of(rate, expected, profile.tolerance(), profile) != Agreement.EXACT) {
+        Optional<BigDecimal> achieved = implied.achieved();
+        if (achieved.isPresent()) {
+            // §2.6 checks 完成率 against A/T: a form may write the ratio as it is (120% for 120 against 100)
+            // or capped as it is scored (100%); only the score is capped (§2.3).
+            BigDecimal expected = achieved.get();
+            BigDecimal capped = expected.min(HUNDRED);
+            if (!agrees(rate, expected) && !agrees(rate, capped)) {
                 Sourced<String> text = indicator.completionRateReported().orElseThrow();
+                String cap = capped.compareTo(expected) == 0 ? ""
+                        : ", %s%% when capped".formatted(profile.display(capped));
                 out.add(FindingCode.COMPLETION_RATE_MISMATCH, Severity.WARNING, field(indicator) + ".completion_rate",
                         text.value(), profile.display(expected),
-                        "indicator %d '%s': the %s column says '%s' but actual '%s' against target '%s' gives %s%% (%s)"
+                        "indicator %d '%s': the %s column says '%s' but actual '%s' against target '%s' gives %s%%%s (%s)"
                                 .formatted(indicator.index(), indicator.level3(),
                                         vocabulary.heading(Field.COMPLETION_RATE), text.value(),
                                         indicator.actualMeasure().raw(), targetOf(indicator).raw(),
-                                        profile.display(expected), implied.workingText()),
+                                        profile.display(expected), cap, implied.workingText()),
                         Optional.of(text.source()));
             }
         }
         return outcome;
+    }
+
+    private boolean agrees(BigDecimal reported, BigDecimal computed) {
+        return Agreement.of(reported, computed, profile.tolerance(), profile) == Agreement.EXACT;
     }
 
     private Outcome byValues(Indicator indicator, BigDecimal weight, Findings out) {
@@ -257,14 +278,21 @@ final class IndicatorRules {
                     () -> "a negative actual scores 0");
         }
         if (t.signum() <= 0) {
-            // "= 0" is met only by 0 (vendor rule, §2.3); "≥ 0" by anything.
-            boolean met = target.comparator().filter(c -> c == org.jixiao.model.Comparator.EQ).isEmpty()
-                    || a.signum() == 0;
+            // No ratio A/T exists, so the target is met or not. "= 0" is met only by 0 (vendor rule,
+            // §2.3), and so is a bare 0: a target written 0次 / 0起 is a zero-incident limit, not "at
+            // least 0". "≥ 0" is met by any actual (a negative one scored 0 above), "> 0" by more than 0.
+            org.jixiao.model.Comparator c = target.comparator().orElse(org.jixiao.model.Comparator.EQ);
+            boolean met = switch (c) {
+                case GE -> a.compareTo(t) >= 0;
+                case GT -> a.compareTo(t) > 0;
+                default -> a.compareTo(t) == 0;
+            };
             return new Outcome(Optional.of(met ? weight : BigDecimal.ZERO), rule,
                     Optional.of(met ? HUNDRED : BigDecimal.ZERO),
                     () -> "target %s is %s".formatted(plain(t), met ? "met" : "not met"));
         }
-        BigDecimal fraction = a.divide(t, MC).min(BigDecimal.ONE);
+        BigDecimal ratio = a.divide(t, MC);
+        BigDecimal fraction = ratio.min(BigDecimal.ONE);
         if (a.compareTo(t.multiply(BigDecimal.valueOf(2))) >= 0) {
             out.add(FindingCode.OVER_ACHIEVEMENT, Severity.INFO, field(indicator) + ".actual",
                     indicator.actualMeasure().raw(), "",
@@ -274,7 +302,7 @@ final class IndicatorRules {
                     Optional.of(indicator.actual().map(Sourced::source).orElse(indicator.source())));
         }
         return new Outcome(Optional.of(weight.multiply(fraction)), rule,
-                Optional.of(fraction.multiply(HUNDRED)),
+                Optional.of(fraction.multiply(HUNDRED)), Optional.of(ratio.multiply(HUNDRED)),
                 () -> "%s × min(%s / %s, 1)".formatted(plain(weight), plain(a), plain(t)));
     }
 
@@ -284,7 +312,9 @@ final class IndicatorRules {
         BigDecimal t = v.target();
         BigDecimal a = v.actual();
         if (a.compareTo(t) <= 0) {
-            return new Outcome(Optional.of(weight), rule, Optional.of(HUNDRED),
+            // Under the limit the achievement is above 100% by the rule's own measure (12小时 limit,
+            // 10小时 actual: T/A = 120%), which a 完成率 column may write; the score is capped.
+            return new Outcome(Optional.of(weight), rule, Optional.of(HUNDRED), Optional.of(reverseAchieved(t, a, linear)),
                     () -> "%s within limit %s, full %s".formatted(plain(a), plain(t), plain(weight)));
         }
         BigDecimal fraction;
@@ -311,6 +341,18 @@ final class IndicatorRules {
         });
         return new Outcome(Optional.of(weight.multiply(fraction)), rule, Optional.of(fraction.multiply(HUNDRED)),
                 working);
+    }
+
+    /**
+     * The achievement of a reverse indicator within its limit, uncapped: T/A × 100, or (1 − (A−T)/T) × 100
+     * under the linear formula. With T or A at 0 there is no finite ratio, so it is the capped 100.
+     */
+    private static BigDecimal reverseAchieved(BigDecimal t, BigDecimal a, boolean linear) {
+        if (t.signum() <= 0 || (!linear && a.signum() <= 0)) {
+            return HUNDRED;
+        }
+        BigDecimal fraction = linear ? BigDecimal.ONE.subtract(a.subtract(t).divide(t, MC)) : t.divide(a, MC);
+        return fraction.multiply(HUNDRED);
     }
 
     /** Less is better: ≤ or &lt;; a 成本指标 without comparator; a 时效指标 limit in time units. */

@@ -25,7 +25,8 @@ import static org.jixiao.score.IndicatorRules.plain;
  * disagrees with itself or with the rules.
  *
  * <p>Input: a {@link ProjectRecord} as read. Output: an {@link Assessment} whose figures are
- * unrounded (writers round HALF_UP to 2 decimals) and whose findings carry stable codes
+ * unrounded (writers round them to 2 decimals with the profile's rounding, which the assessment
+ * carries) and whose findings carry stable codes
  * ({@link FindingCode#id()}), display strings rounded by the profile and a source where known.
  *
  * <p>Two totals are checked and kept apart:
@@ -89,7 +90,7 @@ public final class Scorer {
         checkGrades(record, total, grade, out);
         checkNarrative(record, budget, out);
         return new Assessment(budget.rate(), budget.score(), Optional.of(weightSum), total,
-                grade.map(vocabulary::label), assessed, out.list());
+                grade.map(vocabulary::label), assessed, out.list(), profile.rounding());
     }
 
     private void checkFields(ProjectRecord record, Findings out) {

@@ -7,10 +7,17 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * How values become CSV cells: reported figures as written, computed figures rounded HALF_UP to
- * 2 decimals, absent values as empty cells, text guarded against spreadsheet formula injection.
+ * How values become CSV cells: reported figures as written, computed figures rounded to 2 decimals
+ * with the rule profile's rounding (HALF_UP by default, DOMAIN.md §2.9), absent values as empty
+ * cells, text guarded against spreadsheet formula injection.
+ *
+ * <p>Public for {@link #computed(BigDecimal, RoundingMode)} only, so that every report shows a
+ * computed figure exactly as the CSV files do.
  */
-final class Cells {
+public final class Cells {
+
+    /** Decimals of every computed score and rate at output. */
+    private static final int SCALE = 2;
 
     private Cells() {
     }
@@ -20,9 +27,23 @@ final class Cells {
         return value.map(v -> v.value().toPlainString()).orElse("");
     }
 
-    /** A computed number, rounded HALF_UP to 2 decimals ({@code 5.625} becomes {@code 5.63}). */
-    static String computed(Optional<BigDecimal> value) {
-        return value.map(v -> v.setScale(2, RoundingMode.HALF_UP).toPlainString()).orElse("");
+    /**
+     * A computed number rounded to 2 decimals with {@code rounding}, in plain notation:
+     * <pre>
+     * 5.625, HALF_UP   -> 5.63
+     * 5.625, HALF_EVEN -> 5.62
+     * 5.635, HALF_EVEN -> 5.64
+     * 5.635, DOWN      -> 5.63
+     * 7,     HALF_UP   -> 7.00
+     * </pre>
+     */
+    public static String computed(BigDecimal value, RoundingMode rounding) {
+        return value.setScale(SCALE, rounding).toPlainString();
+    }
+
+    /** {@link #computed(BigDecimal, RoundingMode)}, or an empty cell when the figure was not computed. */
+    static String computed(Optional<BigDecimal> value, RoundingMode rounding) {
+        return value.map(v -> computed(v, rounding)).orElse("");
     }
 
     static String plain(Optional<BigDecimal> value) {

@@ -36,10 +36,10 @@ public final class Rows {
                 Cells.text(r.projectName()), r.year().map(y -> y.value().toString()).orElse(""),
                 Cells.text(r.department()), Cells.text(r.implementer()),
                 Cells.reported(f.initialBudget()), Cells.reported(f.fullYearBudget()), Cells.reported(f.executed()),
-                Cells.reported(f.executionRateReported()), Cells.computed(a.executionRateComputed()),
+                Cells.reported(f.executionRateReported()), Cells.computed(a.executionRateComputed(), a.rounding()),
                 Cells.reported(f.budgetWeight()), Cells.reported(f.budgetScoreReported()),
-                Cells.computed(a.budgetScoreComputed()), r.indicators().size(), Cells.computed(a.weightSum()),
-                Cells.reported(r.totalScoreReported()), Cells.computed(a.totalScoreComputed()),
+                Cells.computed(a.budgetScoreComputed(), a.rounding()), r.indicators().size(), Cells.computed(a.weightSum(), a.rounding()),
+                Cells.reported(r.totalScoreReported()), Cells.computed(a.totalScoreComputed(), a.rounding()),
                 Cells.text(r.gradeReported()), a.gradeComputed().orElse(""), a.findings().size()));
         for (Indicator i : r.indicators()) {
             Optional<IndicatorAssessment> ia = a.forIndicator(i.index());
@@ -49,10 +49,10 @@ public final class Rows {
                     Cells.safeText(i.level2()), Cells.safeText(i.level3()), Cells.text(i.target()),
                     Cells.text(i.adjustedTarget()), Cells.text(i.actual()), Cells.reported(i.weight()),
                     Cells.reported(i.scoreReported()),
-                    Cells.computed(ia.flatMap(IndicatorAssessment::scoreComputed)), Cells.text(i.deviationReason()),
+                    Cells.computed(ia.flatMap(IndicatorAssessment::scoreComputed), a.rounding()), Cells.text(i.deviationReason()),
                     t.comparator().map(c -> c.symbol()).orElse(""), Cells.plain(t.value()), Cells.safeText(t.unit()),
                     Cells.plain(ac.value()), Cells.safeText(ac.unit()),
-                    Cells.computed(ia.flatMap(IndicatorAssessment::completionRate)),
+                    Cells.computed(ia.flatMap(IndicatorAssessment::completionRate), a.rounding()),
                     ia.map(IndicatorAssessment::rule).orElse(""), i.source().describe()));
         }
         for (FundLine line : r.funds().lines()) {

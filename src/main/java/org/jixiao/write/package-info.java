@@ -7,7 +7,8 @@
  * record into {@link org.jixiao.write.TableRow}s once; every sink writes those same strings, so a
  * batch can spool rows and write identical files later. Every file is written to a temporary file
  * and moved into place only when complete, so an interrupted run never leaves a partial output.
- * Computed figures are rounded HALF_UP to 2 decimals here and only here; reported figures are
+ * Computed figures are rounded to 2 decimals here and only here, with the rounding mode the
+ * {@link org.jixiao.model.Assessment} carries from the rule profile (HALF_UP by default); reported figures are
  * written as the form wrote them. Input: {@link org.jixiao.model.AssessedRecord}s and
  * {@link org.jixiao.model.Failure}s. Allowed imports: {@code model}, the JDK, commons-csv, POI
  * (workbook only).

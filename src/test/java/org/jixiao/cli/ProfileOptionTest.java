@@ -1,11 +1,14 @@
 package org.jixiao.cli;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +54,51 @@ class ProfileOptionTest {
         // Seed 000 recomputes to 79.93: 中 under the national bands, 良 under 80/70/60.
         assertEquals("中", gradeComputed(tmp.resolve("national")));
         assertEquals("良", gradeComputed(tmp.resolve("vendor")));
+    }
+
+    /** The value of {@code column} in the row of {@code table} where {@code keyColumn} is {@code key}. */
+    private static String cell(Path out, String table, String keyColumn, String key, String column) throws IOException {
+        try (Reader in = Files.newBufferedReader(out.resolve(table), StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                if (row.get(keyColumn).equals(key)) {
+                    return row.get(column);
+                }
+            }
+        }
+        throw new AssertionError("no row with " + keyColumn + " = " + key + " in " + table);
+    }
+
+    @Test
+    void aProfilesRoundingModeRoundsTheComputedColumns(@TempDir Path tmp) throws IOException {
+        Path halfEven = Files.writeString(tmp.resolve("even.properties"), "rounding=half_even\n", StandardCharsets.UTF_8);
+        Path down = Files.writeString(tmp.resolve("down.properties"), "rounding=down\n", StandardCharsets.UTF_8);
+
+        assertEquals(0, run("convert", seed000(), "--out", tmp.resolve("national").toString(), "-q"));
+        assertEquals(0, run("convert", seed000(), "--out", tmp.resolve("even").toString(), "-q",
+                "--profile", halfEven.toString()));
+        assertEquals(0, run("convert", seed000(), "--out", tmp.resolve("down").toString(), "-q",
+                "--profile", down.toString()));
+
+        // Seed 000: 明显 vs 50% with weight 11.25 is 5.625 (DOMAIN §2.6, §2.9: HALF_EVEN gives 5.62).
+        String level3 = "运维服务质量的提升程度";
+        assertEquals("5.63", cell(tmp.resolve("national"), "indicators.csv", "level3", level3, "score_computed"));
+        assertEquals("5.62", cell(tmp.resolve("even"), "indicators.csv", "level3", level3, "score_computed"));
+        // The recomputed total is 6.80443… + 73.125 = 79.92943…: 79.93 rounded, 79.92 truncated.
+        assertEquals("79.93", cell(tmp.resolve("national"), "projects.csv", "form_index", "1", "total_score_computed"));
+        assertEquals("79.92", cell(tmp.resolve("down"), "projects.csv", "form_index", "1", "total_score_computed"));
+    }
+
+    @Test
+    void theAuditReportRoundsWithTheProfile(@TempDir Path tmp) throws IOException {
+        Path down = Files.writeString(tmp.resolve("down.properties"), "rounding=down\n", StandardCharsets.UTF_8);
+        StringWriter report = new StringWriter();
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(report));
+        cmd.setErr(new PrintWriter(err));
+
+        assertEquals(0, cmd.execute("audit", seed000(), "--quiet", "--profile", down.toString()));
+
+        assertTrue(report.toString().contains("填报 reported 82.08 / 复核 computed 79.92"), report.toString());
     }
 
     @Test

@@ -110,6 +110,39 @@ class IndicatorRulesTest {
         assertEquals("0.00", shown(one(missed).scoreComputed()));
     }
 
+    @Test
+    void bareZeroTargetIsMetOnlyByZero() {
+        // 安全事故 0次 with no comparator is a zero-incident target (§2.3 "= with T = 0"), not "at least 0".
+        for (Measure target : List.of(num("0"), qty("0", "次"))) {
+            Assessment met = assess(indicator(OUTPUT, "质量指标", "安全事故").target(target)
+                    .actual(qty("0", "次")).scored("5", "5"));
+            Assessment missed = assess(indicator(OUTPUT, "质量指标", "安全事故").target(target)
+                    .actual(qty("2", "次")).scored("5", "5"));
+            assertEquals("5.00", shown(one(met).scoreComputed()), target.raw());
+            assertEquals("0.00", shown(one(missed).scoreComputed()), target.raw());
+            assertEquals("0.00", shown(one(missed).completionRate()), target.raw());
+            assertEquals(Severity.ERROR, only(missed, FindingCode.INDICATOR_SCORE_MISMATCH).severity(), target.raw());
+        }
+    }
+
+    @Test
+    void atLeastZeroTargetIsMetByAnyActual() {
+        Assessment a = assess(indicator(OUTPUT, QUANTITY, "新增用户").target(qty(Comparator.GE, "0", "户"))
+                .actual(qty("2", "户")).scored("5", "5"));
+        assertEquals("5.00", shown(one(a).scoreComputed()));
+        assertNone(a, FindingCode.INDICATOR_SCORE_MISMATCH);
+    }
+
+    @Test
+    void aboveZeroTargetIsNotMetByZero() {
+        Assessment none = assess(indicator(OUTPUT, QUANTITY, "新增用户").target(qty(Comparator.GT, "0", "户"))
+                .actual(qty("0", "户")).scored("5", "0"));
+        Assessment some = assess(indicator(OUTPUT, QUANTITY, "新增用户").target(qty(Comparator.GT, "0", "户"))
+                .actual(qty("1", "户")).scored("5", "5"));
+        assertEquals("0.00", shown(one(none).scoreComputed()));
+        assertEquals("5.00", shown(one(some).scoreComputed()));
+    }
+
     // ---- reverse ----
 
     @Test
@@ -239,6 +272,64 @@ class IndicatorRulesTest {
         assertEquals(Severity.WARNING, f.severity());
         assertEquals("80.00%", f.reported());
         assertEquals("100.00", f.computed());
+    }
+
+    @Test
+    void writtenCompletionRateAboveHundredAgreesWithOverAchievement() {
+        // 120个 done against 100个: the form's 完成率 120% is A/T; the score stays capped at the weight.
+        Assessment a = assess(indicator(OUTPUT, QUANTITY, "培训人次").target(qty("100", "个")).actual(qty("120", "个"))
+                .completion("120%").scored("5", "5"));
+        assertEquals("completion_reported", rule(a));
+        assertEquals("5.00", shown(one(a).scoreComputed()));
+        assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+    }
+
+    @Test
+    void writtenCompletionRateCappedAtHundredIsAccepted() {
+        Assessment a = assess(indicator(OUTPUT, QUANTITY, "培训人次").target(qty("100", "个")).actual(qty("120", "个"))
+                .completion("100%").scored("5", "5"));
+        assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+    }
+
+    @Test
+    void writtenCompletionRateBetweenCappedAndUncappedIsFlaggedWithTheUncappedRatio() {
+        Assessment a = assess(indicator(OUTPUT, QUANTITY, "培训人次").target(qty("100", "个")).actual(qty("120", "个"))
+                .completion("110%").scored("5", "5"));
+        Finding f = only(a, FindingCode.COMPLETION_RATE_MISMATCH);
+        assertEquals("110%", f.reported());
+        assertEquals("120.00", f.computed());
+        assertTrue(f.message().contains("100.00% when capped"), f.message());
+    }
+
+    @Test
+    void writtenCompletionRateAboveHundredAgreesWithAPercentActual() {
+        // 实际完成值 120% against 10个 is itself the completion; the column may repeat it or cap it.
+        for (String written : List.of("120%", "100%")) {
+            Assessment a = assess(indicator(OUTPUT, QUANTITY, "x").target(qty("10", "个")).actual(pct("120"))
+                    .completion(written).scored("5", "5"));
+            assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+        }
+    }
+
+    @Test
+    void writtenCompletionRateOfAReverseIndicatorUnderItsLimitIsTargetOverActual() {
+        // ≤12小时 limit, 10小时 actual: T/A = 120%, or 100% capped; the score is the full weight.
+        for (String written : List.of("120%", "100%")) {
+            Assessment a = assess(indicator("效益指标", "社会效益", "年故障时间").target(qty(Comparator.LE, "12", "小时"))
+                    .actual(qty("10", "小时")).completion(written).scored("9", "9"));
+            assertEquals("9.00", shown(one(a).scoreComputed()), written);
+            assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+        }
+        Assessment wrong = assess(indicator("效益指标", "社会效益", "年故障时间").target(qty(Comparator.LE, "12", "小时"))
+                .actual(qty("10", "小时")).completion("80%").scored("9", "7.2"));
+        assertEquals("120.00", only(wrong, FindingCode.COMPLETION_RATE_MISMATCH).computed());
+    }
+
+    @Test
+    void writtenCompletionRateOfAReverseIndicatorOverItsLimitIsTargetOverActual() {
+        Assessment a = assess(indicator("效益指标", "社会效益", "年故障时间").target(qty(Comparator.LE, "12", "小时"))
+                .actual(qty("15", "小时")).completion("80%").scored("9", "7.2"));
+        assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
     }
 
     // ---- qualitative ----

@@ -11,6 +11,7 @@ import org.jixiao.model.SourceRef;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -204,6 +205,50 @@ class ScorerTest {
                 .build());
         assertEquals(3, findings(a, FindingCode.FUNDS_SUM_MISMATCH).size());
         assertEquals("2428.53", only(a, FindingCode.FUNDS_SUM_MISMATCH, "funds.executed").computed());
+    }
+
+    @Test
+    void zeroFullYearBudgetWithMoneyExecutedIsAnError() {
+        Assessment a = scorer.assess(form().funds("100", "0", "12.5", null, "10", "10").build());
+        assertTrue(a.executionRateComputed().isEmpty());
+        Finding f = only(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("funds.full_year_budget", f.field());
+        assertEquals("0", f.reported());
+        assertEquals(Optional.of(SourceRef.InTable.of(1, 5, 4)), f.source());
+        assertTrue(f.message().contains("is 0 (table 1, row 5, col 4)"), f.message());
+        assertTrue(f.message().contains("12.5"), f.message());
+    }
+
+    @Test
+    void zeroFullYearBudgetWithAReportedBudgetScoreIsAWarning() {
+        Assessment a = scorer.assess(form().funds("0", "0", "0", null, "10", "10").build());
+        Finding f = only(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.message().contains("budget score 10"), f.message());
+    }
+
+    @Test
+    void negativeFullYearBudgetIsAnError() {
+        Assessment a = scorer.assess(form().funds("100", "-5", "0", null, "10", "0").build());
+        Finding f = only(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("-5", f.reported());
+    }
+
+    @Test
+    void zeroFullYearBudgetWithNothingExecutedOrScoredRaisesNoBudgetFinding() {
+        Assessment a = scorer.assess(form().funds("0", "0", "0", null, "10", null).build());
+        assertNone(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+    }
+
+    @Test
+    void assessmentCarriesTheProfilesRoundingForTheWriters() {
+        Scorer halfEven = new Scorer(RuleProfile.builder().rounding(RoundingMode.HALF_EVEN).build(),
+                TestForms.DICTIONARY);
+        ProjectRecord form = consistent().build();
+        assertEquals(RoundingMode.HALF_UP, scorer.assess(form).rounding());
+        assertEquals(RoundingMode.HALF_EVEN, halfEven.assess(form).rounding());
     }
 
     @Test
