@@ -4,6 +4,8 @@ import org.jixiao.model.AssessedRecord;
 import org.jixiao.write.CsvSink;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,9 +30,36 @@ class GoldenTest {
             "findings.csv", "errors.csv");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
+    private static final String[] SEEDS = {"000_28d3029d6f3e5f97.txt", "002_e50b47335a0e3ea5.txt", "004_562d28581a714b1e.txt"};
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"000_28d3029d6f3e5f97.txt", "002_e50b47335a0e3ea5.txt", "004_562d28581a714b1e.txt"})
     void seedConvertsToTheGoldenCsvFiles(String seed, @TempDir Path out) throws IOException {
+        convertAndCompare(seed, out);
+    }
+
+    /**
+     * The machine's locale must not reach the output: under these, {@code %d} writes Arabic-Indic,
+     * Persian or Thai digits, and Turkish upper-cases {@code i} to a dotted {@code İ}.
+     */
+    @ParameterizedTest(name = "{0} under {1}")
+    @MethodSource("seedsUnderForeignLocales")
+    void outputIsTheSameWhateverTheDefaultLocale(String seed, String languageTag, @TempDir Path out) throws IOException {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag(languageTag));
+            convertAndCompare(seed, out);
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    static Stream<Arguments> seedsUnderForeignLocales() {
+        return Stream.of("ar-EG", "fa-IR", "th-TH-u-nu-thai", "tr-TR")
+                .flatMap(tag -> Stream.of(SEEDS).map(seed -> Arguments.of(seed, tag)));
+    }
+
+    private static void convertAndCompare(String seed, Path out) throws IOException {
         FileResult result = Jixiao.withDefaults().process(CorpusTest.source("/corpus/seeds/" + seed));
         try (CsvSink sink = new CsvSink(out, false)) {
             for (AssessedRecord r : result.records()) {

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -75,7 +76,7 @@ final class AuditReport {
         ProjectRecord r = assessed.record();
         Assessment a = assessed.assessment();
         String year = r.year().map(y -> " (" + y.value() + ")").orElse("");
-        out.printf("== %s %d: %s%s   %s: %s#%d%n", label("form"), ++forms, text(r.projectName()), year,
+        out.printf(Locale.ROOT, "== %s %d: %s%s   %s: %s#%d%n", label("form"), ++forms, text(r.projectName()), year,
                 label("file"), r.sourceFile(), r.formIndex());
         line(label("budget_score"), reported(r.funds().summary().budgetScoreReported()),
                 computed(a.budgetScoreComputed(), a));
@@ -85,7 +86,7 @@ final class AuditReport {
             out.printf("   %s%n", label("no_findings"));
             return;
         }
-        out.printf("   %s (%d):%n", label("findings"), a.findings().size());
+        out.printf(Locale.ROOT, "   %s (%d):%n", label("findings"), a.findings().size());
         for (Finding f : a.findings()) {
             String where = f.source().map(SourceRef::describe).map(s -> " [" + s + "]").orElse("");
             out.printf("     [%s] %s (%s): %s%s%n", f.severity().label(), f.code(), f.field(), f.message(), where);

@@ -11,6 +11,7 @@ import org.jixiao.normalize.HeadingDictionary;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -117,8 +118,8 @@ final class IndicatorRules {
         String at = field(indicator);
         if (indicator.weight().isEmpty()) {
             out.add(FindingCode.MISSING_FIELD, Severity.WARNING, at + ".weight", "", "",
-                    "indicator %d '%s' has no weight (%s), so its score cannot be checked"
-                            .formatted(indicator.index(), indicator.level3(), vocabulary.heading(Field.WEIGHT)),
+                    String.format(Locale.ROOT, "indicator %d '%s' has no weight (%s), so its score cannot be checked",
+                            indicator.index(), indicator.level3(), vocabulary.heading(Field.WEIGHT)),
                     Optional.of(indicator.source()));
             return Outcome.unscorable("weight missing");
         }
@@ -153,8 +154,8 @@ final class IndicatorRules {
                         : ", %s%% when capped".formatted(profile.display(capped));
                 out.add(FindingCode.COMPLETION_RATE_MISMATCH, Severity.WARNING, field(indicator) + ".completion_rate",
                         text.value(), profile.display(expected),
-                        "indicator %d '%s': the %s column says '%s' but actual '%s' against target '%s' gives %s%%%s (%s)"
-                                .formatted(indicator.index(), indicator.level3(),
+                        String.format(Locale.ROOT, "indicator %d '%s': the %s column says '%s' but actual '%s' against target '%s' gives %s%%%s (%s)",
+                                indicator.index(), indicator.level3(),
                                         vocabulary.heading(Field.COMPLETION_RATE), text.value(),
                                         indicator.actualMeasure().raw(), targetOf(indicator).raw(),
                                         profile.display(expected), cap, implied.workingText()),
@@ -177,15 +178,15 @@ final class IndicatorRules {
         if (actual.kind() == EMPTY) {
             out.add(FindingCode.ACTUAL_MISSING, Severity.WARNING, at + ".actual",
                     indicator.scoreReported().map(s -> plain(s.value())).orElse(""), "",
-                    "indicator %d '%s' has no actual value (%s); its reported score is kept unchecked"
-                            .formatted(indicator.index(), indicator.level3(), vocabulary.heading(Field.ACTUAL)),
+                    String.format(Locale.ROOT, "indicator %d '%s' has no actual value (%s); its reported score is kept unchecked",
+                            indicator.index(), indicator.level3(), vocabulary.heading(Field.ACTUAL)),
                     Optional.of(indicator.actual().map(Sourced::source).orElse(indicator.source())));
             return Outcome.unscorable("actual missing");
         }
         if (target.kind() == EMPTY) {
             out.add(FindingCode.MISSING_FIELD, Severity.WARNING, at + ".target", "", "",
-                    "indicator %d '%s' has no target (%s); its reported score is kept unchecked"
-                            .formatted(indicator.index(), indicator.level3(), vocabulary.heading(Field.TARGET)),
+                    String.format(Locale.ROOT, "indicator %d '%s' has no target (%s); its reported score is kept unchecked",
+                            indicator.index(), indicator.level3(), vocabulary.heading(Field.TARGET)),
                     Optional.of(indicator.source()));
             return Outcome.unscorable("target missing");
         }
@@ -205,16 +206,16 @@ final class IndicatorRules {
         }
         if (t == RELATIVE || t == FORMULA || t == TEXT) {
             out.add(FindingCode.TARGET_NOT_COMPUTABLE, Severity.INFO, at + ".target", target.raw(), "",
-                    "indicator %d '%s': target '%s' is %s, so the score cannot be recomputed from actual '%s'; the reported score is kept"
-                            .formatted(indicator.index(), indicator.level3(), target.raw(), describe(t), actual.raw()),
+                    String.format(Locale.ROOT, "indicator %d '%s': target '%s' is %s, so the score cannot be recomputed from actual '%s'; the reported score is kept",
+                            indicator.index(), indicator.level3(), target.raw(), describe(t), actual.raw()),
                     Optional.of(sourceOfTarget(indicator, adjusted)));
             return Outcome.unscorable("target " + describe(t));
         }
         Optional<Values> values = comparable(target, actual);
         if (values.isEmpty()) {
             out.add(FindingCode.UNITS_NOT_COMPARABLE, Severity.INFO, at + ".actual", actual.raw(), "",
-                    "indicator %d '%s': actual '%s' cannot be compared with target '%s' (different units or kinds); the reported score is kept"
-                            .formatted(indicator.index(), indicator.level3(), actual.raw(), target.raw()),
+                    String.format(Locale.ROOT, "indicator %d '%s': actual '%s' cannot be compared with target '%s' (different units or kinds); the reported score is kept",
+                            indicator.index(), indicator.level3(), actual.raw(), target.raw()),
                     Optional.of(indicator.actual().map(Sourced::source).orElse(indicator.source())));
             return Outcome.unscorable("units differ");
         }
@@ -235,8 +236,8 @@ final class IndicatorRules {
         Optional<Integer> tier = actual.raw().equals(target.raw()) ? Optional.of(1) : actual.tier();
         if (tier.isEmpty()) {
             out.add(FindingCode.UNITS_NOT_COMPARABLE, Severity.INFO, field(indicator) + ".actual", actual.raw(), "",
-                    "indicator %d '%s': actual '%s' is a word of no known tier; the reported score is kept"
-                            .formatted(indicator.index(), indicator.level3(), actual.raw()),
+                    String.format(Locale.ROOT, "indicator %d '%s': actual '%s' is a word of no known tier; the reported score is kept",
+                            indicator.index(), indicator.level3(), actual.raw()),
                     Optional.of(indicator.actual().map(Sourced::source).orElse(indicator.source())));
             return Outcome.unscorable("qualitative tier unknown");
         }
@@ -260,11 +261,12 @@ final class IndicatorRules {
         }
         // The form does not fix r inside a tier (§2.5): the check is a range. Bounds are compared
         // inclusively, as a score on a boundary fits the tiers on both sides.
-        String rule = "qualitative: tier %d [%s, %s]".formatted(tier.get(), profile.display(low), profile.display(high));
+        String rule = String.format(Locale.ROOT, "qualitative: tier %d [%s, %s]",
+                tier.get(), profile.display(low), profile.display(high));
         Optional<BigDecimal> score = indicator.scoreReported().map(Sourced::value)
                 .map(r -> r.max(low).min(high));
         return new Outcome(score, rule, Optional.empty(),
-                () -> "'%s' is tier %d, allowing %s to %s".formatted(actual.raw(), tier.get(),
+                () -> String.format(Locale.ROOT, "'%s' is tier %d, allowing %s to %s", actual.raw(), tier.get(),
                         profile.display(low), profile.display(high)));
     }
 
@@ -296,8 +298,8 @@ final class IndicatorRules {
         if (a.compareTo(t.multiply(BigDecimal.valueOf(2))) >= 0) {
             out.add(FindingCode.OVER_ACHIEVEMENT, Severity.INFO, field(indicator) + ".actual",
                     indicator.actualMeasure().raw(), "",
-                    "indicator %d '%s': actual '%s' is at least twice target '%s'; the target may have been set too low"
-                            .formatted(indicator.index(), indicator.level3(), indicator.actualMeasure().raw(),
+                    String.format(Locale.ROOT, "indicator %d '%s': actual '%s' is at least twice target '%s'; the target may have been set too low",
+                            indicator.index(), indicator.level3(), indicator.actualMeasure().raw(),
                                     targetOf(indicator).raw()),
                     Optional.of(indicator.actual().map(Sourced::source).orElse(indicator.source())));
         }
@@ -333,8 +335,8 @@ final class IndicatorRules {
             if (reported.value().compareTo(weight.subtract(profile.tolerance())) >= 0) {
                 out.add(FindingCode.COST_OVERRUN_FULL_SCORE, Severity.WARNING, field(indicator) + ".score",
                         plain(reported.value()), profile.display(weight.multiply(fraction)),
-                        "indicator %d '%s' is less-is-better with limit '%s', actual '%s' is over it, yet it scores the full %s"
-                                .formatted(indicator.index(), indicator.level3(), targetOf(indicator).raw(),
+                        String.format(Locale.ROOT, "indicator %d '%s' is less-is-better with limit '%s', actual '%s' is over it, yet it scores the full %s",
+                                indicator.index(), indicator.level3(), targetOf(indicator).raw(),
                                         indicator.actualMeasure().raw(), plain(weight)),
                         Optional.of(reported.source()));
             }

@@ -322,7 +322,8 @@ public record RuleProfile(String name, BigDecimal budgetWeight, List<BigDecimal>
         private static List<BigDecimal> numbers(String value, int count) {
             String[] parts = value.split(",", -1);
             if (parts.length != count) {
-                throw new IllegalArgumentException("expected %d comma-separated numbers".formatted(count));
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "expected %d comma-separated numbers",
+                        count));
             }
             List<BigDecimal> out = new ArrayList<>();
             for (String part : parts) {

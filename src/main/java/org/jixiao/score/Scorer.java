@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -185,8 +186,8 @@ public final class Scorer {
             BigDecimal w = written.get().value();
             if (w.subtract(sum).abs().compareTo(tolerance) > 0) {
                 out.add(FindingCode.WEIGHT_SUM_MISMATCH, Severity.ERROR, "weight_sum", plain(w), plain(sum),
-                        "the weights add up to %s (budget %s + %d indicators %s) but the total row (%s, %s) says %s"
-                                .formatted(plain(sum), plain(budget.weight()), record.indicators().size(),
+                        String.format(Locale.ROOT, "the weights add up to %s (budget %s + %d indicators %s) but the total row (%s, %s) says %s",
+                                plain(sum), plain(budget.weight()), record.indicators().size(),
                                         plain(sum.subtract(budget.weight())), vocabulary.heading(Field.TOTAL_SCORE),
                                         vocabulary.heading(Field.WEIGHT), plain(w)),
                         Optional.of(written.get().source()));
@@ -197,8 +198,8 @@ public final class Scorer {
             }
         } else if (sum.subtract(FULL_MARKS).abs().compareTo(tolerance) > 0) {
             out.add(FindingCode.WEIGHT_SUM_MISMATCH, Severity.ERROR, "weight_sum", "", plain(sum),
-                    "the weights add up to %s (budget %s + %d indicators %s), not 100"
-                            .formatted(plain(sum), plain(budget.weight()), record.indicators().size(),
+                    String.format(Locale.ROOT, "the weights add up to %s (budget %s + %d indicators %s), not 100",
+                            plain(sum), plain(budget.weight()), record.indicators().size(),
                                     plain(sum.subtract(budget.weight()))),
                     Optional.empty());
         }
@@ -261,8 +262,8 @@ public final class Scorer {
         boolean beyond = gap.compareTo(profile.sumTolerance(record.indicators().size() + 1)) > 0;
         out.add(FindingCode.TOTAL_MISMATCH, beyond ? Severity.ERROR : Severity.WARNING, "total_score",
                 plain(reported), profile.display(parts),
-                "the form's own sum does not hold: it reports a total of %s, but its budget score %s plus its %d indicator scores %s make %s (off by %s)"
-                        .formatted(plain(reported), plain(budgetScore.get().value()), record.indicators().size(),
+                String.format(Locale.ROOT, "the form's own sum does not hold: it reports a total of %s, but its budget score %s plus its %d indicator scores %s make %s (off by %s)",
+                        plain(reported), plain(budgetScore.get().value()), record.indicators().size(),
                                 plain(indicators), profile.display(parts), profile.display(reported.subtract(parts))),
                 Optional.of(total.get().source()));
         return Optional.of(parts);
