@@ -135,28 +135,26 @@ public final class HtmlReader implements DocumentReader {
     }
 
     /**
-     * Walks the body once, without recursion (a page may nest elements 100 000 deep): top-level
-     * tables are built and skipped over, other text gathers into paragraphs.
+     * Text as a browser lays it out, gathered by one walk without recursion (a page may nest
+     * elements 100 000 deep): each whitespace run one space, {@code <br>} a line break, hidden
+     * elements skipped. What a block edge means is the subclass's: a new paragraph on the page, a
+     * new line in a cell.
      */
-    private static final class Collector implements NodeFilter {
-        final List<Block> blocks = new ArrayList<>();
-        /** Grid positions the tables so far cover, spans counted in full. */
-        long cells;
-        /** Set when a table would take the covered positions past {@link #maxCells}. */
-        boolean tooLarge;
-        private final long maxCells;
-        private final StringBuilder paragraph = new StringBuilder();
-        private int paragraphs;
-        private int tables;
+    private abstract static class TextWalk implements NodeFilter {
+        final StringBuilder text = new StringBuilder();
 
-        Collector(long maxCells) {
-            this.maxCells = maxCells;
+        /** A block element below the walk's root starts or ends. */
+        abstract void blockEdge();
+
+        /** Takes over {@code element} and says how the walk goes on, or empty to walk into it as text. */
+        Optional<FilterResult> takeOver(Element element, String tag) {
+            return Optional.empty();
         }
 
         @Override
-        public FilterResult head(Node node, int depth) {
+        public final FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                appendCollapsed(paragraph, t.getWholeText());
+                appendCollapsed(text, t.getWholeText());
                 return FilterResult.CONTINUE;
             }
             if (!(node instanceof Element e)) {
@@ -166,42 +164,80 @@ public final class HtmlReader implements DocumentReader {
             if (HIDDEN.contains(tag)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
-            if (tag.equals("table")) {
-                flushParagraph();
-                List<List<Grid.Spanned>> rows = tableRows(e);
-                Optional<List<Grid.Placed>> fitted = Grid.place(rows, maxCells - cells);
-                if (fitted.isEmpty()) {
-                    // Stop the walk at once: the rest of the page is not worth reading.
-                    tooLarge = true;
-                    return FilterResult.STOP;
-                }
-                List<Grid.Placed> placed = fitted.get();
-                cells += placed.stream().mapToLong(p -> (long) p.colSpan() * p.rowSpan()).sum();
-                blocks.add(new Table(++tables, Grid.rows(rows.size(), placed)));
-                return FilterResult.SKIP_ENTIRELY;
+            Optional<FilterResult> taken = takeOver(e, tag);
+            if (taken.isPresent()) {
+                return taken.get();
             }
             if (tag.equals("br")) {
-                paragraph.append('\n');
-            } else if (BLOCKS.contains(tag)) {
-                flushParagraph();
+                text.append('\n');
+            } else if (depth > 0 && BLOCKS.contains(tag)) {
+                blockEdge();
             }
             return FilterResult.CONTINUE;
         }
 
         @Override
-        public FilterResult tail(Node node, int depth) {
-            if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                flushParagraph();
+        public final FilterResult tail(Node node, int depth) {
+            if (depth > 0 && node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                blockEdge();
             }
             return FilterResult.CONTINUE;
         }
+    }
+
+    /** The page: top-level tables are built and skipped over, other text gathers into paragraphs. */
+    private static final class Collector extends TextWalk {
+        final List<Block> blocks = new ArrayList<>();
+        /** Grid positions the tables so far cover, spans counted in full. */
+        long cells;
+        /** Set when a table would take the covered positions past {@link #maxCells}. */
+        boolean tooLarge;
+        private final long maxCells;
+        private int paragraphs;
+        private int tables;
+
+        Collector(long maxCells) {
+            this.maxCells = maxCells;
+        }
+
+        @Override
+        void blockEdge() {
+            flushParagraph();
+        }
+
+        @Override
+        Optional<FilterResult> takeOver(Element e, String tag) {
+            if (!tag.equals("table")) {
+                return Optional.empty();
+            }
+            flushParagraph();
+            List<List<Grid.Spanned>> rows = tableRows(e);
+            Optional<List<Grid.Placed>> fitted = Grid.place(rows, maxCells - cells);
+            if (fitted.isEmpty()) {
+                // Stop the walk at once: the rest of the page is not worth reading.
+                tooLarge = true;
+                return Optional.of(FilterResult.STOP);
+            }
+            List<Grid.Placed> placed = fitted.get();
+            cells += placed.stream().mapToLong(p -> (long) p.colSpan() * p.rowSpan()).sum();
+            blocks.add(new Table(++tables, Grid.rows(rows.size(), placed)));
+            return Optional.of(FilterResult.SKIP_ENTIRELY);
+        }
 
         void flushParagraph() {
-            String text = Grid.cellText(paragraph);
-            paragraph.setLength(0);
-            if (!text.isEmpty()) {
-                blocks.add(new Paragraph(++paragraphs, text));
+            String paragraph = Grid.cellText(text);
+            text.setLength(0);
+            if (!paragraph.isEmpty()) {
+                blocks.add(new Paragraph(++paragraphs, paragraph));
             }
+        }
+    }
+
+    /** One cell: its blocks and {@code <br>}s break lines, and a table nested in it adds its cells' lines. */
+    private static final class CellText extends TextWalk {
+        @Override
+        void blockEdge() {
+            text.append('\n');
         }
     }
 
@@ -249,36 +285,9 @@ public final class HtmlReader implements DocumentReader {
 
     /** The text of an element as lines: block ends and {@code <br>} break lines, nested cells too. */
     static String text(Element element) {
-        StringBuilder out = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    appendCollapsed(out, t.getWholeText());
-                    return FilterResult.CONTINUE;
-                }
-                if (!(node instanceof Element e)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                String tag = e.normalName();
-                if (HIDDEN.contains(tag)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (tag.equals("br") || (depth > 0 && BLOCKS.contains(tag))) {
-                    out.append('\n');
-                }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (depth > 0 && node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    out.append('\n');
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, element);
-        return Grid.cellText(out);
+        CellText walk = new CellText();
+        NodeTraversor.filter(walk, element);
+        return Grid.cellText(walk.text);
     }
 
     /** Appends text as a browser shows it: each whitespace run one space, {@code &nbsp;} a space. */
