@@ -336,7 +336,7 @@ final class BatchRun {
                     forms++;
                 } else if (row.table() == OutputTable.FINDINGS) {
                     // the severity column holds Severity.label()
-                    Severity s = Severity.valueOf(row.cells().get(2).toUpperCase(Locale.ROOT));
+                    Severity s = Severity.valueOf(row.cell("severity").toUpperCase(Locale.ROOT));
                     findings.merge(s, 1L, Long::sum);
                 }
             }

@@ -51,6 +51,20 @@ public final class TableRow {
         return cells;
     }
 
+    /**
+     * The cell under {@code column}, by the contract's column name: {@code cell("severity")} of a
+     * findings row is {@code error}, {@code warning} or {@code info}.
+     *
+     * @throws IllegalArgumentException if the table has no such column (a bug of the caller)
+     */
+    public String cell(String column) {
+        int index = table.columns().indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException(table.fileName() + " has no column " + column);
+        }
+        return cells.get(index);
+    }
+
     /** The cells as one RFC 4180 CSV record, without a line end: {@code a,"b,c",""""}. */
     public String csvLine() {
         String line = csvLine;

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The CSV line a row is written as, once, for both the journal and the CSV files. */
 class TableRowTest {
@@ -41,6 +42,15 @@ class TableRowTest {
         StringBuilder printed = new StringBuilder();
         CSVFormat.RFC4180.printRecord(printed, CELLS.toArray());
         assertEquals(printed.toString(), TableRow.csvLine(CELLS) + "\r\n");
+    }
+
+    @Test
+    void namesItsCellsByTheContractsColumns() {
+        TableRow row = new TableRow(OutputTable.ERRORS, List.of("in/a.docx", "read", "read.empty", "the file is empty"));
+        assertEquals("read.empty", row.cell("code"));
+        assertEquals("in/a.docx", row.cell("source_file"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> row.cell("severity"));
+        assertEquals("errors.csv has no column severity", e.getMessage());
     }
 
     @Test
