@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -106,6 +107,40 @@ class OrderedPoolTest {
     }
 
     @Test
+    void theThreadAddedForARunawayItemGoesWhenThatItemEnds() {
+        // One worker: the runaway item gets a replacement thread at its budget (1 s); when it ends
+        // at 2 s, the pool is back to one worker, so no two items may run side by side after that.
+        OrderedPool<Integer, String> pool = new OrderedPool<>(1, 4, Duration.ofSeconds(1));
+        AtomicBoolean runawayEnded = new AtomicBoolean();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger doneWhileRunaway = new AtomicInteger();
+        AtomicInteger mostSideBySideAfter = new AtomicInteger();
+        List<String> results = new ArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> pool.run(items(150).iterator(), job(i -> {
+            if (i == 0) {
+                spinIgnoringInterrupts(Duration.ofSeconds(2));
+                runawayEnded.set(true);
+                return;
+            }
+            int now = running.incrementAndGet();
+            if (runawayEnded.get()) {
+                mostSideBySideAfter.accumulateAndGet(now, Math::max);
+            }
+            sleep(20);
+            running.decrementAndGet();
+            if (!runawayEnded.get()) {
+                doneWhileRunaway.incrementAndGet();
+            }
+        }), results::add));
+
+        assertEquals("timeout:0", results.get(0));
+        assertEquals(150, results.size());
+        assertTrue(doneWhileRunaway.get() > 0, "the replacement worker went on while the runaway item spun");
+        assertEquals(1, mostSideBySideAfter.get(), "items side by side once the runaway item had ended");
+        assertEquals(1, pool.abandonedThreads());
+    }
+
+    @Test
     void anItemThatRespectsInterruptsIsCancelledAtTheBudget() {
         OrderedPool<Integer, String> pool = new OrderedPool<>(1, 1, Duration.ofSeconds(1));
         List<String> results = new ArrayList<>();
@@ -121,7 +156,11 @@ class OrderedPoolTest {
 
     /** A parse loop that never checks for interruption: only abandoning its thread helps. */
     private static void spinIgnoringInterrupts() {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        spinIgnoringInterrupts(Duration.ofSeconds(5));
+    }
+
+    private static void spinIgnoringInterrupts(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
         long x = 0;
         while (System.nanoTime() < end) {
             x += Thread.interrupted() ? 1 : 0;
