@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -89,6 +90,17 @@ public final class DocxReader implements DocumentReader {
             return Result.failed(source.name(), Stage.READ, "read.docx.not_docx",
                     "expected a .docx (zip) file, found an OLE2 file (Word 97-2003 or Excel 97-2003)");
         }
+        // The path Readers takes: the main part straight from the guarded zip stream; the full
+        // package only when that path cannot open the file (it also names the failure).
+        Optional<Result<Document>> direct = OfficeFiles.withDocxMain(source, (part, in) -> readMain(source, part, in));
+        if (direct.isPresent()) {
+            return direct.get();
+        }
+        return readPackage(source);
+    }
+
+    /** Reads the file through POI's package model ({@code OPCPackage}): the fallback, and the reference in tests. */
+    Result<Document> readPackage(Source source) {
         return OfficeFiles.openOoxml(source).then(o -> {
             try {
                 if (o.kind() != OfficeFiles.OoxmlKind.DOCX) {

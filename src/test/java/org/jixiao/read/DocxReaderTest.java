@@ -6,10 +6,13 @@ import org.jixiao.model.Paragraph;
 import org.jixiao.model.Row;
 import org.jixiao.model.Table;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Word markup into the grid: spans, merges, nesting, and which text is visible. */
 class DocxReaderTest {
@@ -121,6 +124,19 @@ class DocxReaderTest {
     void clampsAbsurdGridSpans() {
         Document d = read(tbl(tr(tc("<w:gridSpan w:val=\"99999999\"/>", p("huge")))));
         assertEquals(Grid.MAX_SPAN, d.tables().get(0).rows().get(0).cells().get(0).colSpan());
+    }
+
+    /** The direct path (zip stream) is what runs; POI's package model is the reference it must match. */
+    @ParameterizedTest
+    @ValueSource(strings = {"shanxi-2020-cloud-rent/form.docx", "shanxi-2020-cloud-rent/traditional.docx",
+            "shanxi-2020-it-ops/form.docx", "shanxi-2020-trading-center/form.docx",
+            "shanxi-2020-trading-center/raw-grid.docx", "shanxi-2020-trading-center/split-table.docx",
+            "xinzhou-2020-it-build/form.docx", "xinzhou-2020-it-build/fullwidth-digits.docx"})
+    void readsACorpusDocumentAsPoisPackageModelDoes(String path) {
+        Source source = Fixtures.corpusSource(path);
+        Document direct = Fixtures.ok(reader.read(source));
+        assertEquals(Fixtures.ok(reader.readPackage(source)), direct);
+        assertTrue(direct.tables().size() > 0, path + " has its form table");
     }
 
     @Test
