@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,25 @@ class JournalTest {
             assertTrue(j.find("in/b.txt", "changed").isEmpty(), "a changed file is not reused");
             assertTrue(j.find("in/c.txt", "h1").isEmpty(), "an unknown file is not reused");
         }
+    }
+
+    /** Under Arabic the default locale's %d writes Arabic-Indic digits, which an ASCII header turns into '?'. */
+    @Test
+    void aJournalWrittenUnderAnArabicDefaultLocaleResumes(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("journal");
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+            try (Journal j = Journal.create(file)) {
+                j.append("in/a.txt", "h1", List.of(ERROR));
+            }
+            try (Journal j = Journal.resume(file)) {
+                assertEquals(List.of(ERROR), j.rows(j.find("in/a.txt", "h1").orElseThrow()));
+            }
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("JX1 "), "ASCII header");
     }
 
     @Test
