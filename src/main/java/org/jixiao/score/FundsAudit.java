@@ -106,8 +106,10 @@ final class FundsAudit {
      */
     private void checkNonPositiveBudget(FundFigures s, Sourced<BigDecimal> budget, Findings out) {
         Optional<BigDecimal> executed = s.executed().map(Sourced::value).filter(e -> e.signum() != 0);
-        if (executed.isEmpty() && budget.value().signum() == 0 && s.executionRateReported().isEmpty()
-                && s.budgetScoreReported().isEmpty()) {
+        // A project that got no money and spent none can only write 0 for its rate and score:
+        // nothing there to question.
+        if (executed.isEmpty() && budget.value().signum() == 0 && absentOrZero(s.executionRateReported())
+                && absentOrZero(s.budgetScoreReported())) {
             return;
         }
         boolean error = budget.value().signum() < 0 || executed.isPresent();
@@ -124,6 +126,10 @@ final class FundsAudit {
                         .formatted(vocabulary.heading(Field.FULL_YEAR_BUDGET), plain(budget.value()),
                                 budget.source().describe(), what),
                 Optional.of(budget.source()));
+    }
+
+    private static boolean absentOrZero(Optional<Sourced<BigDecimal>> figure) {
+        return figure.map(f -> f.value().signum() == 0).orElse(true);
     }
 
     private void checkRate(FundFigures s, BigDecimal rate, Findings out) {

@@ -316,7 +316,7 @@ final class IndicatorRules {
         if (a.compareTo(t) <= 0) {
             // Under the limit the achievement is above 100% by the rule's own measure (12小时 limit,
             // 10小时 actual: T/A = 120%), which a 完成率 column may write; the score is capped.
-            return new Outcome(Optional.of(weight), rule, Optional.of(HUNDRED), Optional.of(reverseAchieved(t, a, linear)),
+            return new Outcome(Optional.of(weight), rule, Optional.of(HUNDRED), Optional.of(reverseAchieved(t, a)),
                     () -> "%s within limit %s, full %s".formatted(plain(a), plain(t), plain(weight)));
         }
         BigDecimal fraction;
@@ -346,15 +346,15 @@ final class IndicatorRules {
     }
 
     /**
-     * The achievement of a reverse indicator within its limit, uncapped: T/A × 100, or (1 − (A−T)/T) × 100
-     * under the linear formula. With T or A at 0 there is no finite ratio, so it is the capped 100.
+     * The achievement of a reverse indicator within its limit, uncapped: T/A × 100, whichever the
+     * reverse formula (the linear one of §2.4 only says how a score falls beyond the limit, T &lt; A
+     * &lt; 2T). With T or A at 0 there is no finite ratio, so it is the capped 100.
      */
-    private static BigDecimal reverseAchieved(BigDecimal t, BigDecimal a, boolean linear) {
-        if (t.signum() <= 0 || (!linear && a.signum() <= 0)) {
+    private static BigDecimal reverseAchieved(BigDecimal t, BigDecimal a) {
+        if (t.signum() <= 0 || a.signum() <= 0) {
             return HUNDRED;
         }
-        BigDecimal fraction = linear ? BigDecimal.ONE.subtract(a.subtract(t).divide(t, MC)) : t.divide(a, MC);
-        return fraction.multiply(HUNDRED);
+        return t.divide(a, MC).multiply(HUNDRED);
     }
 
     /** Less is better: ≤ or &lt;; a 成本指标 without comparator; a 时效指标 limit in time units. */

@@ -326,6 +326,19 @@ class IndicatorRulesTest {
     }
 
     @Test
+    void underTheLinearReverseFormulaTheAchievementWithinTheLimitIsStillTargetOverActual() {
+        // The linear formula (§2.4) only says how the score falls beyond the limit; within it a
+        // written 120% is T/A, not the 116.67% that extending 1 − (A − T)/T below the limit gives.
+        Scorer linear = new Scorer(RuleProfile.builder().reverseFormula(RuleProfile.ReverseFormula.LINEAR).build(),
+                TestForms.DICTIONARY);
+        Assessment a = linear.assess(form().indicator(indicator("效益指标", "社会效益", "年故障时间")
+                .target(qty(Comparator.LE, "12", "小时")).actual(qty("10", "小时")).completion("120%").scored("9", "9"))
+                .build());
+        assertEquals("9.00", shown(one(a).scoreComputed()));
+        assertNone(a, FindingCode.COMPLETION_RATE_MISMATCH);
+    }
+
+    @Test
     void writtenCompletionRateOfAReverseIndicatorOverItsLimitIsTargetOverActual() {
         Assessment a = assess(indicator("效益指标", "社会效益", "年故障时间").target(qty(Comparator.LE, "12", "小时"))
                 .actual(qty("15", "小时")).completion("80%").scored("9", "7.2"));

@@ -229,6 +229,12 @@ class ScorerTest {
     }
 
     @Test
+    void zeroFullYearBudgetWithZeroReportedRateAndScoreRaisesNoBudgetFinding() {
+        Assessment a = scorer.assess(form().funds("0", "0", "0", "0", "10", "0").build());
+        assertNone(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
+    }
+
+    @Test
     void negativeFullYearBudgetIsAnError() {
         Assessment a = scorer.assess(form().funds("100", "-5", "0", null, "10", "0").build());
         Finding f = only(a, FindingCode.FULL_YEAR_BUDGET_NOT_POSITIVE);
