@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
  */
 final class Prose {
 
+    /** A leading {@code (?:word|word|…)} whose words are plain text, without regex syntax. */
+    private static final Pattern LEADING_WORDS = Pattern.compile("^\\(\\?:([^\\\\()\\[\\]{}.*+?^$|]+(?:\\|[^\\\\()\\[\\]{}.*+?^$|]+)*)\\)");
+
     /**
      * A pattern, the characters of which a text must hold one before it is worth searching, and
-     * the words one of which begins every match. The search starts at the first such word: the
-     * patterns open with an alternation, which java.util.regex tries at every position of a long
-     * paragraph, while {@link String#indexOf} finds a word with a vectorised scan.
+     * the words one of which begins every match ({@link #startWords}). The search starts at the
+     * first such word: the patterns open with an alternation, which java.util.regex tries at every
+     * position of a long paragraph, while {@link String#indexOf} finds a word with a vectorised scan.
      */
     private record Rule(Pattern pattern, String requires, List<String> starts) {
         Optional<String> first(String text) {
@@ -93,9 +96,16 @@ final class Prose {
         if (regex == null) {
             throw new IllegalStateException("prose.properties has no key " + key);
         }
-        String starts = p.getProperty(key + ".starts", "").strip();
-        return new Rule(Pattern.compile(regex), p.getProperty(key + ".requires", ""),
-                starts.isEmpty() ? List.of() : List.of(starts.split("\\s+")));
+        return new Rule(Pattern.compile(regex), p.getProperty(key + ".requires", ""), startWords(regex));
+    }
+
+    /**
+     * The words one of which begins every match: the alternatives of a leading group of plain words
+     * ({@code (?:总得分|总分)…} gives 总得分 and 总分); none when the pattern opens otherwise.
+     */
+    static List<String> startWords(String regex) {
+        Matcher m = LEADING_WORDS.matcher(regex);
+        return m.find() ? List.of(m.group(1).split("\\|")) : List.of();
     }
 
     Optional<Integer> year(String text) {

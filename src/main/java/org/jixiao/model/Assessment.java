@@ -33,18 +33,10 @@ public record Assessment(Optional<BigDecimal> executionRateComputed,
         findings = List.copyOf(findings);
     }
 
-    /** An assessment rounded HALF_UP, the national rule (DOMAIN.md §2.9). */
-    public Assessment(Optional<BigDecimal> executionRateComputed, Optional<BigDecimal> budgetScoreComputed,
-                      Optional<BigDecimal> weightSum, Optional<BigDecimal> totalScoreComputed,
-                      Optional<String> gradeComputed, List<IndicatorAssessment> indicators, List<Finding> findings) {
-        this(executionRateComputed, budgetScoreComputed, weightSum, totalScoreComputed, gradeComputed, indicators,
-                findings, RoundingMode.HALF_UP);
-    }
-
     /** No recomputation (used where scoring is switched off). */
     public static Assessment none() {
         return new Assessment(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of());
+                Optional.empty(), List.of(), List.of(), RoundingMode.HALF_UP);
     }
 
     public Optional<IndicatorAssessment> forIndicator(int index) {

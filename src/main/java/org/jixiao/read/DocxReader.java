@@ -92,11 +92,15 @@ public final class DocxReader implements DocumentReader {
         }
         // The path Readers takes: the main part straight from the guarded zip stream; the full
         // package only when that path cannot open the file (it also names the failure).
-        Optional<Result<Document>> direct = OfficeFiles.withDocxMain(source, (part, in) -> readMain(source, part, in));
-        if (direct.isPresent()) {
-            return direct.get();
-        }
-        return readPackage(source);
+        return readDirect(source).orElseGet(() -> readPackage(source));
+    }
+
+    /**
+     * Reads the main part straight from the guarded zip stream, without POI's package model; empty
+     * when the file is no .docx this way can open ({@link OfficeFiles#withDocxMain}).
+     */
+    Optional<Result<Document>> readDirect(Source source) {
+        return OfficeFiles.withDocxMain(source, (part, in) -> readMain(source, part, in));
     }
 
     /** Reads the file through POI's package model ({@code OPCPackage}): the fallback, and the reference in tests. */

@@ -277,7 +277,8 @@ public final class HtmlReader implements DocumentReader {
     private static int span(String value, int fallback) {
         String v = value.strip();
         int end = 0;
-        while (end < v.length() && end < 9 && Character.isDigit(v.charAt(end))) {
+        // ASCII digits only, as browsers read them: Character.isDigit would take "２" or "٣".
+        while (end < v.length() && end < 9 && v.charAt(end) >= '0' && v.charAt(end) <= '9') {
             end++;
         }
         return end == 0 ? fallback : Integer.parseInt(v.substring(0, end));

@@ -72,7 +72,7 @@ public final class Readers {
     private Result<Document> readOoxml(Source source) {
         // The common case, a .docx, is read without POI's package model; anything else, or a .docx
         // that path cannot open, goes through the full package, which also names the failure.
-        Optional<Result<Document>> direct = OfficeFiles.withDocxMain(source, (part, in) -> docx.readMain(source, part, in));
+        Optional<Result<Document>> direct = docx.readDirect(source);
         if (direct.isPresent()) {
             return direct.get();
         }

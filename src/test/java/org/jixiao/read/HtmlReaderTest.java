@@ -44,6 +44,14 @@ class HtmlReaderTest {
     }
 
     @Test
+    void readsSpansWithAsciiDigitsOnlyAsBrowsersDo() {
+        Table t = read("<table><tr><td colspan=\"２\">full-width</td><td colspan=\"٣\">arabic-indic</td><td colspan=\"2x\">two</td></tr></table>")
+                .tables().get(0);
+        assertEquals(List.of(Cell.of(0, "full-width"), Cell.of(1, "arabic-indic"), new Cell(2, 2, 1, "two")),
+                t.rows().get(0).cells());
+    }
+
+    @Test
     void readsRowspanZeroAsToTheEndOfTheTable() {
         Table t = read("<table><tr><td rowspan=0>all</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></table>")
                 .tables().get(0);
