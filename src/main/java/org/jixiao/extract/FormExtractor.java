@@ -9,6 +9,7 @@ import org.jixiao.normalize.MeasureParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -45,7 +46,7 @@ public final class FormExtractor {
         List<Line> lines = flat.expand(FormLocator.lines(document));
         List<List<Line>> regions = locator.regions(lines);
         List<ProjectRecord> records = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        int regionsWithoutForm = 0;
         for (List<Line> region : regions) {
             FormReader reader = new FormReader(dictionary, measures, prose, locator);
             Result<ProjectRecord> r = reader.read(region, document.sourceName(), recordKey, records.size() + 1);
@@ -56,13 +57,18 @@ public final class FormExtractor {
                 if (!failed.failure().code().equals(FormReader.NOT_A_FORM)) {
                     return new Result.Failed<>(failed.failure());
                 }
-                skipped.add(failed.failure().message());
+                regionsWithoutForm++;
             }
         }
         if (records.isEmpty()) {
+            // Several regions exist only where several parts name a project; one region is the
+            // whole document, named or not, which the first sentence covers.
+            String parts = regions.size() > 1
+                    ? String.format(Locale.ROOT, "; %d parts of the document name a project, and none holds one", regionsWithoutForm)
+                    : "";
             return Result.failed(document.sourceName(), Stage.EXTRACT, "extract.no_form",
                     "no performance self-evaluation form found: no indicator table (a header row naming the "
-                            + "indicator, its weight and its score) and no funds block" + (skipped.isEmpty() ? "" : "; " + String.join("; ", skipped)));
+                            + "indicator, its weight and its score) and no funds block" + parts);
         }
         return Result.ok(records);
     }

@@ -391,7 +391,7 @@ final class FormReader {
         Optional<Segment> segment = chosenSegment();
         if (segment.isEmpty() && fundLines.isEmpty() && transposed.isEmpty()) {
             return Result.failed(sourceFile, Stage.EXTRACT, NOT_A_FORM,
-                    "a part of the document names a project but holds no indicator table or funds block");
+                    "this part of the document holds no indicator table or funds block");
         }
         if (segment.isPresent() && !segment.get().unreadable.isEmpty()) {
             return Result.failed(sourceFile, Stage.EXTRACT, "extract.indicator_row_unreadable",

@@ -96,6 +96,18 @@ class FormExtractorTest {
         Failure f = assertInstanceOf(Result.Failed.class, r).failure();
         assertEquals(Stage.EXTRACT, f.stage());
         assertEquals("extract.no_form", f.code());
+        assertEquals("no performance self-evaluation form found: no indicator table (a header row naming the "
+                + "indicator, its weight and its score) and no funds block", f.message());
+    }
+
+    @Test
+    void aDocumentNamingProjectsWithoutTheirTablesSaysHowManyPartsItSaw() {
+        Result<List<ProjectRecord>> r = extract("names.txt",
+                "项目名称:甲项目\n说明文字\n\n项目名称:乙项目\n说明文字\n".getBytes(StandardCharsets.UTF_8));
+
+        Failure f = assertInstanceOf(Result.Failed.class, r).failure();
+        assertEquals("extract.no_form", f.code());
+        assertTrue(f.message().endsWith("; 2 parts of the document name a project, and none holds one"), f.message());
     }
 
     @Test
