@@ -32,7 +32,12 @@ import static org.jixiao.score.IndicatorRules.plain;
 final class FundsAudit {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final MathContext MC = MathContext.DECIMAL128;
+    /**
+     * 16 significant digits, far beyond the 2 decimals written: a quotient of that size stays a
+     * compact long inside BigDecimal, where DECIMAL128's 34 digits made every exact quotient (1284 /
+     * 2400 = 0.535) strip 31 trailing zeros one BigInteger division at a time, ten times slower.
+     */
+    private static final MathContext MC = MathContext.DECIMAL64;
     private static final Set<FundKind> DETAILED = EnumSet.of(FundKind.CENTRAL, FundKind.PROVINCIAL, FundKind.MUNICIPAL);
 
     /**
