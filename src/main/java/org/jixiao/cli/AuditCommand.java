@@ -5,8 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,15 +31,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
         AuditReport report = new AuditReport(spec.commandLine().getOut());
-        BatchRun.Summary s;
-        try {
-            s = new BatchRun(batch, Optional.ofNullable(out), err, report::print).run(spec.commandLine()).orElseThrow();
-        } catch (IOException e) {
-            err.println("jixiao: cannot write to " + out + ": " + e.getMessage());
-            return Main.UNUSABLE;
-        }
-        return Main.finish(err, batch, s, out);
+        return Main.runBatch(spec.commandLine(), batch, Optional.ofNullable(out), report::print, s -> { });
     }
 }

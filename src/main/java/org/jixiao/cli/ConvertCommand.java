@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,17 +32,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        BatchRun.Summary s;
-        try {
-            s = new BatchRun(batch, Optional.of(out), err, o -> { }).run(spec.commandLine()).orElseThrow();
-        } catch (IOException e) {
-            err.println("jixiao: cannot write to " + out + ": " + e.getMessage());
-            return Main.UNUSABLE;
-        }
-        stdout.printf(Locale.ROOT, "%d file(s), %d form(s) converted, %d file(s) failed; output in %s%n",
-                s.files(), s.forms(), s.failedFiles(), out);
-        return Main.finish(err, batch, s, out);
+        return Main.runBatch(spec.commandLine(), batch, Optional.of(out), o -> { }, s ->
+                stdout.printf(Locale.ROOT, "%d file(s), %d form(s) converted, %d file(s) failed; output in %s%n",
+                        s.files(), s.forms(), s.failedFiles(), out));
     }
 }

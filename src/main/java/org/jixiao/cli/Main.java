@@ -3,10 +3,12 @@ package org.jixiao.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@code jixiao}: the top-level command; {@code convert} and {@code audit} do the work. */
 @Command(name = "jixiao",
@@ -50,8 +52,28 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: convert or audit");
     }
 
+    /**
+     * Runs a command's batch and ends it as every command does: {@code onSummary} (convert's line on
+     * stdout), then the summary on stderr unless quiet, and the exit code the batch earned; an
+     * output folder that cannot be written is exit 2.
+     */
+    static int runBatch(CommandLine commandLine, BatchOptions options, Optional<Path> out,
+                        Consumer<FileOutcome> listener, Consumer<BatchRun.Summary> onSummary)
+            throws InterruptedException {
+        PrintWriter err = commandLine.getErr();
+        BatchRun.Summary summary;
+        try {
+            summary = new BatchRun(options, out, err, listener).run(commandLine).orElseThrow();
+        } catch (IOException e) {
+            err.println("jixiao: cannot write to " + out.orElse(null) + ": " + e.getMessage());
+            return UNUSABLE;
+        }
+        onSummary.accept(summary);
+        return finish(err, options, summary, out.orElse(null));
+    }
+
     /** Prints the summary (unless quiet) and says which exit code the batch earned. */
-    static int finish(PrintWriter err, BatchOptions options, BatchRun.Summary summary, Path out) {
+    private static int finish(PrintWriter err, BatchOptions options, BatchRun.Summary summary, Path out) {
         if (!options.quiet) {
             err.println("jixiao: " + summary.describe());
         }
