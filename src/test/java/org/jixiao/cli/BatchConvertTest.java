@@ -35,14 +35,12 @@ class BatchConvertTest {
     static final List<String> OUTPUTS = List.of("projects.csv", "indicators.csv", "funds.csv", "findings.csv",
             "errors.csv");
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        return cli.execute(args);
     }
 
     static Path corpus() {

@@ -2,11 +2,9 @@ package org.jixiao.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -157,12 +155,10 @@ class HostileInputTest {
         writeGbkDeclaredUtf8(in.resolve("hostile/gbk-declared-utf8.html"));
         writeTenThousandRows(in.resolve("hostile/ten-thousand-rows.txt"));
         Path outDir = tmp.resolve("out");
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(new StringWriter()));
-        cmd.setErr(new PrintWriter(err));
+        CommandRun cli = new CommandRun();
+        StringWriter err = cli.err;
 
-        int code = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> cmd.execute("convert", in.toString(),
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> cli.execute("convert", in.toString(),
                 "--out", outDir.toString(), "--threads", "2", "--timeout-seconds", "30"));
 
         assertEquals(1, code, err.toString());

@@ -4,10 +4,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code --profile FILE}: a province's rules change the recomputation; a bad file is a usage error. */
 class ProfileOptionTest {
 
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(new StringWriter()));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        return cli.execute(args);
     }
 
     private static String seed000() {
@@ -91,12 +87,10 @@ class ProfileOptionTest {
     @Test
     void theAuditReportRoundsWithTheProfile(@TempDir Path tmp) throws IOException {
         Path down = Files.writeString(tmp.resolve("down.properties"), "rounding=down\n", StandardCharsets.UTF_8);
-        StringWriter report = new StringWriter();
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(report));
-        cmd.setErr(new PrintWriter(err));
+        CommandRun audit = new CommandRun();
+        StringWriter report = audit.out;
 
-        assertEquals(0, cmd.execute("audit", seed000(), "--quiet", "--profile", down.toString()));
+        assertEquals(0, audit.execute("audit", seed000(), "--quiet", "--profile", down.toString()));
 
         assertTrue(report.toString().contains("填报 reported 82.08 / 复核 computed 79.92"), report.toString());
     }
