@@ -128,10 +128,14 @@ public final class OrderedPool<I, R> {
                 // OutOfMemoryError, once this item's objects are unreachable again.
                 return job.failed(item, t);
             } finally {
-                if (!state.compareAndSet(RUNNING, DONE)) {
-                    // Given up on and replaced: now that this worker is free again, the pool
-                    // returns to its size, or every time-out would leave one thread more for good.
-                    resize(pool, -1);
+                // Under the pool's lock, so that this shrink never comes before the growth that
+                // giving up on the job made (see abandon).
+                synchronized (pool) {
+                    if (!state.compareAndSet(RUNNING, DONE)) {
+                        // Given up on and replaced: now that this worker is free again, the pool
+                        // returns to its size, or every time-out would leave one thread more for good.
+                        resize(pool, -1);
+                    }
                 }
             }
         });
@@ -153,14 +157,28 @@ public final class OrderedPool<I, R> {
                 start = p.started().get();
                 // Giving up and finishing race: the first to change the state decides. A job that
                 // finished at the deadline is taken as finished (the loop reads its result).
-                if (start != 0 && System.nanoTime() - start >= budgetNanos
-                        && p.state().compareAndSet(RUNNING, ABANDONED)) {
+                if (start != 0 && System.nanoTime() - start >= budgetNanos && abandon(pool, p.state())) {
                     p.future().cancel(true);
                     abandoned.incrementAndGet();
-                    resize(pool, +1);
                     return job.timedOut(p.item(), budget);
                 }
             }
+        }
+    }
+
+    /**
+     * Gives up on a running job and adds a thread in its place, as one step under the pool's lock:
+     * a job interrupted by the cancel that follows, or ending on its own just now, can then only
+     * take its thread back after it was added (shrinking first took a one-thread pool to a core
+     * size of 0, which ThreadPoolExecutor refuses, and left one thread more for good).
+     */
+    private static boolean abandon(ThreadPoolExecutor pool, AtomicInteger state) {
+        synchronized (pool) {
+            if (!state.compareAndSet(RUNNING, ABANDONED)) {
+                return false;
+            }
+            resize(pool, +1);
+            return true;
         }
     }
 
