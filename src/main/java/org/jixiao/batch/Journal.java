@@ -109,6 +109,9 @@ public final class Journal implements AutoCloseable {
             } catch (NumberFormatException e) {
                 break;
             }
+            if (length < 0) {
+                break;
+            }
             byte[] payload = in.readNBytes(length);
             if (payload.length != length || crc32(payload) != crc) {
                 break;

@@ -81,6 +81,21 @@ class JournalTest {
     }
 
     @Test
+    void aHeaderWithANegativeLengthEndsTheUsablePart(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("journal");
+        try (Journal j = Journal.create(file)) {
+            j.append("in/a.txt", "h1", List.of(ERROR));
+        }
+        long complete = Files.size(file);
+        Files.writeString(file, "JX1 -1 0\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        try (Journal j = Journal.resume(file)) {
+            assertEquals(1, j.size());
+            assertEquals(complete, Files.size(file), "the damaged header is cut off");
+        }
+    }
+
+    @Test
     void aCorruptedEntryEndsTheUsablePart(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("journal");
         try (Journal j = Journal.create(file)) {
