@@ -264,7 +264,7 @@ final class BatchRun {
                 return processReadable(path);
             } catch (IOException e) {
                 // Gone or unreadable since it was listed: the file's failure, not a bug.
-                return failure(path, "read.io", "cannot read the file: " + e);
+                return failure(path, Stage.READ, "read.io", "cannot read the file: " + e);
             }
         }
 
@@ -290,17 +290,18 @@ final class BatchRun {
         public FileOutcome failed(Path path, Throwable error) {
             String message = "unexpected %s while processing the file: %s"
                     .formatted(error.getClass().getName(), error.getMessage());
-            return failure(path, "pipeline.error", message);
+            return failure(path, Stage.PIPELINE, "pipeline.error", message);
         }
 
         @Override
         public FileOutcome timedOut(Path path, Duration budget) {
-            return failure(path, "pipeline.timeout", String.format(Locale.ROOT, "processing took longer than the limit of %d s; the file was given up",
-                    budget.toSeconds()));
+            return failure(path, Stage.PIPELINE, "pipeline.timeout", String.format(Locale.ROOT,
+                    "processing took longer than the limit of %d s; the file was given up", budget.toSeconds()));
         }
 
-        private FileOutcome failure(Path path, String code, String message) {
-            Failure f = new Failure(path.toString(), Stage.PIPELINE, code, message);
+        /** The stage is READ for read.io, as the facade and Inputs write it, else PIPELINE. */
+        private FileOutcome failure(Path path, Stage stage, String code, String message) {
+            Failure f = new Failure(path.toString(), stage, code, message);
             return new FileOutcome(path.toString(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false);
         }
 

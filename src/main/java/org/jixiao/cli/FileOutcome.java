@@ -11,7 +11,8 @@ import java.util.Optional;
  * What one input gave in a batch: its rendered output rows, and how they were obtained.
  *
  * @param name   the input as named on the command line (or found in a folder)
- * @param hash   SHA-256 of its content, or empty if it was never read whole (too large, timed out)
+ * @param hash   its journal key (SHA-256 of its content, "/", the rule profile; see BatchRun), or
+ *               empty if it was never read whole (too large, timed out)
  * @param rows   the output rows: the forms' rows, or one {@code errors} row
  * @param result the pipeline's result when the file was processed in this run; empty when the rows
  *               were reused from the journal or the file failed outside the pipeline
