@@ -39,12 +39,11 @@ final class FlatTable {
     /** Rows of a report's transposed funds table carry a row-number cell such as (1) or (7)=(4)/(2). */
     private static final Pattern ROW_NUMBER = Pattern.compile("^\\(\\d+\\).*");
 
-    private static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER);
-    private static final Set<Field> FUNDS_HEADINGS = EnumSet.of(Field.FUNDS_BLOCK, Field.INITIAL_BUDGET,
-            Field.FULL_YEAR_BUDGET, Field.EXECUTED, Field.WEIGHT, Field.EXECUTION_RATE, Field.SCORE,
-            Field.BUDGET_WEIGHT, Field.BUDGET_SCORE);
+    private static final Set<Field> HEADER_LABELS = FormReader.HEADER_LABELS;
+    /** The headings of a funds block's figures; with the block's own label they are its headings. */
     private static final Set<Field> FUNDS_FIGURES = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.EXECUTED, Field.WEIGHT, Field.EXECUTION_RATE, Field.SCORE, Field.BUDGET_WEIGHT, Field.BUDGET_SCORE);
+    private static final Set<Field> FUNDS_HEADINGS = withFundsBlock(FUNDS_FIGURES);
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.FUNDS_RECEIVED, Field.EXECUTED, Field.BALANCE, Field.ARRIVAL_RATE, Field.EXECUTION_RATE);
     private static final Set<Field> GOAL_LABELS = EnumSet.of(Field.ANNUAL_GOAL, Field.GOAL_EXPECTED, Field.GOAL_ACTUAL);
@@ -218,8 +217,11 @@ final class FlatTable {
         }
 
         private boolean isValue(Token tok) {
-            return tok.blank() || ROW_NUMBER.matcher(tok.text()).matches() || numberOrPercent(tok.text())
-                    || measures.parse(tok.text()).kind() == Measure.Kind.EMPTY;
+            if (tok.blank() || ROW_NUMBER.matcher(tok.text()).matches()) {
+                return true;
+            }
+            Measure m = measures.parse(tok.text());
+            return m.kind() == Measure.Kind.EMPTY || numberOrPercent(m);
         }
 
         /** 年度总体目标 / 预期目标 / 实际完成情况, then the two texts written under the last two. */
@@ -295,7 +297,7 @@ final class FlatTable {
                 cols.add(col.get(Field.LEVEL2));
             }
             Field nameField = h.has(Field.LEVEL3) ? Field.LEVEL3 : Field.LEVEL2;
-            if (p >= t.size() || t.get(p).blank() || numberOrPercent(t.get(p).text())) {
+            if (p >= t.size() || t.get(p).blank() || numberOrPercent(measures.parse(t.get(p).text()))) {
                 return i;
             }
             cells.add(t.get(p++));
@@ -397,10 +399,15 @@ final class FlatTable {
             return k >= 0 && k < t.size() && measures.number(t.get(k).text()).isPresent();
         }
 
-        private boolean numberOrPercent(String text) {
-            var m = measures.parse(text);
-            return m.comparator().isEmpty() && m.value().isPresent() && m.unit().matches("%?");
+        private static boolean numberOrPercent(Measure m) {
+            return m.comparator().isEmpty() && m.value().isPresent() && (m.unit().isEmpty() || m.unit().equals("%"));
         }
+    }
+
+    private static Set<Field> withFundsBlock(Set<Field> figures) {
+        Set<Field> headings = EnumSet.copyOf(figures);
+        headings.add(Field.FUNDS_BLOCK);
+        return headings;
     }
 
     private static List<Integer> range(int n) {

@@ -46,7 +46,6 @@ public final class FormExtractor {
         List<Line> lines = flat.expand(FormLocator.lines(document));
         List<List<Line>> regions = locator.regions(lines);
         List<ProjectRecord> records = new ArrayList<>();
-        int regionsWithoutForm = 0;
         for (List<Line> region : regions) {
             FormReader reader = new FormReader(dictionary, measures, prose, locator);
             Result<ProjectRecord> r = reader.read(region, document.sourceName(), recordKey, records.size() + 1);
@@ -57,14 +56,13 @@ public final class FormExtractor {
                 if (!failed.failure().code().equals(FormReader.NOT_A_FORM)) {
                     return new Result.Failed<>(failed.failure());
                 }
-                regionsWithoutForm++;
             }
         }
         if (records.isEmpty()) {
             // Several regions exist only where several parts name a project; one region is the
             // whole document, named or not, which the first sentence covers.
             String parts = regions.size() > 1
-                    ? String.format(Locale.ROOT, "; %d parts of the document name a project, and none holds one", regionsWithoutForm)
+                    ? String.format(Locale.ROOT, "; %d parts of the document name a project, and none holds one", regions.size())
                     : "";
             return Result.failed(document.sourceName(), Stage.EXTRACT, "extract.no_form",
                     "no performance self-evaluation form found: no indicator table (a header row naming the "

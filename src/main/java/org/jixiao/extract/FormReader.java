@@ -40,7 +40,8 @@ final class FormReader {
 
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.EXECUTED, Field.EXECUTION_RATE);
-    private static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER);
+    /** The header fields written as a label and its value ({@code 项目名称 | X}); FlatTable uses them too. */
+    static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER);
     /** Analysis text shorter than this is a label, not prose worth scanning for figures. */
     private static final int MIN_PROSE_LENGTH = 12;
 
@@ -381,7 +382,7 @@ final class FormReader {
     }
 
     private boolean isBudgetRow(Row r) {
-        return dictionary.lookup(r.level1()).filter(f -> f == Field.LEVEL1_BUDGET).isPresent()
+        return dictionary.is(r.level1(), Field.LEVEL1_BUDGET)
                 || dictionary.is(r.cells().level3().text(), Field.EXECUTION_RATE);
     }
 

@@ -33,11 +33,6 @@ public record Assessment(Optional<BigDecimal> executionRateComputed,
         findings = List.copyOf(findings);
     }
 
-    /** No recomputation (used where scoring is switched off). */
-    public static Assessment none() {
-        return new Assessment(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), RoundingMode.HALF_UP);
-    }
 
     public Optional<IndicatorAssessment> forIndicator(int index) {
         return indicators.stream().filter(a -> a.indicatorIndex() == index).findFirst();
