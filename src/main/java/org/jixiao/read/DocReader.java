@@ -40,7 +40,12 @@ public final class DocReader implements DocumentReader {
     private final HtmlReader html;
 
     public DocReader(ReadLimits limits) {
-        this.html = new HtmlReader(limits);
+        this(new HtmlReader(limits));
+    }
+
+    /** A reader whose HTML rendering goes to {@code html} (Readers shares its own). */
+    DocReader(HtmlReader html) {
+        this.html = html;
     }
 
     /**

@@ -85,7 +85,7 @@ public final class HtmlReader implements DocumentReader {
         }
         org.jsoup.nodes.Document dom = Jsoup.parse(html);
         Collector collector = new Collector(limits.maxCells());
-        NodeTraversor.filter(collector, dom.body() == null ? dom : dom.body());
+        NodeTraversor.filter(collector, dom.body()); // jsoup always gives a document a body
         collector.flushParagraph();
         if (collector.tooLarge) {
             return Result.failed(name, Stage.READ, "read.too_many_cells",

@@ -150,13 +150,15 @@ public final class SpreadsheetReader implements DocumentReader {
                 int c = cell.getColumnIndex();
                 long k = key(r, c);
                 CellRangeAddress region = anchors.get(k);
-                // Tested against the regions, not a set of every covered position: one region merging
-                // a whole sheet would be a million entries (a 4 kB .xls exhausted the heap that way).
-                if (region == null && regions.stream().anyMatch(m -> m.isInRange(r, c))) {
-                    continue;
-                }
                 String text = Grid.cellText(text(cell));
                 if (text.isEmpty() && region == null) {
+                    continue;
+                }
+                // Tested against the regions, not a set of every covered position: one region merging
+                // a whole sheet would be a million entries (a 4 kB .xls exhausted the heap that way).
+                // Blank cells go first: Excel fills merged areas with them, and the test costs
+                // cells × regions.
+                if (region == null && regions.stream().anyMatch(m -> m.isInRange(r, c))) {
                     continue;
                 }
                 int colSpan = region == null ? 1 : region.getLastColumn() - c + 1;
