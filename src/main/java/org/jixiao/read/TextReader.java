@@ -154,8 +154,11 @@ public final class TextReader implements DocumentReader {
         }
         int nonBlank = 0;
         int shortLines = 0;
+        int aligned = 0;
         for (String line : lines) {
-            if (isPipeRow(line)) {
+            // Pipe rows, or two lines of space-separated fields (a table copied from a PDF), are
+            // other layouts even when every line is short.
+            if (isPipeRow(line) || (spaceFields(line).size() >= 2 && ++aligned >= 2)) {
                 return false;
             }
             String s = line.strip();

@@ -68,6 +68,17 @@ class TextReaderTest {
     }
 
     @Test
+    void readsTwentyShortSpaceAlignedLinesAsATableNotAsTheLibreOfficeExport() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < TextReader.EXPORT_MIN_LINES; i++) {
+            text.append("指标").append(i).append("  目标值  ≥10个\n");
+        }
+        Table t = read(text.toString()).tables().get(0);
+        assertEquals(TextReader.EXPORT_MIN_LINES, t.rows().size());
+        assertEquals(List.of(Cell.of(0, "指标0"), Cell.of(1, "目标值"), Cell.of(2, "≥10个")), t.rows().get(0).cells());
+    }
+
+    @Test
     void readsALineWithTwoSpaceSeparatedFieldsAloneAsAParagraph() {
         assertTrue(read("Item  value").tables().isEmpty());
     }
