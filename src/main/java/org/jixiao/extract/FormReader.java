@@ -94,6 +94,9 @@ final class FormReader {
     private Optional<Sourced<BigDecimal>> totalReview = Optional.empty();
     private Optional<Sourced<String>> grade = Optional.empty();
     private final List<NarrativeFigure> narrative = new ArrayList<>();
+    /** A project named only in a report's prose, with the year the sentence gives. */
+    private Optional<Sourced<String>> proseName = Optional.empty();
+    private Optional<Sourced<Integer>> proseYear = Optional.empty();
     private final Set<String> traits = new LinkedHashSet<>();
 
     /** The rows read under one header shape; split tables with a repeated header share a segment. */
@@ -196,6 +199,12 @@ final class FormReader {
         prose.grade(text).ifPresent(v -> narrative.add(new NarrativeFigure(NarrativeFigure.Kind.GRADE, v, ref)));
         prose.executionRate(text).ifPresent(v ->
                 narrative.add(new NarrativeFigure(NarrativeFigure.Kind.EXECUTION_RATE, v, ref)));
+        if (proseName.isEmpty()) {
+            prose.projectInProse(text).ifPresent(m -> {
+                proseName = Optional.of(new Sourced<>(m.group(1), ref));
+                proseYear = Optional.of(new Sourced<>(Integer.valueOf(m.group(2)), ref));
+            });
+        }
     }
 
     // ---- table rows ----
@@ -207,10 +216,13 @@ final class FormReader {
             return false;
         }
         if (goalColumns.isPresent()) {
-            if (readGoalTexts(line, cells)) {
+            GoalRow g = readGoalTexts(line, cells);
+            if (g != GoalRow.MORE) {
+                goalColumns = Optional.empty();
+            }
+            if (g != GoalRow.NONE) {
                 return false;
             }
-            goalColumns = Optional.empty();
         }
         // Each cell's heading is looked up once here; every classification below reuses it.
         List<Optional<Field>> headings = new ArrayList<>(cells.size());
@@ -334,16 +346,26 @@ final class FormReader {
         }
     }
 
+    /** What a row under the goals header was. */
+    private enum GoalRow {
+        /** The texts of the form's one goal: the block ends with it. */
+        LAST,
+        /** A region's goal: more may follow. */
+        MORE,
+        /** No goal: the block had ended before this row, which is read as any other. */
+        NONE
+    }
+
     /**
-     * The texts under the goals header. Returns true if the goals block goes on after this row (a
-     * region's row of a transfer-payment form); a form with one goal has one row of texts.
+     * The texts under the goals header: one row for a form with one goal, one row per region for a
+     * transfer payment.
      */
-    private boolean readGoalTexts(Line.Cells line, List<Cell> cells) {
+    private GoalRow readGoalTexts(Line.Cells line, List<Cell> cells) {
         GoalColumns g = goalColumns.get();
         if (g.area() >= 0) {
             Optional<Field> f = dictionary.lookup(cells.get(0).text());
             if (f.isPresent() || cells.size() < 2) {
-                return false;
+                return GoalRow.NONE;
             }
             Sourced<String> area = null;
             Optional<Sourced<String>> expected = Optional.empty();
@@ -362,7 +384,7 @@ final class FormReader {
                 regionalGoals.add(new RegionalGoal(area, expected, achieved));
                 traits.add("form.transfer");
             }
-            return true;
+            return GoalRow.MORE;
         }
         for (Cell c : cells) {
             if (dictionary.is(c.text(), Field.ANNUAL_GOAL)) {
@@ -375,7 +397,7 @@ final class FormReader {
                 goalExpected = Optional.of(text);
             }
         }
-        return false;
+        return GoalRow.LAST;
     }
 
     private void readFundLine(Line.Cells line, List<Cell> cells, int labelAt, Field label) {
@@ -514,7 +536,9 @@ final class FormReader {
                 }
             }
         }
-        if (totalScore.isEmpty() && placed) {
+        // 总分 | 100 | (empty): the weight alone; the total stands in the row's text or elsewhere.
+        boolean weightAlone = totalScore.isEmpty() && placed && numbers.size() == 1 && totalWeight.isPresent();
+        if (totalScore.isEmpty() && placed && !weightAlone) {
             // Figures under the header's columns but none under the score: a shifted row, whose
             // columns say nothing.
             totalWeight = Optional.empty();
@@ -530,7 +554,7 @@ final class FormReader {
                 }
             }
         }
-        if (totalScore.isEmpty() && !numbers.isEmpty()) {
+        if (totalScore.isEmpty() && !numbers.isEmpty() && !weightAlone) {
             readTotalByOrder(line, numbers, placed);
         }
     }
@@ -762,8 +786,13 @@ final class FormReader {
         if (name.isEmpty() && template.nameFromDepartment()) {
             name = department;
         }
+        Optional<Sourced<Integer>> formYear = year;
+        if (name.isEmpty() && proseName.isPresent()) {
+            name = proseName;
+            formYear = year.or(() -> proseYear);
+        }
         FormLayout layout = new FormLayout(template.kind(), template.id(), hasScores);
-        return Result.ok(new ProjectRecord(recordKey + "-" + formIndex, sourceFile, formIndex, name, year,
+        return Result.ok(new ProjectRecord(recordKey + "-" + formIndex, sourceFile, formIndex, name, formYear,
                 department, Optional.ofNullable(header.get(Field.IMPLEMENTER)),
                 funds, new Goals(goalExpected, goalAchieved, regionalGoals), indicators, totalWeight, total,
                 gradeReported, narrative, layout, Optional.ofNullable(header.get(Field.CENTRAL_DEPARTMENT)),

@@ -3,7 +3,9 @@ package org.jixiao.extract;
 import org.jixiao.model.Cell;
 import org.jixiao.normalize.Field;
 import org.jixiao.normalize.HeadingDictionary;
+import org.jixiao.normalize.MeasureParser;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,7 +48,8 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
         boolean two = false;
         for (Cell c : cells) {
             List<Cell> under = new ArrayList<>();
-            if (c.colSpan() > 1) {
+            // Only an amount heading spans the amounts under it (预算数 over 年初预算数 | 全年预算数).
+            if (c.colSpan() > 1 && dictionary.lookup(c.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains).isPresent()) {
                 for (Cell s : next) {
                     if (c.col() <= s.col() && s.col() < c.col() + c.colSpan()
                             && dictionary.lookup(s.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains).isPresent()) {
@@ -85,7 +88,7 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
     private static Field asFundsField(Field f) {
         return switch (f) {
             case WEIGHT -> Field.BUDGET_WEIGHT;
-            case SCORE -> Field.BUDGET_SCORE;
+            case SCORE, CONVERTED_SCORE -> Field.BUDGET_SCORE;
             default -> f;
         };
     }
@@ -102,7 +105,9 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
     boolean isVariant() {
         int firstAmount = columns.stream().filter(c -> AMOUNTS.contains(c.field())).mapToInt(Column::col).min().orElse(0);
         boolean weightFirst = columns.stream().anyMatch(c -> c.field() == Field.BUDGET_WEIGHT && c.col() < firstAmount);
-        return unit.isPresent() || headerRows == 2 || weightFirst;
+        boolean otherUnit = unit.flatMap(u -> MeasureParser.toWanYuan(BigDecimal.ONE, u))
+                .filter(one -> one.compareTo(BigDecimal.ONE) != 0).isPresent();
+        return otherUnit || headerRows == 2 || weightFirst;
     }
 
     static boolean isAmount(Field field) {

@@ -96,6 +96,12 @@ record HeaderModel(List<Column> columns, int headerRows) {
             headings++;
             for (Cell t : top) {
                 if (t.colSpan() > 1 && t.col() <= s.col() && s.col() < t.col() + t.colSpan()) {
+                    // The spanning cell must itself be a heading (年度指标值, 绩效指标), not text
+                    // such as the goal texts that stand above a one-row header.
+                    Optional<Field> parent = dictionary.lookup(t.text());
+                    if (parent.isEmpty() || !(SUB_HEADINGS.contains(parent.get()) || parent.get() == Field.INDICATOR_GROUP)) {
+                        return false;
+                    }
                     under = true;
                 }
             }
@@ -106,6 +112,13 @@ record HeaderModel(List<Column> columns, int headerRows) {
     /** The columns of a two-row header: the second row's cells qualify or name the first row's. */
     private static List<Column> twoRowColumns(List<Cell> top, List<Cell> next, HeadingDictionary dictionary) {
         List<Column> columns = new ArrayList<>();
+        for (Cell s : next) {
+            // A second-row heading under no first-row cell stands alone.
+            boolean covered = top.stream().anyMatch(t -> t.col() <= s.col() && s.col() < t.col() + t.colSpan());
+            if (!s.isBlank() && !covered) {
+                columns.add(new Column(roleOf(s.text(), dictionary), s.col(), s.colSpan(), s.text()));
+            }
+        }
         for (Cell t : top) {
             List<Cell> under = new ArrayList<>();
             for (Cell s : next) {
@@ -123,6 +136,7 @@ record HeaderModel(List<Column> columns, int headerRows) {
                 columns.add(new Column(combine(parent, sub), s.col(), s.colSpan(), t.text() + ">" + s.text()));
             }
         }
+        columns.sort(java.util.Comparator.comparingInt(Column::col));
         return columns;
     }
 
@@ -193,9 +207,12 @@ record HeaderModel(List<Column> columns, int headerRows) {
         return Optional.empty();
     }
 
-    /** The roles in column order: the header's shape, used to tell a repeated header from another table. */
+    /**
+     * The known roles in column order: the header's shape, used to tell a header repeated after a
+     * page break (whose 绩效指标 cell may restart empty) from another table.
+     */
     List<ColumnRole> signature() {
-        return columns.stream().map(Column::role).toList();
+        return columns.stream().map(Column::role).filter(r -> r.part() != Part.UNKNOWN).toList();
     }
 
     /** The roles of the value columns (everything but the levels) in column order. */

@@ -68,6 +68,8 @@ final class Prose {
     private final Rule executionRate;
     private final Rule title;
     private final Rule fundsUnit;
+    private final Pattern yearTitle;
+    private final Pattern project;
     private final Pattern levelWeight;
     private final Pattern levelEnumerator;
     private final Pattern placeholder;
@@ -83,6 +85,8 @@ final class Prose {
         this.executionRate = rule(p, "prose.execution_rate");
         this.title = rule(p, "title");
         this.fundsUnit = rule(p, "funds.unit");
+        this.yearTitle = pattern(p, "year.title");
+        this.project = pattern(p, "prose.project");
         this.levelWeight = pattern(p, "level.weight");
         this.levelEnumerator = pattern(p, "level.enumerator");
         this.placeholder = pattern(p, "placeholder");
@@ -131,7 +135,18 @@ final class Prose {
     }
 
     Optional<Integer> year(String text) {
-        return year.first(text).map(Integer::valueOf);
+        Optional<Integer> y = year.first(text).map(Integer::valueOf);
+        if (y.isPresent() || text.length() > 60) {
+            return y;
+        }
+        Matcher m = yearTitle.matcher(text);
+        return m.find() ? Optional.of(Integer.valueOf(m.group(1))) : Optional.empty();
+    }
+
+    /** A project named in prose ({@code 该X项目于2020年…}): its name and year. */
+    Optional<Matcher> projectInProse(String text) {
+        Matcher m = project.matcher(text);
+        return m.find() ? Optional.of(m) : Optional.empty();
     }
 
     Optional<String> total(String text) {

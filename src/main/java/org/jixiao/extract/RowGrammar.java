@@ -58,7 +58,7 @@ final class RowGrammar {
     Optional<Assigned> read(HeaderModel header, List<Cell> row) {
         List<Cell> cells = new ArrayList<>();
         for (Cell c : row) {
-            if (!c.isBlank() && !isGroupLabel(c)) {
+            if (!c.isBlank() && !(isGroupLabel(c) && (!underLevelTwo(header, c) || sharesColumn(header, c, row)))) {
                 cells.add(c);
             }
         }
@@ -69,26 +69,7 @@ final class RowGrammar {
         if (positional.isEmpty()) {
             return reanchored(header, cells);
         }
-        if (header.has(Part.WEIGHT) && header.has(Part.SCORE) && figures(positional.get()) < 2) {
-            // A row that drifted by a column can still land in columns, losing its score; where
-            // re-anchoring places both its weight and its score, that is the reading meant.
-            Optional<Assigned> anchored = reanchored(header, cells);
-            if (anchored.isPresent() && figures(anchored.get()) > figures(positional.get())) {
-                return anchored;
-            }
-        }
         return positional;
-    }
-
-    /** How many of the weight and score columns a reading fills with numbers. */
-    private int figures(Assigned a) {
-        int n = 0;
-        for (Map.Entry<ColumnRole, Cell> e : a.values().entrySet()) {
-            if ((e.getKey().part() == Part.WEIGHT || e.getKey().part() == Part.SCORE) && isNumber(e.getValue())) {
-                n++;
-            }
-        }
-        return Math.min(n, 2);
     }
 
     private Optional<Assigned> byColumns(HeaderModel header, List<Cell> cells) {
@@ -123,10 +104,16 @@ final class RowGrammar {
         if (level1.isPresent() && !isLevel1Label(level1.get())) {
             return Optional.empty();
         }
-        if (level2.isPresent() && header.has(Part.LEVEL1) && isLevel1(level2.get())) {
+        // A level-1 name in the level-2 column followed by a level-2 name: the row drifted right.
+        if (level2.isPresent() && level1.isEmpty() && header.has(Part.LEVEL1) && isLevel1(level2.get())
+                && level3.filter(this::isLevel2).isPresent()) {
             return Optional.empty();
         }
-        if (level3.isPresent() && (isLevel1(level3.get()) || looksLikeValue(level3.get()))) {
+        // A level-1 name in the name column is a row drifted right, unless the row writes its levels
+        // (满意度指标 | 服务对象满意度指标 | 服务对象满意度 names the indicator after its block).
+        boolean drifted = level3.isPresent() && isLevel1(level3.get()) && level1.isEmpty() && level2.isEmpty()
+                && byRole.values().stream().anyMatch(this::isLevel2);
+        if (level3.isPresent() && (drifted || looksLikeValue(level3.get()))) {
             return Optional.empty();
         }
         return Optional.of(new Assigned(task, level1, level2, level3, byRole));
@@ -248,6 +235,21 @@ final class RowGrammar {
         return m.value().isPresent() && m.label().isEmpty()
                 && (m.comparator().isPresent() || m.kind() == Measure.Kind.PERCENT
                     || m.kind() == Measure.Kind.NUMBER || m.kind() == Measure.Kind.QUANTITY);
+    }
+
+    /**
+     * True if {@code cell} stands under the 二级指标 column, where 绩效目标 is a level's name (the
+     * rubric's 项目决策 > 绩效目标); anywhere else it is the merged label over the indicator block.
+     */
+    private static boolean underLevelTwo(HeaderModel header, Cell cell) {
+        return header.covering(cell.col()).filter(c -> c.role().part() == Part.LEVEL2).isPresent();
+    }
+
+    /** True if another filled cell of {@code row} stands under the same header column as {@code cell}. */
+    private static boolean sharesColumn(HeaderModel header, Cell cell, List<Cell> row) {
+        Optional<HeaderModel.Column> column = header.covering(cell.col());
+        return column.isPresent() && row.stream().anyMatch(o -> o != cell && !o.isBlank()
+                && column.get().covers(o.col()));
     }
 
     /** 绩效目标 / 绩效指标: the merged label over the whole indicator block, not an indicator level. */
