@@ -38,7 +38,8 @@ record HeaderModel(List<Column> columns, int headerRows) {
     private static final Set<Field> SUB_HEADINGS = EnumSet.of(Field.LEVEL1, Field.LEVEL2, Field.LEVEL3,
             Field.TARGET, Field.ACTUAL, Field.ADJUSTED_TARGET, Field.COMPARATOR, Field.UNIT, Field.WEIGHT,
             Field.SCORE, Field.REVIEW_SCORE, Field.ITEM_SCORE, Field.CONVERTED_SCORE, Field.DEVIATION_REASON,
-            Field.IMPROVEMENTS, Field.COMPLETION_RATE, Field.SCORE_COEFFICIENT, Field.CRITERION, Field.TASK);
+            Field.IMPROVEMENTS, Field.COMPLETION_RATE, Field.SCORE_COEFFICIENT, Field.CRITERION, Field.TASK,
+            Field.CORE_INDICATOR);
 
     /** True if {@code field} can head a column of an indicator table. */
     static boolean isHeading(Field field) {

@@ -72,6 +72,20 @@ final class RowGrammar {
         return positional;
     }
 
+    /**
+     * Reads {@code row} by its columns alone, without re-anchoring; empty if it does not sit under
+     * {@code header}. A text export whose rows keep every grid cell is checked with this.
+     */
+    Optional<Assigned> positional(HeaderModel header, List<Cell> row) {
+        List<Cell> cells = new ArrayList<>();
+        for (Cell c : row) {
+            if (!c.isBlank() && !(isGroupLabel(c) && (!underLevelTwo(header, c) || sharesColumn(header, c, row)))) {
+                cells.add(c);
+            }
+        }
+        return cells.isEmpty() ? Optional.empty() : byColumns(header, cells);
+    }
+
     private Optional<Assigned> byColumns(HeaderModel header, List<Cell> cells) {
         Map<ColumnRole, Cell> byRole = new HashMap<>();
         for (Cell c : cells) {
