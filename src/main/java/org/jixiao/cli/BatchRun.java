@@ -12,6 +12,7 @@ import org.jixiao.model.Stage;
 import org.jixiao.score.RuleProfile;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Source;
+import org.jixiao.write.CopyLinks;
 import org.jixiao.write.CsvSink;
 import org.jixiao.write.OutputTable;
 import org.jixiao.write.RecordSink;
@@ -33,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -64,7 +64,16 @@ final class BatchRun {
     /** Identifies the rule profile in journal keys (see {@link #journalKey}). */
     private String profileTag;
     private final ReadLimits limits = ReadLimits.defaults();
-    private BiFunction<Source, String, FileResult> pipeline;
+    private Pipeline pipeline;
+    /** The names record ids derive from, set by {@link #run} from the inputs. */
+    private RecordNames recordNames;
+    /** Fills in duplicate_of in output order (so the same whatever the threads or a resume). */
+    private final CopyLinks copyLinks = new CopyLinks();
+
+    /** The facade's {@code process(source, contentHash, recordName)}, or a test's stand-in. */
+    private interface Pipeline {
+        FileResult apply(Source source, String contentHash, String recordName);
+    }
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
 
@@ -113,6 +122,7 @@ final class BatchRun {
         validate(commandLine);
         List<Failure> unlisted = new ArrayList<>();
         List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, unlisted);
+        recordNames = new RecordNames(options.inputs);
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
@@ -190,16 +200,16 @@ final class BatchRun {
         jixiao = Jixiao.builder().limits(limits).profile(profile).build();
         // Results in the journal hold scores, so they are reused only under the same rules.
         profileTag = Jixiao.contentHash(profile.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        pipeline = standIn.<BiFunction<Source, String, FileResult>>map(f -> (source, hash) -> f.apply(source))
-                .orElse(jixiao::process);
+        pipeline = standIn.<Pipeline>map(f -> (source, hash, name) -> f.apply(source)).orElse(jixiao::process);
     }
 
     /**
      * The journal key of a file: its content hash and the rule profile, since a result scored under
-     * one profile must not be reused in a run under another.
+     * one profile must not be reused in a run under another, and its record key, since its rows'
+     * ids must not be reused under another record name (the same file given with other arguments).
      */
-    private String journalKey(String contentHash) {
-        return contentHash + "/" + profileTag;
+    private String journalKey(String contentHash, String recordName) {
+        return contentHash + "/" + profileTag + "/" + Jixiao.recordKey(recordName, contentHash);
     }
 
     private Progress.Mode progressMode() {
@@ -218,8 +228,10 @@ final class BatchRun {
         if (journal != null && !outcome.reused() && outcome.hash().isPresent()) {
             journal.append(outcome.name(), outcome.hash().get(), outcome.rows());
         }
+        // The journal keeps rows unlinked: which copy comes first is a fact of this run's order.
+        List<TableRow> rows = copyLinks.link(outcome.rows());
         for (RecordSink sink : sinks) {
-            for (TableRow row : outcome.rows()) {
+            for (TableRow row : rows) {
                 sink.accept(row);
             }
         }
@@ -276,14 +288,15 @@ final class BatchRun {
             }
             byte[] content = Files.readAllBytes(path);
             String hash = Jixiao.contentHash(content);
-            String key = journalKey(hash);
+            String recordName = recordNames.of(path);
+            String key = journalKey(hash, recordName);
             if (journal != null && options.resume) {
                 Optional<Journal.Entry> entry = journal.find(name, key);
                 if (entry.isPresent()) {
                     return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
                 }
             }
-            return fresh(name, Optional.of(key), pipeline.apply(new Source(name, content), hash));
+            return fresh(name, Optional.of(key), pipeline.apply(new Source(name, content), hash, recordName));
         }
 
         @Override

@@ -12,7 +12,9 @@ final class Columns {
             "department", "implementer", "initial_budget", "full_year_budget", "executed", "execution_rate_reported",
             "execution_rate_computed", "budget_weight", "budget_score_reported", "budget_score_computed",
             "indicator_count", "weight_sum", "total_score_reported", "total_score_computed", "grade_reported",
-            "grade_computed", "finding_count");
+            "grade_computed", "finding_count",
+            // keys and tidy columns for analysts (issue 15)
+            "content_hash", "duplicate_of");
 
     static final List<String> INDICATORS = List.of("record_id", "indicator_index", "level1", "level2", "level3",
             "target", "adjusted_target", "actual", "weight", "score_reported", "score_computed", "deviation_reason",

@@ -40,7 +40,9 @@ public final class Rows {
                 Cells.reported(f.budgetWeight()), Cells.reported(f.budgetScoreReported()),
                 Cells.computed(a.budgetScoreComputed(), a.rounding()), r.indicators().size(), Cells.computed(a.weightSum(), a.rounding()),
                 Cells.reported(r.totalScoreReported()), Cells.computed(a.totalScoreComputed(), a.rounding()),
-                Cells.text(r.gradeReported()), a.gradeComputed().orElse(""), a.findings().size()));
+                Cells.text(r.gradeReported()), a.gradeComputed().orElse(""), a.findings().size(),
+                // analysts' columns (issue 15); duplicate_of is filled in by CopyLinks, in run order
+                assessed.contentHash(), ""));
         for (Indicator i : r.indicators()) {
             Optional<IndicatorAssessment> ia = a.forIndicator(i.index());
             Measure t = i.targetMeasure();
