@@ -14,7 +14,7 @@ final class Columns {
             "indicator_count", "weight_sum", "total_score_reported", "total_score_computed", "grade_reported",
             "grade_computed", "finding_count",
             // keys and tidy columns for analysts (issue 15)
-            "content_hash", "duplicate_of");
+            "content_hash", "duplicate_of", "region", "department_code", "department_name");
 
     static final List<String> INDICATORS = List.of("record_id", "indicator_index", "level1", "level2", "level3",
             "target", "adjusted_target", "actual", "weight", "score_reported", "score_computed", "deviation_reason",

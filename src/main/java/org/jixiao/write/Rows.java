@@ -11,6 +11,7 @@ import org.jixiao.model.IndicatorAssessment;
 import org.jixiao.model.Measure;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.SourceRef;
+import org.jixiao.model.Sourced;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class Rows {
         ProjectRecord r = assessed.record();
         Assessment a = assessed.assessment();
         FundFigures f = r.funds().summary();
+        DepartmentCode department = DepartmentCode.of(value(r.department()));
         List<TableRow> rows = new ArrayList<>();
         rows.add(row(OutputTable.PROJECTS, r.recordId(), Cells.safeText(r.sourceFile()), r.formIndex(),
                 Cells.text(r.projectName()), r.year().map(y -> y.value().toString()).orElse(""),
@@ -42,7 +44,8 @@ public final class Rows {
                 Cells.reported(r.totalScoreReported()), Cells.computed(a.totalScoreComputed(), a.rounding()),
                 Cells.text(r.gradeReported()), a.gradeComputed().orElse(""), a.findings().size(),
                 // analysts' columns (issue 15); duplicate_of is filled in by CopyLinks, in run order
-                assessed.contentHash(), ""));
+                assessed.contentHash(), "", region(r), Cells.safeText(department.code()),
+                Cells.safeText(department.name())));
         for (Indicator i : r.indicators()) {
             Optional<IndicatorAssessment> ia = a.forIndicator(i.index());
             Measure t = i.targetMeasure();
@@ -70,6 +73,16 @@ public final class Rows {
                     x.source().map(SourceRef::describe).orElse("")));
         }
         return rows;
+    }
+
+    /** The province named in the department, the implementer or the title; empty when none is. */
+    private static String region(ProjectRecord r) {
+        return PlaceNames.instance().province(value(r.department()), value(r.implementer()), value(r.projectName()))
+                .orElse("");
+    }
+
+    private static String value(Optional<Sourced<String>> text) {
+        return text.map(Sourced::value).orElse("");
     }
 
     /** The {@code errors} row of one failed file. */

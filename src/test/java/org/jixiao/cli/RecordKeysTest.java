@@ -85,6 +85,8 @@ class RecordKeysTest {
                 assertTrue(first.get("source_file").contains("a"), first.get("source_file"));
             }
             assertTrue(p.get("content_hash").matches("[0-9a-f]{64}"), p.get("content_hash"));
+            assertTrue(p.get("year").matches("(\\d{4})?"), "year is an integer or blank: " + p.get("year"));
+            assertEquals("山西省", p.get("region"), "every corpus form is from 山西: " + p);
         }
         assertEquals(projects.size(), 2 * linked, "half the rows are second copies");
 
