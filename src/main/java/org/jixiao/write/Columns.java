@@ -25,7 +25,9 @@ final class Columns {
             "execution_rate_reported", "budget_weight", "budget_score_reported");
 
     static final List<String> FINDINGS = List.of("record_id", "code", "severity", "field", "reported", "computed",
-            "message", "source_ref");
+            "message", "source_ref",
+            // the Chinese message (issue 15)
+            "message_zh");
 
     static final List<String> ERRORS = List.of("source_file", "stage", "code", "message");
 }

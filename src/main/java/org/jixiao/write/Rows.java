@@ -4,6 +4,7 @@ import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Assessment;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Finding;
+import org.jixiao.model.FindingMessages;
 import org.jixiao.model.FundFigures;
 import org.jixiao.model.FundLine;
 import org.jixiao.model.Indicator;
@@ -70,7 +71,7 @@ public final class Rows {
         for (Finding x : a.findings()) {
             rows.add(row(OutputTable.FINDINGS, r.recordId(), x.code(), x.severity().label(), x.field(),
                     Cells.safeText(x.reported()), Cells.safeText(x.computed()), Cells.safeText(x.message()),
-                    x.source().map(SourceRef::describe).orElse("")));
+                    x.source().map(SourceRef::describe).orElse(""), Cells.safeText(FindingMessages.chinese(x))));
         }
         return rows;
     }
