@@ -16,6 +16,7 @@ import org.jixiao.write.CopyLinks;
 import org.jixiao.write.CsvSink;
 import org.jixiao.write.OutputTable;
 import org.jixiao.write.RecordSink;
+import org.jixiao.write.ReportSink;
 import org.jixiao.write.Rows;
 import org.jixiao.write.TableRow;
 import org.jixiao.write.XlsxSink;
@@ -61,6 +62,8 @@ final class BatchRun {
     private final Optional<Function<Source, FileResult>> standIn;
     /** The facade and the pipeline for one loaded file, set by {@link #run} once the options are valid. */
     private Jixiao jixiao;
+    /** The rule profile's name, for the report. */
+    private String profileName;
     /** Identifies the rule profile in journal keys (see {@link #journalKey}). */
     private String profileTag;
     private final ReadLimits limits = ReadLimits.defaults();
@@ -141,6 +144,9 @@ final class BatchRun {
                     sinks.add(workbook.get());
                 }
             }
+            if (options.report != null) {
+                sinks.add(new ReportSink(options.report, profileName));
+            }
             Journal j = journal;
             for (Failure f : unlisted) {
                 emit(new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
@@ -198,6 +204,7 @@ final class BatchRun {
             }
         }
         jixiao = Jixiao.builder().limits(limits).profile(profile).build();
+        profileName = profile.name();
         // Results in the journal hold scores, so they are reused only under the same rules.
         profileTag = Jixiao.contentHash(profile.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         pipeline = standIn.<Pipeline>map(f -> (source, hash, name) -> f.apply(source)).orElse(jixiao::process);
