@@ -10,6 +10,7 @@ import org.jixiao.model.Stage;
 import org.jixiao.normalize.HeadingDictionary;
 import org.jixiao.normalize.MeasureParser;
 import org.jixiao.normalize.TextNormalizer;
+import org.jixiao.read.IoReasons;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Readers;
 import org.jixiao.read.Source;
@@ -110,7 +111,7 @@ public final class Jixiao {
             Source source = new Source(name, Files.readAllBytes(path));
             return process(source, contentHash(source.content()), String.valueOf(path.getFileName()));
         } catch (IOException e) {
-            return FileResult.failed(new Failure(name, Stage.READ, "read.io", "cannot read the file: " + e));
+            return FileResult.failed(new Failure(name, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e)));
         }
     }
 

@@ -10,6 +10,7 @@ import org.jixiao.model.Failure;
 import org.jixiao.model.Severity;
 import org.jixiao.model.Stage;
 import org.jixiao.score.RuleProfile;
+import org.jixiao.read.IoReasons;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Source;
 import org.jixiao.write.CopyLinks;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,10 +101,17 @@ final class BatchRun {
 
     /** What the batch gave; {@code failedFiles > 0} means exit code 1. */
     record Summary(long files, long forms, long failedFiles, long reused, Map<Severity, Long> findings,
-                   double seconds) {
+                   double seconds, Map<String, Long> failuresByCode) {
         String describe() {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                     "%d file(s), %d form(s), %d failed", files, forms, failedFiles));
+            if (!failuresByCode.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                failuresByCode.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
+                s.append(" (").append(String.join(", ", parts)).append(')');
+            }
             if (reused > 0) {
                 s.append(String.format(Locale.ROOT, ", %d reused from the journal", reused));
             }
@@ -126,6 +135,9 @@ final class BatchRun {
         List<Failure> unlisted = new ArrayList<>();
         List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, unlisted);
         recordNames = new RecordNames(options.inputs);
+        if (files.isEmpty()) {
+            throw new NoInputFile(noInputReason(unlisted));
+        }
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
@@ -183,6 +195,31 @@ final class BatchRun {
         return Optional.of(tally.summary());
     }
 
+    /** No file to convert: a usage error (exit 2) that leaves no output behind. */
+    static final class NoInputFile extends RuntimeException {
+        NoInputFile(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private String noInputReason(List<Failure> unlisted) {
+        StringBuilder why = new StringBuilder("no input file found");
+        List<String> reasons = new ArrayList<>();
+        for (Failure f : unlisted) {
+            reasons.add(f.sourceFile() + ": " + f.message());
+        }
+        if (unlisted.size() < options.inputs.size()) {
+            reasons.add(options.include.isEmpty() && options.exclude.isEmpty()
+                    ? "the folders given hold no file (hidden files and folders are skipped)"
+                    : "no file in the folders given matches --include/--exclude");
+        }
+        why.append(": ").append(String.join("; ", reasons.subList(0, Math.min(5, reasons.size()))));
+        if (reasons.size() > 5) {
+            why.append(String.format(Locale.ROOT, "; and %d more", reasons.size() - 5));
+        }
+        return why.toString();
+    }
+
     private void validate(CommandLine commandLine) {
         if (options.threads < 1) {
             throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1, got " + options.threads);
@@ -199,8 +236,8 @@ final class BatchRun {
             try {
                 profile = RuleProfile.load(options.profile);
             } catch (IOException | IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(commandLine,
-                        "cannot use the rule profile " + options.profile + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(commandLine, "cannot use the rule profile " + options.profile
+                        + ": " + (e instanceof IOException io ? IoReasons.describe(io) : e.getMessage()));
             }
         }
         jixiao = Jixiao.builder().limits(limits).profile(profile).build();
@@ -283,7 +320,7 @@ final class BatchRun {
                 return processReadable(path);
             } catch (IOException e) {
                 // Gone or unreadable since it was listed: the file's failure, not a bug.
-                return failure(path, Stage.READ, "read.io", "cannot read the file: " + e);
+                return failure(path, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e));
             }
         }
 
@@ -343,6 +380,7 @@ final class BatchRun {
         long reused;
         double seconds;
         final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
+        final Map<String, Long> failures = new HashMap<>();
 
         void add(FileOutcome o) {
             files++;
@@ -355,6 +393,8 @@ final class BatchRun {
             for (TableRow row : o.rows()) {
                 if (row.table() == OutputTable.PROJECTS) {
                     forms++;
+                } else if (row.table() == OutputTable.ERRORS) {
+                    failures.merge(row.cell("code"), 1L, Long::sum);
                 } else if (row.table() == OutputTable.FINDINGS) {
                     // the severity column holds Severity.label()
                     Severity s = Severity.valueOf(row.cell("severity").toUpperCase(Locale.ROOT));
@@ -364,7 +404,7 @@ final class BatchRun {
         }
 
         Summary summary() {
-            return new Summary(files, forms, failed, reused, Map.copyOf(findings), seconds);
+            return new Summary(files, forms, failed, reused, Map.copyOf(findings), seconds, Map.copyOf(failures));
         }
     }
 
