@@ -83,7 +83,8 @@ final class HtmlReport {
         row(h, "error_rows", f.errorRows());
         row(h, "findings", f.findings());
         for (String s : AuditFigures.SEVERITIES) {
-            h.append("<tr><th class=\"sev-").append(s).append("\">").append(ReportLabels.zh("findings")).append(" · ")
+            h.append("<tr><th class=\"sev-").append(s).append("\">").append(ReportLabels.zh("findings")).append(" <span class=\"en\">").append(ReportLabels.en("findings"))
+                    .append("</span> · ")
                     .append(ReportLabels.zh("severity." + s)).append(" <span class=\"en\">")
                     .append(ReportLabels.en("severity." + s)).append("</span></th>")
                     .append(num("findings_" + s, f.findings(s))).append("</tr>\n");

@@ -52,7 +52,8 @@ class AuditReportHtmlTest {
         out = tmp.resolve("out");
         Path report = tmp.resolve("reports/report.html");
         CommandRun cli = new CommandRun();
-        int code = cli.execute("audit", in.toString(), "--out", out.toString(), "--report", report.toString(), "-q");
+        int code = cli.execute("audit", in.toString(), "--out", out.toString(), "--report", report.toString(), "-q",
+                "--xlsx");
         assertEquals(1, code, "notes.txt holds no form: " + cli.err);
         html = Jsoup.parse(report.toFile(), "UTF-8");
         projects = RecordKeysTest.table(out, "projects.csv");
@@ -94,6 +95,24 @@ class AuditReportHtmlTest {
         assertEquals(findings.size(), figure(totals, "findings"));
         for (String s : List.of("error", "warning", "info")) {
             assertEquals(findings.stream().filter(f -> f.get("severity").equals(s)).count(), figure(totals, "findings_" + s), s);
+        }
+    }
+
+    @Test
+    void theWorkbooksSummarySheetHoldsTheSameTotals() throws IOException {
+        Map<String, Long> sheet = new HashMap<>();
+        try (var in = Files.newInputStream(out.resolve("jixiao.xlsx"));
+             var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            wb.getSheet("summary").forEach(r -> {
+                if (r.getLastCellNum() == 2 && r.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    sheet.put(r.getCell(0).getStringCellValue(), (long) r.getCell(1).getNumericCellValue());
+                }
+            });
+        }
+        Element totals = html.getElementById("totals");
+        for (Element row : totals.select("tr")) {
+            assertEquals(Long.parseLong(row.selectFirst("td").text()), sheet.get(row.selectFirst("th").text()),
+                    row.text());
         }
     }
 
