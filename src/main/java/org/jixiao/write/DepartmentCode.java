@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>A code is two or more ASCII digits (text is already normalized to half-width), optionally in
- * brackets, then optional separators. Leading zeros are kept: the code is text, not a number.
+ * brackets, then optional separators (space, {@code - _ . :} or U+3001). Leading zeros are kept: the code is text, not a number.
  *
  * @param code the code, empty when the department has none
  * @param name the department without its code
  */
 record DepartmentCode(String code, String name) {
 
-    private static final Pattern CODED = Pattern.compile("^[\\[(]?([0-9]{2,})[\\])]?[\\s\\-_.:、]*(.*)$",
+    private static final Pattern CODED = Pattern.compile("^[\\[(]?([0-9]{2,})[\\])]?[\\s\\-_.:\u3001]*(.*)$",
             Pattern.DOTALL);
 
     static DepartmentCode of(String department) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -40,15 +41,22 @@ final class PlaceNames {
     }
 
     private static final String RESOURCE = "places.tsv";
+    private static final String RULES = "places.properties";
     private static final String HEADER = "province\tshort\tkind\tnames";
     private static final PlaceNames INSTANCE = load();
 
     private final Map<String, Place> places;
     private final int longest;
+    private final Rules rules;
 
-    private PlaceNames(Map<String, Place> places) {
+    /** The matching rules of {@code places.properties}. */
+    private record Rules(List<String> shortSuffixes, String countyAfter, char citySuffix, char cityNotBefore) {
+    }
+
+    private PlaceNames(Map<String, Place> places, Rules rules) {
         this.places = Map.copyOf(places);
         this.longest = places.keySet().stream().mapToInt(String::length).max().orElse(0);
+        this.rules = rules;
     }
 
     static PlaceNames instance() {
@@ -78,15 +86,15 @@ final class PlaceNames {
         return Optional.empty();
     }
 
-    private static boolean allowed(Place p, String text, int at, int textStart, int end) {
-        if (text.charAt(end - 1) == '市' && end < text.length() && text.charAt(end) == '场') {
+    private boolean allowed(Place p, String text, int at, int textStart, int end) {
+        if (text.charAt(end - 1) == rules.citySuffix() && end < text.length() && text.charAt(end) == rules.cityNotBefore()) {
             return false;
         }
         switch (p.where()) {
             case AT_START:
                 return at == textStart;
             case AT_START_OR_AFTER_DIVISION:
-                return at == textStart || "省市州盟区县".indexOf(text.charAt(at - 1)) >= 0
+                return at == textStart || rules.countyAfter().indexOf(text.charAt(at - 1)) >= 0
                         || !Character.isIdeographic(text.charAt(at - 1));
             default:
                 return true;
@@ -102,7 +110,28 @@ final class PlaceNames {
         return i == text.length() ? 0 : i;
     }
 
+    private static Rules rules() {
+        Properties p = new Properties();
+        try (InputStream in = PlaceNames.class.getResourceAsStream(RULES)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing: " + RULES);
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RULES, e);
+        }
+        for (String key : List.of("short.suffixes", "county.after", "city.suffix", "city.not.before")) {
+            if (p.getProperty(key, "").isBlank()) {
+                throw new IllegalStateException(RULES + " has no " + key);
+            }
+        }
+        return new Rules(List.of(p.getProperty("short.suffixes").trim().split("\\s+")),
+                p.getProperty("county.after").replaceAll("\\s+", ""), p.getProperty("city.suffix").trim().charAt(0),
+                p.getProperty("city.not.before").trim().charAt(0));
+    }
+
     private static PlaceNames load() {
+        Rules rules = rules();
         Map<String, Place> places = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
         try (InputStream in = PlaceNames.class.getResourceAsStream(RESOURCE)) {
@@ -135,7 +164,7 @@ final class PlaceNames {
                     String full = eq < 0 ? entry : entry.substring(0, eq);
                     Where where = county && full.length() <= 2 ? Where.AT_START_OR_AFTER_DIVISION : Where.ANYWHERE;
                     add(places, ambiguous, full, new Place(province, where, true));
-                    String shortName = eq < 0 ? shortName(full) : entry.substring(eq + 1);
+                    String shortName = eq < 0 ? shortName(full, rules.shortSuffixes()) : entry.substring(eq + 1);
                     if (!county && shortName.length() >= 2) {
                         add(places, ambiguous, shortName, new Place(province, Where.AT_START, false));
                     }
@@ -145,12 +174,12 @@ final class PlaceNames {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         ambiguous.forEach(places::remove);
-        return new PlaceNames(places);
+        return new PlaceNames(places, rules);
     }
 
     /** 忻州市 → 忻州, 大兴安岭地区 → 大兴安岭, 兴安盟 → 兴安; other names have no derived short form. */
-    private static String shortName(String full) {
-        for (String suffix : List.of("地区", "市", "盟")) {
+    private static String shortName(String full, List<String> suffixes) {
+        for (String suffix : suffixes) {
             if (full.endsWith(suffix)) {
                 return full.substring(0, full.length() - suffix.length());
             }
