@@ -36,7 +36,7 @@ final class HtmlReport {
             svg .tick { font-size: 11px; fill: #2d3748; } svg .grid { stroke: #e2e8f0; stroke-width: 1; }
             a { color: #2b6cb0; text-decoration: none; } .id { font-family: monospace; font-size: 11px; color: #4a5568; }
             @media print { body { padding: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; }
-                           tr, svg.chart, .form { break-inside: avoid; } a { color: inherit; } }
+                           tr, svg.chart { break-inside: avoid; } thead { display: table-header-group; } a { color: inherit; } }
             """;
 
     private HtmlReport() {
@@ -109,11 +109,11 @@ final class HtmlReport {
         Map<String, long[]> codes = f.byCode();
         List<String> labels = new ArrayList<>(codes.keySet());
         h.append(SvgChart.stackedRows("chart-by-code", labels, severityNames(), new ArrayList<>(codes.values())));
-        h.append("<table id=\"table-by-code\">\n<tr>").append(th("code")).append(th("meaning"));
+        h.append("<table id=\"table-by-code\">\n<thead><tr>").append(th("code")).append(th("meaning"));
         for (String s : AuditFigures.SEVERITIES) {
             h.append(th("severity." + s));
         }
-        h.append(th("total")).append("</tr>\n");
+        h.append(th("total")).append("</tr></thead>\n");
         for (Map.Entry<String, long[]> e : codes.entrySet()) {
             h.append("<tr data-code=\"").append(Html.escape(e.getKey())).append("\"><td><code>")
                     .append(Html.escape(e.getKey())).append("</code></td><td>")
@@ -130,8 +130,8 @@ final class HtmlReport {
 
     private static void byDepartment(StringBuilder h, AuditFigures f) {
         heading(h, "by-department", "by_department");
-        h.append("<table id=\"table-by-department\">\n<tr>").append(th("department")).append(th("forms"))
-                .append(th("findings")).append("</tr>\n");
+        h.append("<table id=\"table-by-department\">\n<thead><tr>").append(th("department")).append(th("forms"))
+                .append(th("findings")).append("</tr></thead>\n");
         int shown = 0;
         long otherForms = 0;
         long otherFindings = 0;
@@ -160,8 +160,8 @@ final class HtmlReport {
 
     private static void byYear(StringBuilder h, AuditFigures f) {
         heading(h, "by-year", "by_year");
-        h.append("<table id=\"table-by-year\">\n<tr>").append(th("year")).append(th("forms")).append(th("findings"))
-                .append("</tr>\n");
+        h.append("<table id=\"table-by-year\">\n<thead><tr>").append(th("year")).append(th("forms")).append(th("findings"))
+                .append("</tr></thead>\n");
         for (Map.Entry<String, long[]> e : f.byYear().entrySet()) {
             h.append("<tr data-year=\"").append(Html.escape(e.getKey())).append("\"><td>")
                     .append(e.getKey().isEmpty() ? ReportLabels.both("none") : Html.escape(e.getKey())).append("</td>")
@@ -179,8 +179,8 @@ final class HtmlReport {
         }
         h.append("<h3>").append(ReportLabels.both("total_bins")).append("</h3>\n");
         h.append(SvgChart.columns("chart-totals", bins, series, new long[][] {f.reportedTotals(), f.computedTotals()}));
-        h.append("<table id=\"table-totals\">\n<tr>").append(th("score_range")).append(th("reported"))
-                .append(th("computed")).append("</tr>\n");
+        h.append("<table id=\"table-totals\">\n<thead><tr>").append(th("score_range")).append(th("reported"))
+                .append(th("computed")).append("</tr></thead>\n");
         for (int b = 0; b < AuditFigures.BINS; b++) {
             h.append("<tr data-bin=\"").append(b).append("\"><td>").append(bins.get(b)).append("</td>")
                     .append(num("reported", f.reportedTotals()[b])).append(num("computed", f.computedTotals()[b]))
@@ -202,8 +202,8 @@ final class HtmlReport {
         }
         h.append("<h3>").append(ReportLabels.both("grade_counts")).append("</h3>\n");
         h.append(SvgChart.columns("chart-grades", labels, series, values));
-        h.append("<table id=\"table-grades\">\n<tr>").append(th("grade")).append(th("reported")).append(th("computed"))
-                .append("</tr>\n");
+        h.append("<table id=\"table-grades\">\n<thead><tr>").append(th("grade")).append(th("reported")).append(th("computed"))
+                .append("</tr></thead>\n");
         for (Map.Entry<String, long[]> e : grades.entrySet()) {
             h.append("<tr data-grade=\"").append(Html.escape(e.getKey())).append("\"><td>")
                     .append(e.getKey().isEmpty() ? ReportLabels.both("none") : Html.escape(e.getKey())).append("</td>")
@@ -222,9 +222,9 @@ final class HtmlReport {
             h.append("<p>").append(ReportLabels.both("no_forms")).append("</p>\n</section>\n");
             return;
         }
-        h.append("<table id=\"table-largest\">\n<tr>").append(th("rank")).append(th("project")).append(th("department"))
+        h.append("<table id=\"table-largest\">\n<thead><tr>").append(th("rank")).append(th("project")).append(th("department"))
                 .append(th("year")).append(th("reported")).append(th("computed")).append(th("difference"))
-                .append(th("grade")).append(th("findings")).append("</tr>\n");
+                .append(th("grade")).append(th("findings")).append("</tr></thead>\n");
         int rank = 0;
         for (AuditFigures.Form form : forms) {
             TableRow p = form.project();
@@ -256,8 +256,8 @@ final class HtmlReport {
                 h.append("<p>").append(ReportLabels.both("no_findings")).append("</p>\n</div>\n");
                 continue;
             }
-            h.append("<table class=\"findings\">\n<tr>").append(th("code")).append(th("field")).append(th("reported"))
-                    .append(th("computed")).append(th("message")).append(th("where")).append("</tr>\n");
+            h.append("<table class=\"findings\">\n<thead><tr>").append(th("code")).append(th("field")).append(th("reported"))
+                    .append(th("computed")).append(th("message")).append(th("where")).append("</tr></thead>\n");
             for (TableRow x : form.findings()) {
                 String sev = x.cell("severity");
                 h.append("<tr data-code=\"").append(Html.escape(x.cell("code"))).append("\"><td class=\"sev-")
