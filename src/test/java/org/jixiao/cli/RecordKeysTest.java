@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -103,7 +104,8 @@ class RecordKeysTest {
     void idsAreStableAcrossRunsPlacesAndThreadsAndResume(@TempDir Path tmp) throws Exception {
         Path archive = twoCopies(tmp.resolve("here"));
         Path moved = twoCopies(tmp.resolve("elsewhere/deeper"));
-        cli.execute("convert", archive.toString(), "--out", tmp.resolve("one").toString(), "--threads", "1");
+        cli.execute("convert", archive.toString(), "--out", tmp.resolve("one").toString(), "--threads", "1",
+                "--report", tmp.resolve("one.html").toString());
         cli.execute("convert", moved.toString(), "--out", tmp.resolve("moved").toString(), "--threads", "4");
         assertEquals(ids(tmp.resolve("one")), ids(tmp.resolve("moved")), "the same archive elsewhere: the same ids");
 
@@ -113,8 +115,11 @@ class RecordKeysTest {
         ConvertCommand convert = cmd.getSubcommands().get("convert").getCommand();
         new BatchRun(convert.batch, Optional.of(dir), new PrintWriter(new StringWriter()), o -> { }, Optional.empty(), 5)
                 .run(cmd);
-        cli.execute("convert", archive.toString(), "--out", dir.toString(), "--resume", "--threads", "2");
+        cli.execute("convert", archive.toString(), "--out", dir.toString(), "--resume", "--threads", "2",
+                "--report", tmp.resolve("resumed.html").toString());
         BatchConvertTest.assertSameOutputs(tmp.resolve("one"), dir);
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("one.html")), Files.readAllBytes(tmp.resolve("resumed.html")),
+                "the report of a resumed run with other threads is the same page");
     }
 
     @Test
