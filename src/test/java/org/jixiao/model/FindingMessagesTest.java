@@ -24,6 +24,12 @@ class FindingMessagesTest {
         assertTrue(FindingMessages.title(code.id()).matches("\\p{IsHan}.* [a-z].*"), FindingMessages.title(code.id()));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"indicator_row_unreadable", "ambiguous_cell", "scores_absent"})
+    void theCodesDesignPlansHaveTheirMessagesAlready(String code) {
+        assertTrue(FindingMessages.knows(code), code);
+    }
+
     @Test
     void fillsTheFiguresAndMarksAbsentOnes() {
         Finding f = new Finding("budget_score_mismatch", Severity.ERROR, "budget_score", "8.95", "6.80", "…", Optional.empty());
