@@ -111,15 +111,7 @@ final class PlaceNames {
     }
 
     private static Rules rules() {
-        Properties p = new Properties();
-        try (InputStream in = PlaceNames.class.getResourceAsStream(RULES)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing: " + RULES);
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RULES, e);
-        }
+        Properties p = PropertiesResource.load(RULES);
         for (String key : List.of("short.suffixes", "county.after", "city.suffix", "city.not.before")) {
             if (p.getProperty(key, "").isBlank()) {
                 throw new IllegalStateException(RULES + " has no " + key);

@@ -1,17 +1,12 @@
 package org.jixiao.write;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /** The bilingual labels of the report and the summary sheet, from {@code report.properties}. */
 final class ReportLabels {
 
     private static final String RESOURCE = "report.properties";
-    private static final Properties LABELS = load();
+    private static final Properties LABELS = PropertiesResource.load(RESOURCE);
 
     private ReportLabels() {
     }
@@ -35,16 +30,4 @@ final class ReportLabels {
         return zh(key) + " " + en(key);
     }
 
-    private static Properties load() {
-        try (InputStream in = ReportLabels.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing: " + RESOURCE);
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
-    }
 }
