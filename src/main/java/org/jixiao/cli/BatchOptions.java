@@ -38,7 +38,8 @@ final class BatchOptions {
     @Option(names = "--excel", description = "Write a UTF-8 byte-order mark so Excel shows Chinese text correctly.")
     boolean excel;
 
-    @Option(names = "--xlsx", description = "Also write DIR/jixiao.xlsx, one sheet per table, numbers as numbers.")
+    @Option(names = "--xlsx", description = "Also write DIR/jixiao.xlsx: a summary sheet, then one sheet per table "
+            + "(bold filtered header, numbers as numbers).")
     boolean xlsx;
 
     @Option(names = "--report", paramLabel = "FILE",
