@@ -1,10 +1,10 @@
 package org.jixiao;
 
+import org.jixiao.extract.ExtractedForms;
 import org.jixiao.extract.FormExtractor;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Document;
 import org.jixiao.model.Failure;
-import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
 import org.jixiao.normalize.HeadingDictionary;
@@ -146,14 +146,15 @@ public final class Jixiao {
             return FileResult.failed(f.failure());
         }
         Document document = normalizer.apply(((Result.Ok<Document>) read).value());
-        Result<List<ProjectRecord>> extracted = extractor.extract(document, recordKey(recordName, contentHash));
-        if (extracted instanceof Result.Failed<List<ProjectRecord>> f) {
+        Result<ExtractedForms> extracted = extractor.extract(document, recordKey(recordName, contentHash));
+        if (extracted instanceof Result.Failed<ExtractedForms> f) {
             return FileResult.failed(f.failure());
         }
-        List<AssessedRecord> assessed = ((Result.Ok<List<ProjectRecord>>) extracted).value().stream()
+        ExtractedForms forms = ((Result.Ok<ExtractedForms>) extracted).value();
+        List<AssessedRecord> assessed = forms.records().stream()
                 .map(r -> new AssessedRecord(r, scorer.assess(r), contentHash))
                 .toList();
-        return FileResult.of(source.name(), assessed);
+        return FileResult.of(source.name(), assessed, forms.failures());
     }
 
     /**

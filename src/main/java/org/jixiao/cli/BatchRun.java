@@ -367,7 +367,7 @@ final class BatchRun {
             for (AssessedRecord r : result.records()) {
                 rows.addAll(Rows.of(r));
             }
-            result.failure().ifPresent(f -> rows.add(Rows.of(f)));
+            result.failures().forEach(f -> rows.add(Rows.of(f)));
             return new FileOutcome(name, hash, rows, Optional.of(result), false);
         }
     }

@@ -1,5 +1,6 @@
 package org.jixiao.extract;
 
+import org.jixiao.extract.ColumnRole.Part;
 import org.jixiao.model.Cell;
 import org.jixiao.model.Measure;
 import org.jixiao.model.Row;
@@ -50,12 +51,12 @@ final class FlatTable {
 
     private final HeadingDictionary dictionary;
     private final MeasureParser measures;
-    private final IndicatorRowReader rows;
+    private final RowGrammar rows;
 
-    FlatTable(HeadingDictionary dictionary, MeasureParser measures) {
+    FlatTable(HeadingDictionary dictionary, MeasureParser measures, Prose prose) {
         this.dictionary = dictionary;
         this.measures = measures;
-        this.rows = new IndicatorRowReader(dictionary, measures);
+        this.rows = new RowGrammar(dictionary, measures, prose);
     }
 
     static boolean isFlat(Table table) {
@@ -248,14 +249,14 @@ final class FlatTable {
         private int indicatorTable(int i) {
             int j = i;
             List<Token> labels = new ArrayList<>();
-            while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(IndicatorHeader.KNOWN::contains).isPresent()) {
+            while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(HeaderModel::isHeading).isPresent()) {
                 labels.add(t.get(j++));
             }
             List<Cell> headerCells = new ArrayList<>();
             for (int k = 0; k < labels.size(); k++) {
                 headerCells.add(Cell.of(k, labels.get(k).text()));
             }
-            Optional<IndicatorHeader> header = IndicatorHeader.parse(headerCells, dictionary);
+            Optional<HeaderModel> header = HeaderModel.parse(headerCells, List.of(), dictionary);
             if (header.isEmpty()) {
                 return i;
             }
@@ -277,34 +278,37 @@ final class FlatTable {
         }
 
         /** One indicator row starting at {@code i}; returns the index after it, or {@code i} if none fits. */
-        private int indicatorRow(IndicatorHeader h, int i) {
-            Map<Field, Integer> col = new HashMap<>();
-            for (int k = 0; k < h.columns().size(); k++) {
-                col.putIfAbsent(h.columns().get(k).field(), h.columns().get(k).col());
+        private int indicatorRow(HeaderModel h, int i) {
+            Map<ColumnRole, Integer> col = new HashMap<>();
+            for (HeaderModel.Column c : h.columns()) {
+                col.putIfAbsent(c.role(), c.col());
             }
             List<Token> cells = new ArrayList<>();
             List<Integer> cols = new ArrayList<>();
             int p = i;
             boolean level1 = false;
-            if (h.has(Field.LEVEL1) && rows.isLevel1(cell(p))) {
+            if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
                 cells.add(t.get(p++));
-                cols.add(col.get(Field.LEVEL1));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL1)));
                 level1 = true;
             }
-            if (p < t.size() && h.has(Field.LEVEL2) && h.has(Field.LEVEL3)
-                    && (isLevel2(p) || level1 || !h.has(Field.LEVEL1) && rows.isLevel1(cell(p)))) {
+            if (p < t.size() && h.has(Part.LEVEL2) && h.has(Part.LEVEL3)
+                    && (isLevel2(p) || level1 || !h.has(Part.LEVEL1) && rows.isLevel1(cell(p)))) {
                 cells.add(t.get(p++));
-                cols.add(col.get(Field.LEVEL2));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL2)));
             }
-            Field nameField = h.has(Field.LEVEL3) ? Field.LEVEL3 : Field.LEVEL2;
+            ColumnRole nameRole = ColumnRole.of(h.has(Part.LEVEL3) ? Part.LEVEL3 : Part.LEVEL2);
             if (p >= t.size() || t.get(p).blank() || numberOrPercent(measures.parse(t.get(p).text()))) {
                 return i;
             }
             cells.add(t.get(p++));
-            cols.add(col.get(nameField));
-            List<Field> fields = h.valueFields();
-            int iw = fields.indexOf(Field.WEIGHT);
-            int is = fields.indexOf(Field.SCORE);
+            cols.add(col.get(nameRole));
+            List<ColumnRole> fields = h.valueRoles();
+            int iw = indexOf(fields, Part.WEIGHT);
+            int is = fields.indexOf(ColumnRole.of(Part.SCORE, ColumnRole.Qualifier.CONVERTED));
+            if (is < 0) {
+                is = fields.indexOf(ColumnRole.of(Part.SCORE));
+            }
             if (iw < 0 || is < 0) {
                 return i;
             }
@@ -329,11 +333,11 @@ final class FlatTable {
                             valueTokens.add(t.get(k));
                         }
                     }
-                    Optional<Map<Field, Cell>> aligned = rows.align(fields, values);
-                    if (aligned.isEmpty() || !aligned.get().containsKey(Field.WEIGHT)) {
+                    Optional<Map<ColumnRole, Cell>> aligned = rows.align(fields, values);
+                    if (aligned.isEmpty() || !aligned.get().containsKey(fields.get(iw))) {
                         continue;
                     }
-                    for (Map.Entry<Field, Cell> e : aligned.get().entrySet()) {
+                    for (Map.Entry<ColumnRole, Cell> e : aligned.get().entrySet()) {
                         cells.add(valueTokens.get(e.getValue().col()));
                         cols.add(col.get(e.getKey()));
                     }
@@ -348,7 +352,7 @@ final class FlatTable {
         private boolean isStart(int k) {
             Optional<Field> f = dictionary.lookup(t.get(k).text());
             return f.isPresent() && (f.get() == Field.TOTAL_SCORE || f.get().isLevel1Value()
-                    || IndicatorHeader.KNOWN.contains(f.get()));
+                    || HeaderModel.isHeading(f.get()));
         }
 
         private int totalRow(int i) {
@@ -402,6 +406,15 @@ final class FlatTable {
         private static boolean numberOrPercent(Measure m) {
             return m.comparator().isEmpty() && m.value().isPresent() && (m.unit().isEmpty() || m.unit().equals("%"));
         }
+    }
+
+    private static int indexOf(List<ColumnRole> roles, Part part) {
+        for (int k = 0; k < roles.size(); k++) {
+            if (roles.get(k).part() == part) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static Set<Field> withFundsBlock(Set<Field> figures) {

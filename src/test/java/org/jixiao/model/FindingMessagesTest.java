@@ -1,6 +1,5 @@
 package org.jixiao.model;
 
-import org.jixiao.score.FindingCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
