@@ -91,7 +91,7 @@ class RecordKeysTest {
         }
         assertEquals(projects.size(), 2 * linked, "half the rows are second copies");
 
-        for (String child : List.of("indicators.csv", "funds.csv", "findings.csv")) {
+        for (String child : List.of("indicators.csv", "funds.csv", "findings.csv", "goals.csv")) {
             List<CSVRecord> rows = table(out, child);
             assertFalse(rows.isEmpty(), child);
             for (CSVRecord r : rows) {
