@@ -10,11 +10,14 @@ import org.jixiao.model.Failure;
 import org.jixiao.model.Severity;
 import org.jixiao.model.Stage;
 import org.jixiao.score.RuleProfile;
+import org.jixiao.read.IoReasons;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Source;
+import org.jixiao.write.CopyLinks;
 import org.jixiao.write.CsvSink;
 import org.jixiao.write.OutputTable;
 import org.jixiao.write.RecordSink;
+import org.jixiao.write.ReportSink;
 import org.jixiao.write.Rows;
 import org.jixiao.write.TableRow;
 import org.jixiao.write.XlsxSink;
@@ -28,12 +31,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -61,10 +64,21 @@ final class BatchRun {
     private final Optional<Function<Source, FileResult>> standIn;
     /** The facade and the pipeline for one loaded file, set by {@link #run} once the options are valid. */
     private Jixiao jixiao;
+    /** The rule profile's name, for the report. */
+    private String profileName;
     /** Identifies the rule profile in journal keys (see {@link #journalKey}). */
     private String profileTag;
     private final ReadLimits limits = ReadLimits.defaults();
-    private BiFunction<Source, String, FileResult> pipeline;
+    private Pipeline pipeline;
+    /** The names record ids derive from, set by {@link #run} from the inputs. */
+    private RecordNames recordNames;
+    /** Fills in duplicate_of in output order (so the same whatever the threads or a resume). */
+    private final CopyLinks copyLinks = new CopyLinks();
+
+    /** The facade's {@code process(source, contentHash, recordName)}, or a test's stand-in. */
+    private interface Pipeline {
+        FileResult apply(Source source, String contentHash, String recordName);
+    }
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
 
@@ -87,10 +101,17 @@ final class BatchRun {
 
     /** What the batch gave; {@code failedFiles > 0} means exit code 1. */
     record Summary(long files, long forms, long failedFiles, long reused, Map<Severity, Long> findings,
-                   double seconds) {
+                   double seconds, Map<String, Long> failuresByCode) {
         String describe() {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                     "%d file(s), %d form(s), %d failed", files, forms, failedFiles));
+            if (!failuresByCode.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                failuresByCode.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
+                s.append(" (").append(String.join(", ", parts)).append(')');
+            }
             if (reused > 0) {
                 s.append(String.format(Locale.ROOT, ", %d reused from the journal", reused));
             }
@@ -113,6 +134,10 @@ final class BatchRun {
         validate(commandLine);
         List<Failure> unlisted = new ArrayList<>();
         List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, unlisted);
+        recordNames = new RecordNames(options.inputs);
+        if (files.isEmpty()) {
+            throw new NoInputFile(noInputReason(unlisted));
+        }
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
@@ -130,6 +155,9 @@ final class BatchRun {
                     workbook = Optional.of(new XlsxSink(dir, spool));
                     sinks.add(workbook.get());
                 }
+            }
+            if (options.report != null) {
+                sinks.add(new ReportSink(options.report, profileName));
             }
             Journal j = journal;
             for (Failure f : unlisted) {
@@ -167,6 +195,31 @@ final class BatchRun {
         return Optional.of(tally.summary());
     }
 
+    /** No file to convert: a usage error (exit 2) that leaves no output behind. */
+    static final class NoInputFile extends RuntimeException {
+        NoInputFile(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private String noInputReason(List<Failure> unlisted) {
+        StringBuilder why = new StringBuilder("no input file found");
+        List<String> reasons = new ArrayList<>();
+        for (Failure f : unlisted) {
+            reasons.add(f.sourceFile() + ": " + f.message());
+        }
+        if (unlisted.size() < options.inputs.size()) {
+            reasons.add(options.include.isEmpty() && options.exclude.isEmpty()
+                    ? "the folders given hold no file (hidden files and folders are skipped)"
+                    : "no file in the folders given matches --include/--exclude");
+        }
+        why.append(": ").append(String.join("; ", reasons.subList(0, Math.min(5, reasons.size()))));
+        if (reasons.size() > 5) {
+            why.append(String.format(Locale.ROOT, "; and %d more", reasons.size() - 5));
+        }
+        return why.toString();
+    }
+
     private void validate(CommandLine commandLine) {
         if (options.threads < 1) {
             throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1, got " + options.threads);
@@ -183,23 +236,24 @@ final class BatchRun {
             try {
                 profile = RuleProfile.load(options.profile);
             } catch (IOException | IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(commandLine,
-                        "cannot use the rule profile " + options.profile + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(commandLine, "cannot use the rule profile " + options.profile
+                        + ": " + (e instanceof IOException io ? IoReasons.describe(io) : e.getMessage()));
             }
         }
         jixiao = Jixiao.builder().limits(limits).profile(profile).build();
+        profileName = profile.name();
         // Results in the journal hold scores, so they are reused only under the same rules.
         profileTag = Jixiao.contentHash(profile.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        pipeline = standIn.<BiFunction<Source, String, FileResult>>map(f -> (source, hash) -> f.apply(source))
-                .orElse(jixiao::process);
+        pipeline = standIn.<Pipeline>map(f -> (source, hash, name) -> f.apply(source)).orElse(jixiao::process);
     }
 
     /**
      * The journal key of a file: its content hash and the rule profile, since a result scored under
-     * one profile must not be reused in a run under another.
+     * one profile must not be reused in a run under another, and its record key, since its rows'
+     * ids must not be reused under another record name (the same file given with other arguments).
      */
-    private String journalKey(String contentHash) {
-        return contentHash + "/" + profileTag;
+    private String journalKey(String contentHash, String recordName) {
+        return contentHash + "/" + profileTag + "/" + Jixiao.recordKey(recordName, contentHash);
     }
 
     private Progress.Mode progressMode() {
@@ -218,8 +272,10 @@ final class BatchRun {
         if (journal != null && !outcome.reused() && outcome.hash().isPresent()) {
             journal.append(outcome.name(), outcome.hash().get(), outcome.rows());
         }
+        // The journal keeps rows unlinked: which copy comes first is a fact of this run's order.
+        List<TableRow> rows = copyLinks.link(outcome.rows());
         for (RecordSink sink : sinks) {
-            for (TableRow row : outcome.rows()) {
+            for (TableRow row : rows) {
                 sink.accept(row);
             }
         }
@@ -264,7 +320,7 @@ final class BatchRun {
                 return processReadable(path);
             } catch (IOException e) {
                 // Gone or unreadable since it was listed: the file's failure, not a bug.
-                return failure(path, Stage.READ, "read.io", "cannot read the file: " + e);
+                return failure(path, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e));
             }
         }
 
@@ -276,14 +332,15 @@ final class BatchRun {
             }
             byte[] content = Files.readAllBytes(path);
             String hash = Jixiao.contentHash(content);
-            String key = journalKey(hash);
+            String recordName = recordNames.of(path);
+            String key = journalKey(hash, recordName);
             if (journal != null && options.resume) {
                 Optional<Journal.Entry> entry = journal.find(name, key);
                 if (entry.isPresent()) {
                     return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
                 }
             }
-            return fresh(name, Optional.of(key), pipeline.apply(new Source(name, content), hash));
+            return fresh(name, Optional.of(key), pipeline.apply(new Source(name, content), hash, recordName));
         }
 
         @Override
@@ -323,6 +380,7 @@ final class BatchRun {
         long reused;
         double seconds;
         final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
+        final Map<String, Long> failures = new HashMap<>();
 
         void add(FileOutcome o) {
             files++;
@@ -335,6 +393,8 @@ final class BatchRun {
             for (TableRow row : o.rows()) {
                 if (row.table() == OutputTable.PROJECTS) {
                     forms++;
+                } else if (row.table() == OutputTable.ERRORS) {
+                    failures.merge(row.cell("code"), 1L, Long::sum);
                 } else if (row.table() == OutputTable.FINDINGS) {
                     // the severity column holds Severity.label()
                     Severity s = Severity.valueOf(row.cell("severity").toUpperCase(Locale.ROOT));
@@ -344,7 +404,7 @@ final class BatchRun {
         }
 
         Summary summary() {
-            return new Summary(files, forms, failed, reused, Map.copyOf(findings), seconds);
+            return new Summary(files, forms, failed, reused, Map.copyOf(findings), seconds, Map.copyOf(failures));
         }
     }
 
