@@ -17,7 +17,8 @@ import java.util.Optional;
  * type picks {@link DocxReader} or {@link SpreadsheetReader}; an OLE2 file's streams pick
  * {@link DocReader} ({@code WordDocument}) or {@link SpreadsheetReader} ({@code Workbook}), and
  * {@code EncryptionInfo} marks a password-protected .docx/.xlsx; a zip whose {@code mimetype}
- * entry names OpenDocument text or a spreadsheet goes to {@link OdfReader}; markup at the start means
+ * entry names OpenDocument text or a spreadsheet goes to {@link OdfReader}; {@code %PDF-} means
+ * {@link PdfReader}; markup at the start means
  * {@link HtmlReader}; other text goes to {@link TextReader}. So a ".doc" that is HTML, a ".txt"
  * that is HTML and a ".docx" renamed ".zip" are all read as what they are.
  */
@@ -30,6 +31,7 @@ public final class Readers {
     private final DocReader doc;
     private final SpreadsheetReader spreadsheet;
     private final OdfReader odf;
+    private final PdfReader pdf;
 
     public Readers(ReadLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -39,6 +41,7 @@ public final class Readers {
         this.doc = new DocReader(html);
         this.spreadsheet = new SpreadsheetReader(limits);
         this.odf = new OdfReader(limits);
+        this.pdf = new PdfReader(limits);
     }
 
     public static Readers withDefaults() {
@@ -51,7 +54,8 @@ public final class Readers {
      * @return the document, or {@code Failed} at stage {@code READ}: {@code read.empty},
      *         {@code read.too_large}, {@code read.unsupported_format}, {@code read.zip.corrupt},
      *         {@code read.zip.bomb}, {@code read.ole2.corrupt}, {@code read.docx.encrypted},
-     *         {@code read.xlsx.encrypted}, {@code read.odt.encrypted}, {@code read.ods.encrypted}
+     *         {@code read.xlsx.encrypted}, {@code read.odt.encrypted}, {@code read.ods.encrypted},
+     *         {@code read.pdf.encrypted}, {@code read.pdf.no_text_layer}
      *         or a format-specific code of the reader chosen
      */
     public Result<Document> read(Source source) {
@@ -67,6 +71,7 @@ public final class Readers {
         return switch (Sniffer.sniff(b)) {
             case ZIP -> readZip(source);
             case OLE2 -> readOle2(source);
+            case PDF -> pdf.read(source);
             case HTML -> html.read(source);
             case TEXT -> text.read(source);
             case BINARY -> unsupported(source, "binary content that is not a zip or OLE2 Office file");
