@@ -35,6 +35,8 @@ final class PdfLayout {
     static final float SNAP = 2.0f;
     /** A gap wider than this share of the font size between two glyphs is a space. */
     private static final float SPACE_GAP = 0.2f;
+    /** A cell's inner margin, at most, as writers lay it out (LibreOffice: about 5.4 points). */
+    private static final float PADDING = 6f;
     /** The same between a CJK glyph and a Latin one. */
     private static final float MIXED_SPACE_GAP = 0.35f;
 
@@ -68,8 +70,11 @@ final class PdfLayout {
         }
     }
 
-    /** A cell of a part: 0-based row, its left and right column edge indexes, rows spanned, text. */
-    record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text) {
+    /**
+     * A cell of a part: 0-based row, its left and right column edge indexes, rows spanned, text, and
+     * whether its last line ran up to the cell's right edge (so the text may go on past a page break).
+     */
+    record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open) {
     }
 
     /** The page's tables and paragraphs, in reading order (top to bottom). */
@@ -320,7 +325,8 @@ final class PdfLayout {
                         blank &= !inked[rr][cc];
                     }
                 }
-                if (blank && region.rowSpan() > 1) {
+                // (A blank cell at the top may be a merged cell going on from the page before.)
+                if (blank && region.rowSpan() > 1 && region.row() > 0) {
                     for (int rr = region.row(); rr < region.row() + region.rowSpan(); rr++) {
                         for (int cc = region.col(); cc < region.col() + region.colSpan(); cc++) {
                             owner[rr][cc] = split.size();
@@ -350,8 +356,20 @@ final class PdfLayout {
             for (int i = 0; i < regions.size(); i++) {
                 Region region = regions.get(i);
                 float right = xs[region.col() + region.colSpan()];
+                List<Glyph> in = byRegion.get(i);
+                boolean open = false;
+                if (!in.isEmpty()) {
+                    List<List<Glyph>> lines = lines(in);
+                    List<Glyph> lastLine = lines.get(lines.size() - 1);
+                    Glyph last = lastLine.get(lastLine.size() - 1);
+                    // Cut by a page break: the last line fills the width and sits on the cell's
+                    // bottom (a finished text ends anywhere, and is centred in a merged cell).
+                    float bottom = ys[region.row() + region.rowSpan()];
+                    open = fills(lastLine.get(0).x(), last.right(), xs[region.col()], right, last.height())
+                            && bottom - last.baseline() < 1.5f * last.height();
+                }
                 cells.add(new PartCell(region.row(), region.col(), region.col() + region.colSpan(), region.rowSpan(),
-                        text(byRegion.get(i), right)));
+                        text(in, xs[region.col()], right), open));
             }
             return new Part(ys[0], xs, rows, cells);
         }
@@ -382,10 +400,11 @@ final class PdfLayout {
         }
     }
 
-    /** The text of a cell from its glyphs; {@code right} is the cell's right edge. */
-    static String text(List<Glyph> glyphs, float right) {
+    /** The text of a cell from its glyphs; {@code left} and {@code right} are the cell's edges. */
+    static String text(List<Glyph> glyphs, float left, float right) {
         List<List<Glyph>> lines = lines(glyphs);
         StringBuilder out = new StringBuilder();
+        float previousLeft = 0;
         float previousRight = 0;
         float previousSize = 0;
         for (List<Glyph> line : lines) {
@@ -396,7 +415,9 @@ final class PdfLayout {
             if (out.length() > 0) {
                 // A line reaching the right edge (less than two glyphs of room left, padding
                 // included) was wrapped there; otherwise the line ended its paragraph.
-                boolean wrapped = previousRight >= right - 2.5f * previousSize;
+                // The line broke there when this line's first word would not fit in the room left.
+                boolean wrapped = previousLeft <= left + previousSize + PADDING
+                        && right - previousRight < firstWordWidth(line) + PADDING;
                 if (!wrapped) {
                     out.append('\n');
                 } else if (asciiWord(out.charAt(out.length() - 1)) && asciiWord(text.strip().charAt(0))) {
@@ -405,10 +426,37 @@ final class PdfLayout {
             }
             out.append(out.length() > 0 && out.charAt(out.length() - 1) != '\n' ? text.strip() : text);
             Glyph last = line.get(line.size() - 1);
+            previousLeft = line.get(0).x();
             previousRight = last.right();
             previousSize = last.height();
         }
         return Grid.cellText(out);
+    }
+
+    /**
+     * True when a line from {@code start} to {@code end} fills the cell from {@code left} to
+     * {@code right}: less than one glyph and the padding is left free at either side. A line the
+     * cell wrapped fills it; a short or centred line does not.
+     */
+    static boolean fills(float start, float end, float left, float right, float size) {
+        float room = size + PADDING;
+        return start <= left + room && end >= right - room;
+    }
+
+    /** The width of a line's first word: a run of Latin glyphs, or one CJK glyph. */
+    private static float firstWordWidth(List<Glyph> line) {
+        Glyph first = line.get(0);
+        if (wide(first.text())) {
+            return first.width();
+        }
+        float end = first.right();
+        for (Glyph g : line) {
+            if (wide(g.text()) || g.text().isBlank()) {
+                break;
+            }
+            end = g.right();
+        }
+        return end - first.x();
     }
 
     /** True for text of full-width (CJK) characters, which writers space apart from Latin text. */

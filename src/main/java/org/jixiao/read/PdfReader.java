@@ -258,13 +258,10 @@ public final class PdfReader implements DocumentReader {
     private static final class Joined {
         private final List<Part> parts = new ArrayList<>();
         private final List<Integer> pages = new ArrayList<>();
-        /** Per part, the part's first row dropped as a repeated header. */
-        private final List<Boolean> headerDropped = new ArrayList<>();
 
         Joined(int page, Part part) {
             parts.add(part);
             pages.add(page);
-            headerDropped.add(false);
         }
 
         /** True when {@code next}, at the head of a page, goes on with this table: the same outer edges. */
@@ -275,20 +272,29 @@ public final class PdfReader implements DocumentReader {
         }
 
         void append(int page, Part next) {
-            parts.add(next);
+            parts.add(repeatsAHeader(next) ? withoutHeadRow(next) : next);
             pages.add(page);
-            headerDropped.add(repeatsAHeader(next));
         }
 
-        /** True when the part's first row has the texts and edges of a row already read. */
+        /**
+         * True when the part's first row repeats a row already read (a header row the writer
+         * repeats on each page): its cells with text are those of that row, less the cells over
+         * which the first row has a blank cell (a label merged down from above, not repeated).
+         */
         private boolean repeatsAHeader(Part next) {
-            List<String> first = rowSignature(next, 0);
-            if (first.stream().allMatch(String::isBlank)) {
+            List<String> first = rowSignature(next, 0, null);
+            if (first.size() < 2) {
                 return false;
             }
-            for (Part p : parts.subList(0, parts.size() - 1)) {
+            java.util.Set<String> blankRanges = new java.util.HashSet<>();
+            for (PartCell c : next.cells()) {
+                if (c.row() == 0 && c.text().isBlank()) {
+                    blankRanges.add(range(next, c));
+                }
+            }
+            for (Part p : parts) {
                 for (int r = 0; r < p.rowCount(); r++) {
-                    if (first.equals(rowSignature(p, r))) {
+                    if (first.equals(rowSignature(p, r, blankRanges))) {
                         return true;
                     }
                 }
@@ -296,13 +302,29 @@ public final class PdfReader implements DocumentReader {
             return false;
         }
 
-        /** A row's cells as "left-right:text", edges as positions rounded to whole points. */
-        private static List<String> rowSignature(Part p, int row) {
+        /** The part without its first row; cells reaching below it start one row lower. */
+        private static Part withoutHeadRow(Part part) {
+            List<PartCell> cells = new ArrayList<>();
+            for (PartCell c : part.cells()) {
+                if (c.row() > 0) {
+                    cells.add(new PartCell(c.row() - 1, c.fromEdge(), c.toEdge(), c.rowSpan(), c.text(), c.open()));
+                } else if (c.rowSpan() > 1) {
+                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, c.text(), c.open()));
+                }
+            }
+            return new Part(part.top(), part.columnEdges(), part.rowCount() - 1, cells);
+        }
+
+        private static String range(Part p, PartCell c) {
+            return Math.round(p.columnEdges()[c.fromEdge()]) + "-" + Math.round(p.columnEdges()[c.toEdge()]);
+        }
+
+        /** A row's cells with text as "left-right:text" (edges rounded to whole points), less those over {@code without}. */
+        private static List<String> rowSignature(Part p, int row, java.util.Set<String> without) {
             List<String> out = new ArrayList<>();
             for (PartCell c : p.cells()) {
-                if (c.row() == row) {
-                    out.add(Math.round(p.columnEdges()[c.fromEdge()]) + "-" + Math.round(p.columnEdges()[c.toEdge()])
-                            + ":" + c.text());
+                if (c.row() == row && !c.text().isBlank() && (without == null || !without.contains(range(p, c)))) {
+                    out.add(range(p, c) + ":" + c.text());
                 }
             }
             return out;
@@ -313,43 +335,61 @@ public final class PdfReader implements DocumentReader {
             List<Grid.Placed> placed = new ArrayList<>();
             List<Integer> rowPages = new ArrayList<>();
             int rowOffset = 0;
-            // Cells of the previous part's last row, by their column range, which a blank
-            // continuation cell at the head of the next part extends.
+            // Cells of the previous part that reach its last row, by their column range: a cell at
+            // the head of the next part with the same range may go on with them.
             java.util.Map<Long, Integer> lastRowCells = new java.util.HashMap<>();
+            java.util.Set<Integer> openCells = new java.util.HashSet<>();
             for (int p = 0; p < parts.size(); p++) {
                 Part part = parts.get(p);
-                int skip = headerDropped.get(p) ? 1 : 0;
+                boolean splitRow = p > 0 && continuesARow(part, edges, lastRowCells, openCells);
+                // A row the page break cut in two is one row: the head row of this part lies on the last row read.
+                int base = rowOffset - (splitRow ? 1 : 0);
                 java.util.Map<Long, Integer> endingHere = new java.util.HashMap<>();
+                java.util.Set<Integer> openHere = new java.util.HashSet<>();
                 for (PartCell c : part.cells()) {
-                    if (c.row() < skip) {
-                        continue;
-                    }
                     int col = edgeIndex(edges, part.columnEdges()[c.fromEdge()]);
                     int end = edgeIndex(edges, part.columnEdges()[c.toEdge()]);
                     long key = ((long) col << 32) | end;
-                    int row = rowOffset + c.row() - skip;
                     int rowSpan = Math.min(c.rowSpan(), part.rowCount() - c.row());
-                    if (p > 0 && c.row() == skip && c.text().isBlank() && lastRowCells.containsKey(key)) {
-                        // The merged cell above goes on across the page break.
-                        int index = lastRowCells.get(key);
-                        Grid.Placed above = placed.get(index);
-                        placed.set(index, new Grid.Placed(above.row(), above.col(), above.colSpan(),
-                                above.rowSpan() + rowSpan, above.text()));
-                        if (c.row() + c.rowSpan() >= part.rowCount()) {
-                            endingHere.put(key, index);
-                        }
+                    int index;
+                    Integer above = c.row() == 0 && p > 0 ? lastRowCells.get(key) : null;
+                    // A merged cell whose text the break cut: it spans rows on either side.
+                    boolean cutMerge = above != null && openCells.contains(above)
+                            && (c.rowSpan() > 1 || placed.get(above).rowSpan() > 1);
+                    // A blank head cell continues a merged label above it; blank under blank,
+                    // or under a one-row cell, is a cell of its own, as Word keeps it.
+                    Grid.Placed over = above == null ? null : placed.get(above);
+                    boolean mergedOn = over != null && c.text().isBlank() && !over.text().isBlank()
+                            && (c.rowSpan() > 1 || over.rowSpan() > 1);
+                    if (above != null && (splitRow || mergedOn || cutMerge)) {
+                        // The cell above goes on across the page break: a merged cell, or a cut row.
+                        Grid.Placed a = placed.get(above);
+                        String text = c.text().isBlank() ? a.text()
+                                : a.text().isBlank() ? c.text()
+                                : openCells.contains(above) ? a.text() + c.text() : a.text() + "\n" + c.text();
+                        placed.set(above, new Grid.Placed(a.row(), a.col(), a.colSpan(),
+                                a.rowSpan() + rowSpan - (splitRow ? 1 : 0), text));
+                        index = above;
+                    } else if (splitRow && c.row() == 0) {
+                        // A blank piece of a cut row under no cell of the row: nothing to keep.
                         continue;
+                    } else {
+                        placed.add(new Grid.Placed(base + c.row(), col, Math.max(1, end - col), rowSpan, c.text()));
+                        index = placed.size() - 1;
                     }
-                    placed.add(new Grid.Placed(row, col, Math.max(1, end - col), rowSpan, c.text()));
                     if (c.row() + c.rowSpan() >= part.rowCount()) {
-                        endingHere.put(key, placed.size() - 1);
+                        endingHere.put(key, index);
+                        if (c.open()) {
+                            openHere.add(index);
+                        }
                     }
                 }
-                for (int r = skip; r < part.rowCount(); r++) {
+                for (int r = splitRow ? 1 : 0; r < part.rowCount(); r++) {
                     rowPages.add(pages.get(p));
                 }
-                rowOffset += part.rowCount() - skip;
+                rowOffset = base + part.rowCount();
                 lastRowCells = endingHere;
+                openCells = openHere;
             }
             // The rows Grid.rows keeps are those with text in a cell anchored there.
             boolean[] keep = new boolean[rowOffset];
@@ -366,6 +406,29 @@ public final class PdfReader implements DocumentReader {
             }
             List<Row> rows = Grid.rows(rowOffset, placed);
             return new Table(number, "", rows, keptPages);
+        }
+
+        /**
+         * True when the head row of {@code part} is the rest of the last row read, cut by the page
+         * break: it has text, and every cell of it with text lies under a cell of the last row whose
+         * last line ran up to its edge (so its text was cut there).
+         */
+        private static boolean continuesARow(Part part, float[] edges,
+                                             java.util.Map<Long, Integer> lastRowCells, java.util.Set<Integer> openCells) {
+            boolean goesOn = false;
+            for (PartCell c : part.cells()) {
+                if (c.row() != 0 || c.text().isBlank()) {
+                    continue;
+                }
+                int col = edgeIndex(edges, part.columnEdges()[c.fromEdge()]);
+                int end = edgeIndex(edges, part.columnEdges()[c.toEdge()]);
+                Integer above = lastRowCells.get(((long) col << 32) | end);
+                if (above == null || !openCells.contains(above)) {
+                    return false;
+                }
+                goesOn = true;
+            }
+            return goesOn;
         }
 
         private float[] unionEdges() {
