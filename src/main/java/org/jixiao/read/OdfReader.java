@@ -3,8 +3,6 @@ package org.jixiao.read;
 import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
-import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.codehaus.stax2.XMLStreamReader2;
 import org.jixiao.model.Block;
 import org.jixiao.model.Cell;
@@ -21,6 +19,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +34,8 @@ import java.util.Set;
 /**
  * Reads OpenDocument text (.odt) and spreadsheets (.ods) by streaming {@code content.xml} with StAX.
  *
- * <p>The package is a zip whose {@code mimetype} entry names the kind. It is read through POI's
- * {@link ZipArchiveThresholdInputStream}, the same zip-bomb guard as OOXML ({@link OfficeFiles}),
- * and the XML parser has DTDs and external entities switched off, so an XXE payload yields no text.
+ * <p>The package is a zip whose {@code mimetype} entry names the kind. Its entries are read in one
+ * pass under POI's zip-bomb rule (the ratio floor and entry cap of {@link OfficeFiles}), and the XML parser has DTDs and external entities switched off, so an XXE payload yields no text.
  * A package whose manifest declares encryption is refused before its scrambled XML is parsed.
  *
  * <p>What becomes of the markup:
@@ -162,11 +160,44 @@ public final class OdfReader implements DocumentReader {
      */
     @Override
     public Result<Document> read(Source source) {
-        try (ZipArchiveThresholdInputStream zip = new ZipArchiveThresholdInputStream(
-                new ZipArchiveInputStream(new ByteArrayInputStream(source.content())));
-             ZipInputStreamZipEntrySource entries = new ZipInputStreamZipEntrySource(zip)) {
-            ZipArchiveEntry mimetypeEntry = entries.getEntry("mimetype");
-            String mimetype = mimetypeEntry == null ? "" : readSmall(entries, mimetypeEntry);
+        // One pass over the entries, stopping at none: content.xml is parsed as it inflates, and
+        // the manifest (which LibreOffice writes last) is read when it comes.
+        String mimetype = "";
+        boolean encrypted = false;
+        boolean sawContent = false;
+        Result<Document> parsed = null;
+        String broken = null;
+        byte[] early = null;
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(source.content()),
+                "UTF-8", true, true)) {
+            for (ZipArchiveEntry e; (e = zip.getNextZipEntry()) != null; ) {
+                InputStream in = new BombGuard(zip);
+                switch (e.getName()) {
+                    case "mimetype" -> mimetype = new String(in.readNBytes(1024), StandardCharsets.US_ASCII).strip();
+                    case "META-INF/manifest.xml" ->
+                            encrypted = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).contains("encryption-data");
+                    case "content.xml" -> {
+                        sawContent = true;
+                        Optional<Kind> kind = kindOf(mimetype);
+                        if (kind.isEmpty()) {
+                            // mimetype not (yet) seen: an out-of-order package; keep the part for later
+                            early = in.readAllBytes();
+                        } else {
+                            try {
+                                parsed = parse(source.name(), kind.get(), in);
+                            } catch (XMLStreamException | RuntimeException x) {
+                                if (OfficeFiles.isBomb(x)) {
+                                    return OfficeFiles.zipFailure(source, x);
+                                }
+                                broken = OfficeFiles.firstLine(x);
+                            }
+                        }
+                    }
+                    default -> {
+                        // styles, settings, thumbnails, pictures: skipped (still inflated under the guard)
+                    }
+                }
+            }
             Optional<Kind> kind = kindOf(mimetype);
             if (kind.isEmpty()) {
                 return Result.failed(source.name(), Stage.READ, "read.odt.not_odt",
@@ -174,30 +205,26 @@ public final class OdfReader implements DocumentReader {
                                 + (mimetype.isEmpty() ? "missing" : "'" + mimetype + "'"));
             }
             String code = "read." + kind.get().code;
-            ZipArchiveEntry manifest = entries.getEntry("META-INF/manifest.xml");
-            if (manifest != null && readSmall(entries, manifest).contains("encryption-data")) {
+            if (encrypted) {
                 return Result.failed(source.name(), Stage.READ, code + ".encrypted",
                         "the file is password-protected (its manifest declares encrypted parts); save it without a password");
             }
-            ZipArchiveEntry content = entries.getEntry("content.xml");
-            if (content == null) {
+            if (!sawContent) {
                 return Result.failed(source.name(), Stage.READ, code + ".corrupt",
                         "expected a content.xml part in the OpenDocument package, found none");
             }
-            try (InputStream in = entries.getInputStream(content)) {
-                XMLStreamReader xml = XML.get().createXMLStreamReader(in);
+            if (early != null) {
                 try {
-                    return new Body(source.name(), kind.get(), limits).read(xml);
-                } finally {
-                    xml.close();
+                    parsed = parse(source.name(), kind.get(), new ByteArrayInputStream(early));
+                } catch (XMLStreamException | RuntimeException x) {
+                    broken = OfficeFiles.firstLine(x);
                 }
-            } catch (XMLStreamException | RuntimeException e) {
-                if (OfficeFiles.isBomb(e)) {
-                    return OfficeFiles.zipFailure(source, e);
-                }
-                return Result.failed(source.name(), Stage.READ, code + ".corrupt",
-                        "expected well-formed OpenDocument XML in content.xml, found: " + OfficeFiles.firstLine(e));
             }
+            if (parsed == null) {
+                return Result.failed(source.name(), Stage.READ, code + ".corrupt",
+                        "expected well-formed OpenDocument XML in content.xml, found: " + broken);
+            }
+            return parsed;
         } catch (IOException | RuntimeException e) {
             if (OfficeFiles.isBomb(e)) {
                 return OfficeFiles.zipFailure(source, e);
@@ -207,10 +234,56 @@ public final class OdfReader implements DocumentReader {
         }
     }
 
-    /** A small entry (mimetype, manifest) as text; at most 1 MB is read. */
-    private static String readSmall(ZipInputStreamZipEntrySource entries, ZipArchiveEntry entry) throws IOException {
-        try (InputStream in = entries.getInputStream(entry)) {
-            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+    private Result<Document> parse(String name, Kind kind, InputStream in) throws XMLStreamException {
+        XMLStreamReader xml = XML.get().createXMLStreamReader(in);
+        try {
+            return new Body(name, kind, limits).read(xml);
+        } finally {
+            xml.close();
+        }
+    }
+
+    /**
+     * POI's zip-bomb rule over one entry of a commons-compress stream: past a grace of 100 kB, an
+     * entry inflating beyond 1/{@link OfficeFiles#MIN_INFLATE_RATIO} of its compressed size, or
+     * beyond {@link OfficeFiles#MAX_ENTRY_SIZE}, is a bomb. POI's own guarded stream cannot be
+     * stepped entry by entry from outside its package, and its entry source holds every entry.
+     */
+    private static final class BombGuard extends FilterInputStream {
+        private static final long GRACE = 100 * 1024;
+        private final ZipArchiveInputStream zip;
+
+        BombGuard(ZipArchiveInputStream zip) {
+            super(zip);
+            this.zip = zip;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            check();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            check();
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the zip stream outlives its entries
+        }
+
+        private void check() throws IOException {
+            long raw = zip.getUncompressedCount();
+            if (raw > OfficeFiles.MAX_ENTRY_SIZE || (raw > GRACE
+                    && (double) zip.getCompressedCount() / raw < OfficeFiles.MIN_INFLATE_RATIO)) {
+                throw new IOException(String.format(Locale.ROOT,
+                        "Zip bomb detected! An entry inflates %d compressed bytes to %d", zip.getCompressedCount(), raw));
+            }
         }
     }
 
