@@ -170,7 +170,7 @@ public final class OdfReader implements DocumentReader {
         byte[] early = null;
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(source.content()),
                 "UTF-8", true, true)) {
-            for (ZipArchiveEntry e; (e = zip.getNextZipEntry()) != null; ) {
+            for (ZipArchiveEntry e; (e = zip.getNextEntry()) != null; ) {
                 InputStream in = new BombGuard(zip);
                 switch (e.getName()) {
                     case "mimetype" -> mimetype = new String(in.readNBytes(1024), StandardCharsets.US_ASCII).strip();

@@ -80,7 +80,8 @@ public final class PdfReader implements DocumentReader {
      * @return {@code Failed} with {@code read.pdf.not_pdf}, {@code read.pdf.truncated} (no end of
      *         file marker: a download cut short), {@code read.pdf.encrypted} (a password is needed
      *         to open it), {@code read.pdf.corrupt}, {@code read.pdf.no_text_layer} (scanned pages,
-     *         OCR is not done), {@code read.too_large} or {@code read.too_many_cells}
+     *         OCR is not done), {@code read.too_deep} (a hostile nesting of the page tree or
+     *         objects), {@code read.too_large} or {@code read.too_many_cells}
      */
     @Override
     public Result<Document> read(Source source) {
@@ -98,7 +99,11 @@ public final class PdfReader implements DocumentReader {
         } catch (InvalidPasswordException e) {
             return failed(source, "read.pdf.encrypted",
                     "the PDF is password-protected (it cannot be opened without its password); save it without a password");
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            // PDFBox walks the page tree and nested objects recursively; a hostile nesting ends here.
+            return failed(source, "read.too_deep",
+                    "the PDF's page tree or objects nest too deeply to read (thousands of levels; a real file has a few)");
+        } catch (IOException | RuntimeException e) {
             return failed(source, "read.pdf.corrupt", "expected a readable PDF, found a broken one: " + OfficeFiles.firstLine(e));
         }
     }
