@@ -443,20 +443,30 @@ final class PdfLayout {
         return start <= left + room && end >= right - room;
     }
 
-    /** The width of a line's first word: a run of Latin glyphs, or one CJK glyph. */
+    /**
+     * Closing punctuation no line may start with (full-width comma, full stop, enumeration comma,
+     * semicolon, colon, question and exclamation marks, closing brackets and quotes, percent):
+     * writers carry it, and the glyph before it, to the next line together.
+     */
+    private static final String NO_LINE_START = "\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300B\u300D"
+            + "\u300F\u3011\u201D\u2019\uFF05%,.;:)";
+
+    /**
+     * The width of a line's first word: a run of Latin glyphs, or one CJK glyph, with the closing
+     * punctuation that must stay with it.
+     */
     private static float firstWordWidth(List<Glyph> line) {
         Glyph first = line.get(0);
-        if (wide(first.text())) {
-            return first.width();
-        }
-        float end = first.right();
-        for (Glyph g : line) {
-            if (wide(g.text()) || g.text().isBlank()) {
-                break;
+        int i = 1;
+        if (!wide(first.text())) {
+            while (i < line.size() && !wide(line.get(i).text()) && !line.get(i).text().isBlank()) {
+                i++;
             }
-            end = g.right();
         }
-        return end - first.x();
+        while (i < line.size() && NO_LINE_START.contains(line.get(i).text())) {
+            i++;
+        }
+        return line.get(i - 1).right() - first.x();
     }
 
     /** True for text of full-width (CJK) characters, which writers space apart from Latin text. */

@@ -314,7 +314,8 @@ public final class PdfReader implements DocumentReader {
                 if (c.row() > 0) {
                     cells.add(new PartCell(c.row() - 1, c.fromEdge(), c.toEdge(), c.rowSpan(), c.text(), c.open()));
                 } else if (c.rowSpan() > 1) {
-                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, c.text(), c.open()));
+                    // A label merged down from the repeated row: its text was part of the repeat.
+                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, "", false));
                 }
             }
             return new Part(part.top(), part.columnEdges(), part.rowCount() - 1, cells);
