@@ -425,9 +425,10 @@ public final class OdfReader implements DocumentReader {
                         start(xml);
                     } else if (event == XMLStreamConstants.END_ELEMENT) {
                         end(xml.getNamespaceURI(), xml.getLocalName());
-                    } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                            || event == XMLStreamConstants.SPACE) {
-                        appendCollapsing(xml.getText());
+                    } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                            || event == XMLStreamConstants.SPACE) && !paragraphs.isEmpty()) {
+                        // The parser's own buffer: no String for each run of text, most of it outside paragraphs.
+                        appendCollapsing(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                     }
                     // ENTITY_REFERENCE events are left unresolved on purpose (XXE).
                 }
@@ -620,13 +621,13 @@ public final class OdfReader implements DocumentReader {
         }
 
         /** Character data: tabs, line ends and runs of spaces are one space (ODF 1.2, 6.1.2). */
-        private void appendCollapsing(String s) {
+        private void appendCollapsing(char[] text, int start, int length) {
             StringBuilder p = paragraphs.peek();
             if (p == null) {
                 return;
             }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
+            for (int i = start; i < start + length; i++) {
+                char c = text[i];
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                     if (!afterSpace) {
                         p.append(' ');
@@ -637,7 +638,7 @@ public final class OdfReader implements DocumentReader {
                     afterSpace = false;
                 }
             }
-            added(s.length());
+            added(length);
         }
 
         /** Text from an element ({@code text:s}, {@code text:tab}, ...), kept as it is. */
