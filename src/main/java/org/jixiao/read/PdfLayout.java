@@ -81,11 +81,11 @@ final class PdfLayout {
     static List<PageBlock> layout(PdfPage page) {
         List<Ruling> horizontal = join(page.rulings, true);
         List<Ruling> vertical = join(page.rulings, false);
-        List<Grid2> grids = grids(horizontal, vertical);
+        List<RuledGrid> grids = grids(horizontal, vertical);
         List<Glyph> free = new ArrayList<>();
         for (Glyph g : page.glyphs) {
             boolean placed = false;
-            for (Grid2 grid : grids) {
+            for (RuledGrid grid : grids) {
                 if (grid.take(g)) {
                     placed = true;
                     break;
@@ -96,7 +96,7 @@ final class PdfLayout {
             }
         }
         List<PageBlock> blocks = new ArrayList<>();
-        for (Grid2 grid : grids) {
+        for (RuledGrid grid : grids) {
             Part part = grid.part();
             if (part != null) {
                 blocks.add(part);
@@ -151,7 +151,7 @@ final class PdfLayout {
     }
 
     /** Groups crossing rulings into tables; a group needs two rulings each way to be a grid. */
-    static List<Grid2> grids(List<Ruling> horizontal, List<Ruling> vertical) {
+    static List<RuledGrid> grids(List<Ruling> horizontal, List<Ruling> vertical) {
         int h = horizontal.size();
         int n = h + vertical.size();
         int[] parent = new int[n];
@@ -168,7 +168,7 @@ final class PdfLayout {
                 }
             }
         }
-        List<Grid2> grids = new ArrayList<>();
+        List<RuledGrid> grids = new ArrayList<>();
         boolean[] done = new boolean[n];
         for (int i = 0; i < n; i++) {
             int root = find(parent, i);
@@ -190,7 +190,7 @@ final class PdfLayout {
             float[] ys = edges(hs);
             float[] xs = edges(vs);
             if (ys.length >= 2 && xs.length >= 2) {
-                grids.add(new Grid2(xs, ys, hs, vs));
+                grids.add(new RuledGrid(xs, ys, hs, vs));
             }
         }
         return grids;
@@ -226,14 +226,14 @@ final class PdfLayout {
     }
 
     /** One ruled grid on a page and the glyphs that fall in it. */
-    static final class Grid2 {
+    static final class RuledGrid {
         private final float[] xs;
         private final float[] ys;
         private final List<Ruling> hs;
         private final List<Ruling> vs;
         private final List<Glyph> glyphs = new ArrayList<>();
 
-        Grid2(float[] xs, float[] ys, List<Ruling> hs, List<Ruling> vs) {
+        RuledGrid(float[] xs, float[] ys, List<Ruling> hs, List<Ruling> vs) {
             this.xs = xs;
             this.ys = ys;
             this.hs = hs;

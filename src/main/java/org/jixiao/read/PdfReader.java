@@ -246,11 +246,20 @@ public final class PdfReader implements DocumentReader {
         }
 
         private void close() {
-            if (open != null) {
-                Table t = open.table(++tables);
-                blocks.add(t);
-                open = null;
+            if (open == null) {
+                return;
             }
+            try {
+                blocks.add(open.table(tables + 1));
+                tables++;
+            } catch (IllegalArgumentException e) {
+                // The pages' column edges would not lie on one grid (cells would overlap): the
+                // parts stay tables of their own rather than the file failing.
+                for (int i = 0; i < open.parts.size(); i++) {
+                    blocks.add(new Joined(open.pages.get(i), open.parts.get(i)).table(++tables));
+                }
+            }
+            open = null;
         }
 
         List<Block> blocks() {
