@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         exitCodeOnExecutionException = Main.UNUSABLE, exitCodeOnInvalidInput = Main.UNUSABLE,
         exitCodeListHeading = Main.EXIT_CODES_HEADING, exitCodeList = {Main.EXIT_OK, Main.EXIT_SOME, Main.EXIT_UNUSABLE},
         footerHeading = Main.FORMATS_HEADING, footer = Main.FORMATS,
-        description = "Convert forms into projects.csv, indicators.csv, funds.csv, findings.csv and errors.csv.")
+        description = "Convert forms into projects.csv, indicators.csv, funds.csv, goals.csv, findings.csv and errors.csv.")
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
         exitCodeListHeading = Main.EXIT_CODES_HEADING, exitCodeList = {Main.EXIT_OK, Main.EXIT_SOME, Main.EXIT_UNUSABLE},
         footerHeading = Main.FORMATS_HEADING, footer = Main.FORMATS,
         description = "Reads project expenditure performance self-evaluation forms "
-                + "from Word, HTML, spreadsheet and text files, recomputes their scores and writes clean CSV.",
+                + "from Word, OpenDocument, PDF, HTML, spreadsheet and text files, recomputes their scores and writes clean CSV.",
         subcommands = {ConvertCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -30,8 +30,9 @@ public final class Main implements Runnable {
     static final String EXIT_SOME = "1:some inputs failed (one row each in errors.csv); the rest converted";
     static final String EXIT_UNUSABLE = "2:usage error, no input file found, or an output could not be written";
     static final String FORMATS_HEADING = "%nReadable formats (recognised by content, not only by the extension):%n";
-    static final String FORMATS = "  Word .docx and .doc; HTML .html/.htm (also Word's web-page export); spreadsheets .xlsx "
-            + "and .xls; plain text .txt (UTF-8, UTF-16 or GB18030/GBK, detected). One or several forms per file.";
+    static final String FORMATS = "  Word .docx and .doc; OpenDocument .odt and .ods; PDF with a text layer (no OCR); HTML "
+            + ".html/.htm (also Word's web-page export); spreadsheets .xlsx and .xls; plain text .txt (UTF-8, UTF-16 or "
+            + "GB18030/GBK, detected). One or several forms per file.";
 
     /** Exit code: every input converted. */
     static final int OK = 0;
