@@ -43,7 +43,8 @@ final class FlatTable {
     private static final Set<Field> HEADER_LABELS = FormReader.HEADER_LABELS;
     /** The headings of a funds block's figures; with the block's own label they are its headings. */
     private static final Set<Field> FUNDS_FIGURES = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
-            Field.EXECUTED, Field.WEIGHT, Field.EXECUTION_RATE, Field.SCORE, Field.BUDGET_WEIGHT, Field.BUDGET_SCORE);
+            Field.EXECUTED, Field.WEIGHT, Field.EXECUTION_RATE, Field.SCORE, Field.BUDGET_WEIGHT, Field.BUDGET_SCORE,
+            Field.CONVERTED_SCORE, Field.REVIEW_SCORE);
     private static final Set<Field> FUNDS_HEADINGS = withFundsBlock(FUNDS_FIGURES);
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.FUNDS_RECEIVED, Field.EXECUTED, Field.BALANCE, Field.ARRIVAL_RATE, Field.EXECUTION_RATE);
@@ -53,7 +54,9 @@ final class FlatTable {
             Field.ANALYSIS_SATISFACTION, Field.EXPERIENCE, Field.PROBLEMS, Field.FORM_TITLE, Field.DEPT_FORM_TITLE,
             Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER, Field.FUNDS_BLOCK, Field.LEVEL1, Field.LEVEL2,
             Field.LEVEL3);
-    private static final Set<Field> GOAL_LABELS = EnumSet.of(Field.ANNUAL_GOAL, Field.GOAL_EXPECTED, Field.GOAL_ACTUAL);
+    private static final Set<Field> AMOUNTS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET, Field.EXECUTED);
+    private static final Set<Field> GOAL_LABELS = EnumSet.of(Field.ANNUAL_GOAL, Field.AREA, Field.GOAL_EXPECTED,
+            Field.GOAL_ACTUAL);
 
     private final HeadingDictionary dictionary;
     private final MeasureParser measures;
@@ -199,6 +202,27 @@ final class FlatTable {
             if (j - i < 2 || figures < 2) {
                 return i;
             }
+            // A second header row under 预算数: 年初预算数 | 全年预算数 after the covered cells' empty lines.
+            int k = nextNonBlank(j);
+            int end = k;
+            while (end < t.size() && dictionary.lookup(t.get(end).text()).filter(AMOUNTS::contains).isPresent()) {
+                end++;
+            }
+            int spanning = -1;
+            for (int q = i; q < j && end - k >= 2; q++) {
+                if (dictionary.lookup(t.get(q).text()).filter(AMOUNTS::contains).isPresent()) {
+                    spanning = q;
+                    break;
+                }
+            }
+            if (spanning >= 0) {
+                List<Token> merged = new ArrayList<>(t.subList(i, spanning));
+                merged.addAll(t.subList(k, end));
+                merged.addAll(t.subList(spanning + 1, j));
+                emit(merged, range(merged.size()));
+                fundsFigures = figures - 1 + (end - k);
+                return end;
+            }
             emitRun(i, j);
             fundsFigures = figures;
             return j;
@@ -274,6 +298,19 @@ final class FlatTable {
             int end = j;
             while (end < t.size() && (t.get(end).blank() || dictionary.lookup(t.get(end).text()).isEmpty())) {
                 end++;
+            }
+            if (labels.size() == 4 && dictionary.is(labels.get(1).text(), Field.AREA)) {
+                // 区域 | 预期目标 | 实际完成情况: one region per three filled lines.
+                List<Token> filled = new ArrayList<>();
+                for (int k = j; k < end; k++) {
+                    if (!t.get(k).blank()) {
+                        filled.add(t.get(k));
+                    }
+                }
+                for (int k = 0; k + 3 <= filled.size(); k += 3) {
+                    emit(filled.subList(k, k + 3), List.of(1, 2, 3));
+                }
+                return end;
             }
             if (end - j >= 2 && labels.size() >= 3) {
                 emit(List.of(t.get(end - 2), t.get(end - 1)), List.of(1, 2));

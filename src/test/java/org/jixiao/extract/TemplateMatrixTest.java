@@ -330,7 +330,7 @@ class TemplateMatrixTest {
     @Test
     void everyTemplateResourceLoadsAndNamesKnownRoles() {
         Templates templates = Templates.load();
-        assertEquals(14, templates.all().size());
+        assertEquals(15, templates.all().size());
         for (Template t : templates.all()) {
             t.scoreReported().ifPresent(role -> assertTrue(ColumnRole.parse(role.id()).isPresent(), t.id()));
             assertFalse(t.requires().isEmpty(), t.id());
