@@ -344,11 +344,29 @@ final class FlatTable {
             List<Cell> subCells = new ArrayList<>();
             Map<Integer, SourceRef> subRefs = new HashMap<>();
             int width = twoRowHeader(top, j, topCells, subCells, subRefs);
+            // Where the second row begins without an empty line, both rows are one run of headings:
+            // try each place the first row could end.
+            for (int split = top.size() - 1; width == 0 && split >= 2; split--) {
+                topCells.clear();
+                subCells.clear();
+                subRefs.clear();
+                width = twoRowHeader(top.subList(0, split), i + split, topCells, subCells, subRefs);
+                // The second row must take up the whole rest of the run, or the split is not there.
+                if (width > 0 && subCells.size() != top.size() - split) {
+                    width = 0;
+                }
+                if (width > 0) {
+                    top = new ArrayList<>(top.subList(0, split));
+                    j = i + split;
+                }
+            }
             int bodyStart;
             if (width > 0) {
                 bodyStart = j + width;
             } else {
                 topCells.clear();
+                subCells.clear();
+                subRefs.clear();
                 for (int k = 0; k < top.size(); k++) {
                     topCells.add(Cell.of(k, top.get(k).text()));
                 }
@@ -376,6 +394,11 @@ final class FlatTable {
                     break;
                 }
                 if (!fitsGrid(header.get(), row)) {
+                    // After rows that all fit, text that does not fit begins what follows the table
+                    // (a report's next paragraph); a misfit among the first rows means no grid.
+                    if (body.size() >= 2 && row.get(0).text().length() >= 12 && dictionary.lookup(row.get(0).text()).isEmpty()) {
+                        break;
+                    }
                     return i;
                 }
                 body.add(row);
