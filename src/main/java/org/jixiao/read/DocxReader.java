@@ -1,6 +1,5 @@
 package org.jixiao.read;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.codehaus.stax2.XMLStreamReader2;
 import org.jixiao.model.Block;
@@ -11,7 +10,6 @@ import org.jixiao.model.SourceFormat;
 import org.jixiao.model.Stage;
 import org.jixiao.model.Table;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -63,9 +61,6 @@ public final class DocxReader implements DocumentReader {
             "del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "tblPr", "tblGrid",
             "tblPrEx", "sectPr", "sdtPr", "sdtEndPr", "fldData", "rubyPr", "rt");
 
-    /** XMLInputFactory is not promised thread-safe; one per thread keeps the reader shareable. */
-    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(DocxReader::secureFactory);
-
     private final ReadLimits limits;
 
     public DocxReader(ReadLimits limits) {
@@ -96,11 +91,29 @@ public final class DocxReader implements DocumentReader {
     }
 
     /**
-     * Reads the main part straight from the guarded zip stream, without POI's package model; empty
-     * when the file is no .docx this way can open ({@link OfficeFiles#withDocxMain}).
+     * Reads the main part straight from the zip, without POI's package model; empty when the file
+     * is no .docx this way can open ({@link OfficeFiles#readDirect}).
      */
     Optional<Result<Document>> readDirect(Source source) {
-        return OfficeFiles.withDocxMain(source, (part, in) -> readMain(source, part, in));
+        return OfficeFiles.readDirect(source, (zip, main) ->
+                main.kind() == OfficeFiles.OoxmlKind.DOCX ? readDirect(source, zip, main.partName()) : Optional.empty());
+    }
+
+    /**
+     * Reads the main part {@code partName} of a zip opened directly; empty when it cannot be
+     * inflated (zip damage, the zip-bomb guard) or its XML is broken, and the caller opens the
+     * package, which names the failure: a bomb of zeros is broken XML at its first byte, long
+     * before the guard has seen enough to call it a bomb.
+     */
+    Optional<Result<Document>> readDirect(Source source, OoxmlZip zip, String partName) {
+        try (InputStream in = zip.open(partName)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return OfficeFiles.unlessCorrupt(readMain(source, "/" + partName, in));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Reads the file through POI's package model ({@code OPCPackage}): the fallback, and the reference in tests. */
@@ -118,16 +131,23 @@ public final class DocxReader implements DocumentReader {
         });
     }
 
-    /** Reads a main document part given as a stream (see {@link OfficeFiles#withDocxMain}). */
-    Result<Document> readMain(Source source, String partName, InputStream in) {
+    /**
+     * Reads a main document part given as a stream.
+     *
+     * @throws IOException when the stream fails underneath the XML (zip damage, the zip-bomb guard)
+     */
+    Result<Document> readMain(Source source, String partName, InputStream in) throws IOException {
         try {
-            XMLStreamReader xml = XML.get().createXMLStreamReader(in);
+            XMLStreamReader xml = OoxmlZip.xmlFactory().createXMLStreamReader(in);
             try {
                 return new Body(source.name(), limits).read(xml);
             } finally {
                 xml.close();
             }
         } catch (XMLStreamException | RuntimeException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             return Result.failed(source.name(), Stage.READ, "read.docx.corrupt",
                     "expected well-formed WordprocessingML in " + partName + ", found: " + OfficeFiles.firstLine(e));
         }
@@ -140,17 +160,6 @@ public final class DocxReader implements DocumentReader {
         } catch (IOException e) {
             return OfficeFiles.zipFailure(source, e);
         }
-    }
-
-    private static XMLInputFactory secureFactory() {
-        // Woodstox, named explicitly so that no other StAX implementation on a caller's class path
-        // is picked up by the service loader; the settings below keep it free of DTDs and entities.
-        XMLInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return f;
     }
 
     /** A cell being built, with its grid position and the lines of its paragraphs. */
