@@ -34,7 +34,7 @@ public final class Readers {
         this.text = new TextReader(limits);
         this.html = new HtmlReader(limits);
         this.docx = new DocxReader(limits);
-        this.doc = new DocReader(html);
+        this.doc = new DocReader(limits);
         this.spreadsheet = new SpreadsheetReader(limits);
     }
 
