@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -101,18 +102,24 @@ public final class DocxReader implements DocumentReader {
 
     /**
      * Reads the main part {@code partName} of a zip opened directly; empty when it cannot be
-     * inflated (zip damage, the zip-bomb guard) or its XML is broken, and the caller opens the
-     * package, which names the failure: a bomb of zeros is broken XML at its first byte, long
-     * before the guard has seen enough to call it a bomb.
+     * inflated (zip damage), and the caller opens the package, which names the failure.
+     *
+     * <p>Broken XML is inflated to its end before it is called {@code read.docx.corrupt}: a bomb
+     * of zeros is broken XML at its first byte, long before the zip-bomb guard has seen enough to
+     * call it a bomb ({@code read.zip.bomb}); the package model would try to hold all of it.
      */
     Optional<Result<Document>> readDirect(Source source, OoxmlZip zip, String partName) {
         try (InputStream in = zip.open(partName)) {
             if (in == null) {
                 return Optional.empty();
             }
-            return OfficeFiles.unlessCorrupt(readMain(source, "/" + partName, in));
+            Result<Document> read = readMain(source, "/" + partName, in);
+            if (read instanceof Result.Failed<Document> f && f.failure().code().equals("read.docx.corrupt")) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return Optional.of(read);
         } catch (IOException e) {
-            return Optional.empty();
+            return OfficeFiles.isBomb(e) ? Optional.of(OfficeFiles.zipFailure(source, e)) : Optional.empty();
         }
     }
 

@@ -266,7 +266,7 @@ final class OfficeFiles {
         return false;
     }
 
-    private static boolean isBomb(Throwable e) {
+    static boolean isBomb(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
             if (m != null && (m.contains("Zip bomb") || m.contains("potentially malicious"))) {
