@@ -5,6 +5,9 @@ import org.apache.poi.hpsf.SummaryInformation;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.HWPFDocumentCore;
 import org.apache.poi.hwpf.converter.AbstractWordConverter;
+import org.apache.poi.hwpf.converter.AbstractWordUtils;
+import org.apache.poi.hwpf.model.PAPX;
+import org.apache.poi.hwpf.sprm.TableSprmUncompressor;
 import org.apache.poi.hwpf.usermodel.Bookmark;
 import org.apache.poi.hwpf.usermodel.CharacterRun;
 import org.apache.poi.hwpf.usermodel.OfficeDrawing;
@@ -13,6 +16,8 @@ import org.apache.poi.hwpf.usermodel.Picture;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.hwpf.usermodel.Section;
 import org.apache.poi.hwpf.usermodel.TableCell;
+import org.apache.poi.hwpf.usermodel.TableCellDescriptor;
+import org.apache.poi.hwpf.usermodel.TableProperties;
 import org.apache.poi.hwpf.usermodel.TableRow;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.jixiao.model.Block;
@@ -52,9 +57,16 @@ import java.util.TreeSet;
 public final class DocReader implements DocumentReader {
 
     private final ReadLimits limits;
+    private final boolean fastTables;
 
     public DocReader(ReadLimits limits) {
+        this(limits, true);
+    }
+
+    /** A reader that lets POI build every table when {@code fastTables} is false (the tests compare both). */
+    DocReader(ReadLimits limits, boolean fastTables) {
         this.limits = limits;
+        this.fastTables = fastTables;
     }
 
     /**
@@ -81,7 +93,7 @@ public final class DocReader implements DocumentReader {
 
     Result<Document> read(Source source, POIFSFileSystem fs) {
         try (HWPFDocument doc = new HWPFDocument(fs)) {
-            Walk walk = new Walk(limits);
+            Walk walk = new Walk(limits, fastTables);
             walk.processDocument(doc);
             return Result.ok(new Document(source.name(), SourceFormat.DOC, walk.finish()));
         } catch (Refused r) {
@@ -159,9 +171,12 @@ public final class DocReader implements DocumentReader {
         private long cells;
         private long chars;
 
-        Walk(ReadLimits limits) {
+        Walk(ReadLimits limits, boolean fastTables) {
             this.limits = limits;
+            this.fastTables = fastTables;
         }
+
+        private final boolean fastTables;
 
         List<Block> finish() {
             page.edge();
@@ -310,6 +325,298 @@ public final class DocReader implements DocumentReader {
             processParagraphes(doc, null, section, Integer.MIN_VALUE);
         }
 
+        /** Paragraphs by index, built on demand from a range or already built for a cell. */
+        private interface Paragraphs {
+            int size();
+
+            Paragraph get(int index);
+        }
+
+        /**
+         * POI's paragraph loop (tables, page breaks, list labels), with tables taken by
+         * {@link #fastTable} when it can: POI's {@code Table} builds each of a table's paragraphs
+         * five times over (rows, then cells, each scanning them again), which was most of reading a
+         * .doc; here each is built once.
+         */
+        @Override
+        protected void processParagraphes(HWPFDocumentCore doc, Element flow, Range range, int level) {
+            int n = range.numParagraphs();
+            Paragraph[] built = new Paragraph[n];
+            processParagraphs(doc, new Paragraphs() {
+                @Override
+                public int size() {
+                    return n;
+                }
+
+                @Override
+                public Paragraph get(int index) {
+                    if (built[index] == null) {
+                        built[index] = range.getParagraph(index);
+                    }
+                    return built[index];
+                }
+            }, range, level);
+        }
+
+        /** As POI's processParagraphes; {@code range} is null for a cell's paragraphs (never a slow table). */
+        private void processParagraphs(HWPFDocumentCore doc, Paragraphs paragraphs, Range range, int level) {
+            for (int p = 0; p < paragraphs.size(); p++) {
+                Paragraph paragraph = paragraphs.get(p);
+                if (paragraph.isInTable() && paragraph.getTableLevel() != level) {
+                    if (paragraph.getTableLevel() < level) {
+                        throw new IllegalStateException("Trying to process table cell with higher level ("
+                                + paragraph.getTableLevel() + ") than current table level (" + level + ") as inner table part");
+                    }
+                    FastTable table = fastTables || range == null ? FastTable.of(doc, paragraphs, p) : null;
+                    if (table != null) {
+                        emitTable(doc, table);
+                        p += table.paragraphs - 1;
+                    } else {
+                        org.apache.poi.hwpf.usermodel.Table slow = range.getTable(paragraph);
+                        processTable(doc, null, slow);
+                        p += slow.numParagraphs() - 1;
+                    }
+                    continue;
+                }
+                if (paragraph.text().equals("\u000c")) {
+                    processPageBreak(doc, null);
+                }
+                boolean processed = false;
+                if (paragraph.isInList()) {
+                    try {
+                        String label = AbstractWordUtils.getBulletText(numbering, paragraph.getList(), (char) paragraph.getIlvl());
+                        processParagraph(doc, null, level, paragraph, label);
+                        processed = true;
+                    } catch (Exception e) {
+                        // As POI: the paragraph is then read without its list label.
+                    }
+                }
+                if (!processed) {
+                    processParagraph(doc, null, level, paragraph, "");
+                }
+            }
+        }
+
+        private final AbstractWordUtils.NumberingState numbering = new AbstractWordUtils.NumberingState();
+
+        /** A cell of {@link FastTable}: its paragraphs, edges and merge flags, as POI's TableCell has them. */
+        private record FastCell(List<Paragraph> paragraphs, int leftEdge, int width, boolean vMerged, boolean firstVMerged) {
+        }
+
+        /**
+         * A table read from its paragraphs once, with POI's rules for rows (a row-end paragraph of
+         * the table's level), cells (a cell mark of that level; the row-end's "fake" cell dropped
+         * when the row says it has fewer cells) and each row's table properties (from the row-end
+         * paragraph's own properties). Null where POI would take a path this does not copy: the
+         * caller then lets POI build the table.
+         */
+        private record FastTable(List<List<FastCell>> rows, List<Boolean> header, int level, int paragraphs) {
+
+            static FastTable of(HWPFDocumentCore doc, Paragraphs source, int first) {
+                int level = source.get(first).getTableLevel();
+                int end = first + 1;
+                while (end < source.size() && source.get(end).isInTable() && source.get(end).getTableLevel() >= level) {
+                    end++;
+                }
+                if (end == source.size()) {
+                    // The table may run on past this range; POI then looks beyond it.
+                    return null;
+                }
+                List<PAPX> papxs = doc.getParagraphTable().getParagraphs();
+                List<List<FastCell>> rows = new ArrayList<>();
+                List<Boolean> header = new ArrayList<>();
+                int rowStart = first;
+                for (int i = first; i < end; i++) {
+                    Paragraph p = source.get(i);
+                    if (!p.isTableRowEnd() || p.getTableLevel() != level) {
+                        continue;
+                    }
+                    PAPX papx = papxAt(papxs, p.getStartOffset());
+                    if (papx == null || papx.getEnd() != p.getEndOffset()) {
+                        return null;
+                    }
+                    TableProperties tap = TableSprmUncompressor.uncompressTAP(papx.getSprmBuf());
+                    List<FastCell> cells = cells(source, rowStart, i + 1, level, tap);
+                    if (cells == null || !nestedTablesFit(doc, cells, level)) {
+                        return null;
+                    }
+                    rows.add(cells);
+                    header.add(tap.getFTableHeader());
+                    rowStart = i + 1;
+                }
+                return new FastTable(rows, header, level, end - first);
+            }
+
+            /** Whether every table nested in these cells can be read this way too (checked before any text is). */
+            private static boolean nestedTablesFit(HWPFDocumentCore doc, List<FastCell> cells, int level) {
+                for (FastCell cell : cells) {
+                    Paragraphs ps = of(cell.paragraphs());
+                    for (int i = 0; i < ps.size(); i++) {
+                        Paragraph p = ps.get(i);
+                        if (p.isInTable() && p.getTableLevel() > level) {
+                            FastTable nested = of(doc, ps, i);
+                            if (nested == null) {
+                                return false;
+                            }
+                            i += nested.paragraphs() - 1;
+                        }
+                    }
+                }
+                return true;
+            }
+
+            static Paragraphs of(List<Paragraph> list) {
+                return new Paragraphs() {
+                    @Override
+                    public int size() {
+                        return list.size();
+                    }
+
+                    @Override
+                    public Paragraph get(int index) {
+                        return list.get(index);
+                    }
+                };
+            }
+
+            /** POI's TableRow.initCells over paragraphs [from, to) of one row. */
+            private static List<FastCell> cells(Paragraphs source, int from, int to, int level, TableProperties tap) {
+                TableCellDescriptor[] tcs = tap.getRgtc();
+                short[] centers = tap.getRgdxaCenter();
+                List<FastCell> cells = new ArrayList<>();
+                int lastCellStart = from;
+                for (int i = from; i < to; i++) {
+                    Paragraph p = source.get(i);
+                    String s = p.text();
+                    if ((s.length() > 0 && s.charAt(s.length() - 1) == '\u0007' || p.isEmbeddedCellMark())
+                            && p.getTableLevel() == level) {
+                        int k = cells.size();
+                        TableCellDescriptor tc = tcs != null && tcs.length > k ? tcs[k] : null;
+                        short left = centers != null && centers.length > k ? centers[k] : 0;
+                        short right = centers != null && centers.length > k + 1 ? centers[k + 1] : 0;
+                        List<Paragraph> ps = new ArrayList<>(i + 1 - lastCellStart);
+                        for (int j = lastCellStart; j <= i; j++) {
+                            ps.add(source.get(j));
+                        }
+                        cells.add(new FastCell(ps, left, right - left,
+                                tc != null && tc.isFVertMerge(), tc != null && tc.isFVertRestart()));
+                        lastCellStart = i + 1;
+                    }
+                }
+                if (lastCellStart < to - from - 1 + from) {
+                    // POI makes a cell of the rest here, from paragraph numbers taken for offsets.
+                    return null;
+                }
+                if (!cells.isEmpty() && cells.size() != tap.getItcMac()) {
+                    FastCell last = cells.get(cells.size() - 1);
+                    if (last.paragraphs().size() == 1 && last.paragraphs().get(0).isTableRowEnd()) {
+                        cells.remove(cells.size() - 1);
+                    }
+                }
+                return cells;
+            }
+
+            private static PAPX papxAt(List<PAPX> papxs, int start) {
+                int lo = 0;
+                int hi = papxs.size() - 1;
+                while (lo <= hi) {
+                    int mid = (lo + hi) >>> 1;
+                    int s = papxs.get(mid).getStart();
+                    if (s < start) {
+                        lo = mid + 1;
+                    } else if (s > start) {
+                        hi = mid - 1;
+                    } else {
+                        return papxs.get(mid);
+                    }
+                }
+                return null;
+            }
+        }
+
+        /** Columns a cell spans: the grid lines between its left and right edge (POI's rule). */
+        private static int columnsSpanned(int[] edges, int edgeIndex, int left, int width) {
+            int span = 0;
+            int right = left + width;
+            for (int next = edgeIndex; edges[next] < right; next++) {
+                span++;
+            }
+            return span;
+        }
+
+        /** Rows a vertical merge spans, as POI's getNumberRowsSpanned counts them. */
+        private static int rowsSpanned(List<List<FastCell>> rows, int[] edges, int r, int c, FastCell cell) {
+            if (!cell.firstVMerged()) {
+                return 1;
+            }
+            int count = 1;
+            for (int r1 = r + 1; r1 < rows.size(); r1++) {
+                List<FastCell> next = rows.get(r1);
+                if (c >= next.size()) {
+                    break;
+                }
+                boolean hasCells = false;
+                int edge = 0;
+                for (FastCell n : next) {
+                    int span = columnsSpanned(edges, edge, n.leftEdge(), n.width());
+                    edge += span;
+                    if ((!n.vMerged() || n.firstVMerged()) && span != 0) {
+                        hasCells = true;
+                        break;
+                    }
+                }
+                if (!hasCells) {
+                    continue;
+                }
+                FastCell below = next.get(c);
+                if (!below.vMerged() || below.firstVMerged()) {
+                    break;
+                }
+                count++;
+            }
+            return count;
+        }
+
+        /** WordToHtmlConverter's table over a {@link FastTable}: the same cells, spans and order. */
+        private void emitTable(HWPFDocumentCore doc, FastTable table) {
+            TreeSet<Integer> edgeSet = new TreeSet<>();
+            for (List<FastCell> row : table.rows()) {
+                for (FastCell cell : row) {
+                    edgeSet.add(cell.leftEdge());
+                    edgeSet.add(cell.leftEdge() + cell.width());
+                }
+            }
+            int[] edges = edgeSet.stream().mapToInt(Integer::intValue).toArray();
+            List<List<Grid.Spanned>> headerRows = new ArrayList<>();
+            List<List<Grid.Spanned>> bodyRows = new ArrayList<>();
+            Sink outer = sink;
+            try {
+                for (int r = 0; r < table.rows().size(); r++) {
+                    List<FastCell> row = table.rows().get(r);
+                    List<Grid.Spanned> cellsOfRow = new ArrayList<>();
+                    int edge = 0;
+                    for (int c = 0; c < row.size(); c++) {
+                        FastCell cell = row.get(c);
+                        int colSpan = columnsSpanned(edges, edge, cell.leftEdge(), cell.width());
+                        edge += colSpan;
+                        if (cell.vMerged() && !cell.firstVMerged() || colSpan == 0) {
+                            continue;
+                        }
+                        int rowSpan = rowsSpanned(table.rows(), edges, r, c, cell);
+                        Sink text = new CellSink();
+                        sink = text;
+                        processParagraphs(doc, FastTable.of(cell.paragraphs()), null, table.level());
+                        sink = outer;
+                        cellsOfRow.add(new Grid.Spanned(colSpan, rowSpan, text.text.toString()));
+                    }
+                    (table.header().get(r) ? headerRows : bodyRows).add(cellsOfRow);
+                }
+            } finally {
+                sink = outer;
+            }
+            emitRows(headerRows, bodyRows);
+        }
+
         @Override
         protected void processTable(HWPFDocumentCore doc, Element flow, org.apache.poi.hwpf.usermodel.Table table) {
             int[] edges = cellEdges(table);
@@ -344,6 +651,11 @@ public final class DocReader implements DocumentReader {
             } finally {
                 sink = outer;
             }
+            emitRows(headerRows, bodyRows);
+        }
+
+        /** A table's rows as WordToHtmlConverter orders them: a page table, or lines of the outer cell. */
+        private void emitRows(List<List<Grid.Spanned>> headerRows, List<List<Grid.Spanned>> bodyRows) {
             if (bodyRows.isEmpty()) {
                 // WordToHtmlConverter leaves out a table without body rows, header rows and all.
                 return;
