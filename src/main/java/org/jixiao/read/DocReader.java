@@ -309,8 +309,20 @@ public final class DocReader implements DocumentReader {
                 String label = bulletText.substring(0, bulletText.length() - 1);
                 sink.chars(bulletText.endsWith("\t") ? label + "\u200B\u00A0" : label);
             }
-            processCharacters(doc, level, paragraph, parent);
+            if (!onlyMarks(paragraph.text())) {
+                processCharacters(doc, level, paragraph, parent);
+            }
             sink.edge();
+        }
+
+        /**
+         * True for a paragraph that is nothing but its end mark (an empty cell, a blank line): its
+         * characters would all be stripped, so POI's run-by-run walk (a CharacterRun built per run)
+         * is skipped.
+         */
+        private static boolean onlyMarks(String text) {
+            // One character only: a run's last paragraph or cell mark is stripped, one in the middle is not.
+            return text.length() == 1 && (text.charAt(0) == '\r' || text.charAt(0) == '\u0007');
         }
 
         @Override
