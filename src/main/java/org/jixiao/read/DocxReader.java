@@ -115,11 +115,24 @@ public final class DocxReader implements DocumentReader {
             }
             Result<Document> read = readMain(source, "/" + partName, in);
             if (read instanceof Result.Failed<Document> f && f.failure().code().equals("read.docx.corrupt")) {
-                in.transferTo(OutputStream.nullOutputStream());
+                try {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // Damaged compressed data under broken XML is still a corrupt document; only a
+                    // bomb is named as such.
+                    if (OfficeFiles.isBomb(e)) {
+                        return Optional.of(OfficeFiles.zipFailure(source, e));
+                    }
+                }
             }
             return Optional.of(read);
         } catch (IOException e) {
-            return OfficeFiles.isBomb(e) ? Optional.of(OfficeFiles.zipFailure(source, e)) : Optional.empty();
+            if (OfficeFiles.isBomb(e)) {
+                return Optional.of(OfficeFiles.zipFailure(source, e));
+            }
+            // The zip opened and named its parts, but the main part's compressed data is damaged.
+            return Optional.of(Result.failed(source.name(), Stage.READ, "read.docx.corrupt",
+                    "expected a readable main document part " + partName + ", found damaged data: " + OfficeFiles.firstLine(e)));
         }
     }
 
