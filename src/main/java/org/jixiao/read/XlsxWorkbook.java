@@ -116,7 +116,12 @@ final class XlsxWorkbook {
             }
         }
         List<Block> blocks = new ArrayList<>();
-        for (String[] sheet : sheets(workbookPart)) {
+        List<String[]> sheets = sheets(workbookPart);
+        if (!sheets.isEmpty() && sheets.stream().noneMatch(sheet -> byId.containsKey(sheet[1]))) {
+            throw new XMLStreamException("the workbook lists " + sheets.size()
+                    + " sheet(s) but its relationships name none of their parts");
+        }
+        for (String[] sheet : sheets) {
             OoxmlParts.Relationship rel = byId.get(sheet[1]);
             // A chart sheet holds no cells; a sheet whose part is missing is left out, as POI does.
             if (rel == null || !(rel.isType("worksheet") || rel.isType("dialogsheet"))) {
