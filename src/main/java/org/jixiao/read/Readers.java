@@ -38,7 +38,7 @@ public final class Readers {
         this.text = new TextReader(limits);
         this.html = new HtmlReader(limits);
         this.docx = new DocxReader(limits);
-        this.doc = new DocReader(html);
+        this.doc = new DocReader(limits);
         this.spreadsheet = new SpreadsheetReader(limits);
         this.odf = new OdfReader(limits);
         this.pdf = new PdfReader(limits);
@@ -100,9 +100,13 @@ public final class Readers {
     }
 
     private Result<Document> readOoxml(Source source) {
-        // The common case, a .docx, is read without POI's package model; anything else, or a .docx
-        // that path cannot open, goes through the full package, which also names the failure.
-        Optional<Result<Document>> direct = docx.readDirect(source);
+        // The common cases, .docx and .xlsx, are read without POI's package model; anything else, or
+        // a file that path cannot open, goes through the full package, which also names the failure.
+        Optional<Result<Document>> direct = OfficeFiles.readDirect(source, (zip, main) -> switch (main.kind()) {
+            case DOCX -> docx.readDirect(source, zip, main.partName());
+            case XLSX -> spreadsheet.readXlsx(source, zip, main.partName());
+            case OTHER -> Optional.empty();
+        });
         if (direct.isPresent()) {
             return direct.get();
         }
