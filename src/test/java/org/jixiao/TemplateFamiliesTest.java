@@ -50,7 +50,10 @@ class TemplateFamiliesTest {
             "s-sichuan-2020-daying-consumer-city", "s-yunnan-2020-lijiang-satellite-enforcement");
     private static final List<String> FORMATS = List.of("form.docx", "form.doc", "form.html", "form.lo-export.html",
             "form.xlsx", "form.txt");
-    /** LibreOffice's text export of the real forms loses what their tables keep (merged cells written as free lines). */
+    /**
+     * The Shandong form's text export writes a merged 得分计算方法 cell as two free lines inside
+     * its first indicator row, which no reading of the rows survives yet.
+     */
     private static final List<String> REAL_FORMATS = List.of("form.docx", "form.doc", "form.html", "form.lo-export.html",
             "form.xlsx");
 
@@ -64,7 +67,7 @@ class TemplateFamiliesTest {
             }
         }
         for (String folder : REAL) {
-            for (String format : REAL_FORMATS) {
+            for (String format : folder.startsWith("n-shandong") ? REAL_FORMATS : FORMATS) {
                 cases.add(Arguments.of(folder, format));
             }
         }

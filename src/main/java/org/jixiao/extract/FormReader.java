@@ -293,6 +293,10 @@ final class FormReader {
             return false;
         }
         if (openSegment.isPresent()) {
+            if (cells.size() == 1 && cells.get(0).text().length() >= MIN_PROSE_LENGTH) {
+                // A paragraph of a report after its table, rebuilt from text as a one-cell row.
+                scanProse(cells.get(0).text(), line.ref(cells.get(0)));
+            }
             readIndicatorRow(openSegment.get(), line, cells);
             return false;
         }

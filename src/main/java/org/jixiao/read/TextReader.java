@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>cell per line without row delimiters</b>: the file holds no tab and no pipe row, has at
  *       least {@value #EXPORT_MIN_LINES} non-blank lines, and at least 80 % of them are short
- *       (at most {@value #EXPORT_SHORT_LINE} characters). Row boundaries cannot be known, so the
+ *       (at most {@value #EXPORT_SHORT_LINE} characters), or a run of that many short lines with
+ *       blank ones among them holds its table (a report's long paragraphs around it). Row boundaries cannot be known, so the
  *       file becomes ONE single-column table (table 1), one row per line (title lines included),
  *       blank lines kept as empty cells, and no paragraphs; the extractor re-chunks it.</li>
  * </ul>
@@ -155,10 +156,11 @@ public final class TextReader implements DocumentReader {
         int nonBlank = 0;
         int shortLines = 0;
         int aligned = 0;
+        int piped = 0;
         for (String line : lines) {
             // Pipe rows, or two lines of space-separated fields (a table copied from a PDF), are
             // other layouts even when every line is short.
-            if (isPipeRow(line) || (spaceFields(line).size() >= 2 && ++aligned >= 2)) {
+            if (isPipeRow(line) && ++piped >= 2 || (spaceFields(line).size() >= 2 && ++aligned >= 2)) {
                 return false;
             }
             String s = line.strip();
@@ -169,7 +171,33 @@ public final class TextReader implements DocumentReader {
                 }
             }
         }
-        return nonBlank >= EXPORT_MIN_LINES && shortLines * 5 >= nonBlank * 4;
+        return nonBlank >= EXPORT_MIN_LINES && (shortLines * 5 >= nonBlank * 4 || hasShortRun(lines));
+    }
+
+    /**
+     * A report exported the same way: its paragraphs are long lines, but its table is a run of at
+     * least {@value #EXPORT_MIN_LINES} short lines with the blank lines of empty cells among them.
+     */
+    private static boolean hasShortRun(String[] lines) {
+        int run = 0;
+        int blanks = 0;
+        for (String line : lines) {
+            String s = line.strip();
+            if (s.length() > EXPORT_SHORT_LINE) {
+                run = 0;
+                blanks = 0;
+                continue;
+            }
+            if (s.isEmpty()) {
+                blanks++;
+            } else {
+                run++;
+            }
+            if (run >= EXPORT_MIN_LINES && blanks > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Document cellPerLineExport(String name, String[] lines) {
