@@ -65,6 +65,15 @@ record HeaderModel(List<Column> columns, int headerRows) {
                 return two;
             }
         }
+        if (!next.isEmpty()) {
+            Optional<List<Column>> expanded = expandedInOrder(top, next, dictionary);
+            if (expanded.isPresent()) {
+                Optional<HeaderModel> two = build(expanded.get(), 2);
+                if (two.isPresent()) {
+                    return two;
+                }
+            }
+        }
         List<Column> columns = new ArrayList<>();
         for (Cell c : top) {
             columns.add(new Column(roleOf(c.text(), dictionary), c.col(), c.colSpan(), c.text()));
@@ -139,6 +148,61 @@ record HeaderModel(List<Column> columns, int headerRows) {
         }
         columns.sort(java.util.Comparator.comparingInt(Column::col));
         return columns;
+    }
+
+    /**
+     * A two-row header whose spans were lost (a table copied from a web page as pipe rows): the
+     * second row's headings are given, in order, to the first row's 绩效指标 (the level names) and
+     * to its targets and actuals (指标性质, 指标值, 度量单位); the grid is then numbered afresh.
+     * Empty unless every second-row heading finds its place and one first-row cell takes several.
+     */
+    private static Optional<List<Column>> expandedInOrder(List<Cell> top, List<Cell> next, HeadingDictionary dictionary) {
+        List<Cell> subs = next.stream().filter(c -> !c.isBlank()).toList();
+        if (subs.size() < 2 || top.stream().anyMatch(c -> c.colSpan() > 1)) {
+            return Optional.empty();
+        }
+        List<Optional<Field>> subFields = subs.stream().map(c -> dictionary.lookup(c.text())).toList();
+        if (subFields.stream().anyMatch(f -> f.isEmpty() || !SUB_HEADINGS.contains(f.get()))) {
+            return Optional.empty();
+        }
+        List<Column> columns = new ArrayList<>();
+        int k = 0;
+        boolean spans = false;
+        for (Cell t : top) {
+            if (t.isBlank()) {
+                continue;
+            }
+            Optional<Field> pf = dictionary.lookup(t.text());
+            int taken = 0;
+            if (pf.filter(f -> f == Field.INDICATOR_GROUP).isPresent()) {
+                while (k < subs.size() && subFields.get(k).filter(f -> f == Field.LEVEL1 || f == Field.LEVEL2
+                        || f == Field.LEVEL3).isPresent()) {
+                    columns.add(new Column(roleOf(subs.get(k).text(), dictionary), columns.size(), 1, subs.get(k).text()));
+                    k++;
+                    taken++;
+                }
+            } else if (pf.filter(f -> f == Field.TARGET || f == Field.ACTUAL || f == Field.ADJUSTED_TARGET).isPresent()) {
+                ColumnRole parent = roleOf(t.text(), dictionary);
+                while (k < subs.size()) {
+                    Field f = subFields.get(k).get();
+                    boolean piece = f == Field.COMPARATOR || f == Field.UNIT || f == Field.TARGET || f == Field.ACTUAL;
+                    boolean newGroup = taken > 0 && (f == Field.COMPARATOR
+                            || subFields.get(k - 1).filter(x -> x == Field.UNIT).isPresent());
+                    if (!piece || newGroup) {
+                        break;
+                    }
+                    ColumnRole sub = roleOf(subs.get(k).text(), dictionary);
+                    columns.add(new Column(combine(parent, sub), columns.size(), 1, t.text() + ">" + subs.get(k).text()));
+                    k++;
+                    taken++;
+                }
+            }
+            if (taken == 0) {
+                columns.add(new Column(roleOf(t.text(), dictionary), columns.size(), 1, t.text()));
+            }
+            spans |= taken > 1;
+        }
+        return k == subs.size() && spans ? Optional.of(columns) : Optional.empty();
     }
 
     /** The role of a sub-heading under a spanning heading: {@code 年度指标值 > 度量单位} is {@code target.unit}. */

@@ -125,11 +125,31 @@ public final class TextReader implements DocumentReader {
                 blocks.add(new Table(++tables, rows));
             } else if (isPipeRow(line)) {
                 List<Row> rows = new ArrayList<>();
-                while (i < lines.length && isPipeRow(lines[i])) {
-                    if (!PIPE_SEPARATOR.matcher(lines[i].strip()).matches()) {
-                        rows.add(pipeRow(lines[i]));
+                StringBuilder logical = null;
+                while (i < lines.length && (isPipeRow(lines[i]) || lines[i].strip().equals("|"))) {
+                    String s = lines[i].strip();
+                    if (PIPE_SEPARATOR.matcher(s).matches()) {
+                        i++;
+                        continue;
+                    }
+                    // A web page wraps long rows: a line that closes with a pipe but does not open
+                    // with one, or holds nothing but pipes, goes on with the row above; a lone pipe
+                    // opens a row whose first cell is on the next line. Rows without outer pipes
+                    // (a | b | c) stand alone.
+                    boolean continues = logical != null && (!s.startsWith("|") && s.endsWith("|")
+                            || s.length() > 1 && s.chars().allMatch(c -> c == '|'));
+                    if (continues) {
+                        logical.append(s);
+                    } else {
+                        if (logical != null) {
+                            rows.add(pipeRow(logical.toString()));
+                        }
+                        logical = new StringBuilder(s);
                     }
                     i++;
+                }
+                if (logical != null) {
+                    rows.add(pipeRow(logical.toString()));
                 }
                 blocks.add(new Table(++tables, rows));
             } else if ((spaceEnd = spaceTableEnd(lines, i)) > i) {

@@ -47,6 +47,23 @@ class TextReaderTest {
     }
 
     @Test
+    void joinsPipeRowsAWebPageWrapped() {
+        Document d = read("""
+                | 项目名称 |
+                2020年卫片执法补助经费 |
+                |||||
+                |
+                项目资金 (万元) |
+                年初预算数 | 全年预算数 | ||
+                | 年度资金总额 | 7.29 | 7.29 |""");
+        Table t = d.tables().get(0);
+        assertEquals(3, t.rows().size());
+        assertEquals(List.of("项目名称", "2020年卫片执法补助经费"), texts(t.rows().get(0)).subList(0, 2));
+        assertEquals(List.of("项目资金 (万元)", "年初预算数", "全年预算数"), texts(t.rows().get(1)).subList(0, 3));
+        assertEquals(List.of("年度资金总额", "7.29", "7.29"), texts(t.rows().get(2)));
+    }
+
+    @Test
     void keepsEmptyPipeCellsInTheirColumn() {
         Table t = read("a | | c\nd | e | f").tables().get(0);
         assertEquals(List.of(Cell.of(0, "a"), Cell.of(1, ""), Cell.of(2, "c")), t.rows().get(0).cells());
