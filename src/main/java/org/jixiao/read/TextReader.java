@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -88,7 +89,10 @@ public final class TextReader implements DocumentReader {
                 lines[k] = BOOKMARK.matcher(lines[k]).replaceAll("");
             }
         }
-        if (isCellPerLineExport(text, lines)) {
+        String[] cells = indentedPipeCells(lines);
+        boolean rewritten = cells != lines;
+        lines = cells;
+        if (!rewritten && isCellPerLineExport(text, lines)) {
             return cellPerLineExport(name, lines);
         }
         List<Block> blocks = new ArrayList<>();
@@ -166,6 +170,76 @@ public final class TextReader implements DocumentReader {
             }
         }
         return new Document(name, SourceFormat.TEXT, blocks);
+    }
+
+    /** An indented cell line of a web page's table: {@code         | 二级指标}. */
+    private static final Pattern INDENTED_CELL = Pattern.compile("^\\s{2,}\\|\\s?(.*)$");
+    /** The indented second line of a wrapped cell: {@code        指标}. */
+    private static final Pattern INDENTED_TEXT = Pattern.compile("^\\s{2,}[^\\s|].*$");
+
+    /**
+     * A web page's table written one cell per indented line behind a pipe, each row opening with
+     * its first cell unindented and closing on a line of pipes ({@code | ||}), a wrapped label going
+     * on in an indented line: rewritten as the cell-per-line layout ({@code \tcell}, a blank line
+     * between rows), which the parser below reads. Other text is returned as it is.
+     */
+    static String[] indentedPipeCells(String[] lines) {
+        int cellLines = 0;
+        for (String line : lines) {
+            if (INDENTED_CELL.matcher(line).matches()) {
+                cellLines++;
+            }
+        }
+        if (cellLines < 5) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>(lines.length);
+        boolean inRow = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher cell = INDENTED_CELL.matcher(line);
+            if (cell.matches()) {
+                String content = cell.group(1).strip();
+                if (content.chars().allMatch(c -> c == '|' || c == ' ')) {
+                    if (inRow) {
+                        out.add("");
+                    }
+                    inRow = false;
+                } else if (inRow) {
+                    out.add("\t" + content);
+                } else {
+                    out.add(line);
+                }
+            } else if (inRow && INDENTED_TEXT.matcher(line).matches() && !out.isEmpty()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + line.strip());
+            } else if (!line.isBlank() && !line.startsWith(" ") && opensRow(lines, i + 1)) {
+                if (inRow) {
+                    out.add("");
+                }
+                out.add("\t" + line.strip());
+                inRow = true;
+            } else if (line.isBlank()) {
+                if (!inRow) {
+                    out.add(line);
+                }
+            } else {
+                if (inRow) {
+                    out.add("");
+                    out.add("");
+                }
+                inRow = false;
+                out.add(line);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** True if the lines from {@code i} hold, after a wrapped label's indented lines, an indented cell line. */
+    private static boolean opensRow(String[] lines, int i) {
+        while (i < lines.length && INDENTED_TEXT.matcher(lines[i]).matches()) {
+            i++;
+        }
+        return i < lines.length && INDENTED_CELL.matcher(lines[i]).matches();
     }
 
     /** The LibreOffice export layout: see the class comment for the rule. */

@@ -64,6 +64,34 @@ class TextReaderTest {
     }
 
     @Test
+    void readsAWebTableWrittenOneIndentedCellPerLine() {
+        String page = String.join("\n",
+                "绩效",
+                "       指标",
+                "        | 一级指标",
+                "        | 二级指标",
+                "        | 三级指标",
+                "        | 指标值",
+                "        | ",
+                "项目决策",
+                "        | 数量指标",
+                "        | 宣传次数",
+                "        | 至少2次",
+                "        | |",
+                "质量指标",
+                "        | 创建质量",
+                "        | 按质按量完成",
+                "        | ||",
+                "评价申报内容与实际相符,申报目标合理可行。");
+        Document d = read(page);
+        Table t = d.tables().get(0);
+        assertEquals(List.of("绩效指标", "一级指标", "二级指标", "三级指标", "指标值"), texts(t.rows().get(0)));
+        assertEquals(List.of("项目决策", "数量指标", "宣传次数", "至少2次"), texts(t.rows().get(1)));
+        assertEquals(List.of("质量指标", "创建质量", "按质按量完成"), texts(t.rows().get(2)));
+        assertEquals(1, d.paragraphs().size(), "the narrative after the table stays a paragraph");
+    }
+
+    @Test
     void keepsEmptyPipeCellsInTheirColumn() {
         Table t = read("a | | c\nd | e | f").tables().get(0);
         assertEquals(List.of(Cell.of(0, "a"), Cell.of(1, ""), Cell.of(2, "c")), t.rows().get(0).cells());
