@@ -394,6 +394,24 @@ final class FlatTable {
                     break;
                 }
                 if (!fitsGrid(header.get(), row)) {
+                    // A cell of several paragraphs (a merged 得分计算方法 cell) writes its later
+                    // paragraphs as lines of their own after the row: they go back into that row's
+                    // last cell, and the grid goes on after them.
+                    int skip = paragraphsToSkip(header.get(), p, width, body);
+                    if (skip > 0) {
+                        List<Token> previous = body.get(body.size() - 1);
+                        int last = previous.size() - 1;
+                        while (last > 0 && previous.get(last).blank()) {
+                            last--;
+                        }
+                        StringBuilder text = new StringBuilder(previous.get(last).text());
+                        for (int q = p; q < p + skip; q++) {
+                            text.append('\n').append(t.get(q).text());
+                        }
+                        previous.set(last, new Token(text.toString(), previous.get(last).ref()));
+                        p += skip;
+                        continue;
+                    }
                     // After rows that all fit, text that does not fit begins what follows the table
                     // (a report's next paragraph); a misfit among the first rows means no grid.
                     if (body.size() >= 2 && row.get(0).text().length() >= 12 && dictionary.lookup(row.get(0).text()).isEmpty()) {
@@ -401,7 +419,7 @@ final class FlatTable {
                     }
                     return i;
                 }
-                body.add(row);
+                body.add(new ArrayList<>(row));
                 boolean shortRow = end - p < width;
                 p = end;
                 if (shortRow) {
@@ -496,6 +514,26 @@ final class FlatTable {
             }
             return f.get() == Field.COMPARATOR || f.get() == Field.UNIT || f.get() == Field.TARGET
                     || f.get() == Field.ACTUAL;
+        }
+
+        /**
+         * How many lines at {@code p} are extra paragraphs of the row above (one or two lines of
+         * text, after which a full row fits the header again); 0 when they are not.
+         */
+        private int paragraphsToSkip(HeaderModel header, int p, int width, List<List<Token>> body) {
+            if (body.isEmpty()) {
+                return 0;
+            }
+            for (int skip = 1; skip <= 2; skip++) {
+                if (p + skip + width > t.size() || t.get(p + skip - 1).blank()
+                        || t.get(p + skip - 1).text().length() < 12) {
+                    return 0;
+                }
+                if (fitsGrid(header, t.subList(p + skip, p + skip + width))) {
+                    return skip;
+                }
+            }
+            return 0;
         }
 
         /**
