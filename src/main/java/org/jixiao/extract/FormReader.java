@@ -88,6 +88,8 @@ final class FormReader {
     private final Map<List<ColumnRole>, Segment> segments = new LinkedHashMap<>();
     private Optional<Segment> openSegment = Optional.empty();
     private Optional<HeaderModel> lastHeader = Optional.empty();
+    /** 一级指标 / 二级指标 written on lines of their own just above a header that lacks them. */
+    private final List<Cell> levelsAbove = new ArrayList<>();
     private Optional<List<String>> unmatchedHeader = Optional.empty();
     private Optional<Sourced<BigDecimal>> totalWeight = Optional.empty();
     private Optional<Sourced<BigDecimal>> totalScore = Optional.empty();
@@ -252,8 +254,15 @@ final class FormReader {
         List<Cell> nextCells = next.map(Line.Cells::nonBlank).orElse(List.of());
         Optional<HeaderModel> indicatorHeader = HeaderModel.parse(cells, nextCells, dictionary);
         if (indicatorHeader.isPresent()) {
-            openSegment(indicatorHeader.get());
-            return indicatorHeader.get().headerRows() == 2;
+            HeaderModel h = withLevelsAbove(indicatorHeader.get(), cells);
+            openSegment(h);
+            levelsAbove.clear();
+            return h.headerRows() == 2;
+        }
+        if (cells.size() == 1 && first.filter(f -> f == Field.LEVEL1 || f == Field.LEVEL2).isPresent()) {
+            levelsAbove.add(cells.get(0));
+        } else if (cells.size() != 1 || first.isEmpty()) {
+            levelsAbove.clear();
         }
         Optional<FundsHeader> funds = FundsHeader.parse(cells, nextCells, dictionary, prose);
         if (funds.isPresent()) {
@@ -307,6 +316,25 @@ final class FormReader {
             scanProse(c.text(), line.ref(c));
         }
         return false;
+    }
+
+    /**
+     * A header that starts at 三级指标 while 一级指标 and 二级指标 stood on lines of their own above it
+     * (a page that wrapped its header cells): those columns are put in front.
+     */
+    private HeaderModel withLevelsAbove(HeaderModel h, List<Cell> cells) {
+        if (levelsAbove.isEmpty() || h.has(Part.LEVEL1) || h.has(Part.LEVEL2) || h.headerRows() != 1) {
+            return h;
+        }
+        List<Cell> shifted = new ArrayList<>();
+        int k = levelsAbove.size();
+        for (int i = 0; i < k; i++) {
+            shifted.add(Cell.of(i, levelsAbove.get(i).text()));
+        }
+        for (Cell c : cells) {
+            shifted.add(new Cell(c.col() + k, c.colSpan(), c.rowSpan(), c.text()));
+        }
+        return HeaderModel.parse(shifted, List.of(), dictionary).orElse(h);
     }
 
     /** A row naming the indicator levels and figures but neither a target nor an actual. */
@@ -417,7 +445,15 @@ final class FormReader {
         Cell labelCell = cells.get(labelAt);
         List<Cell> values = cells.subList(labelAt + 1, cells.size());
         Map<Field, Sourced<BigDecimal>> figures = new EnumMap<>(Field.class);
-        if (line instanceof Line.Chunk) {
+        boolean besideHeader = !h.columns().isEmpty() && h.columns().get(0).col() <= labelCell.col();
+        if (besideHeader && values.size() >= h.columns().size()) {
+            // The funds header names no label column (a page's text rows): its k-th heading is the
+            // line's k-th value; a trailing 得分计算方法 text is no figure.
+            for (int k = 0; k < h.columns().size(); k++) {
+                Field field = h.columns().get(k).field();
+                figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
+            }
+        } else if (line instanceof Line.Chunk) {
             // A line rebuilt from flat text keeps its empty cells in order: the k-th is the k-th figure.
             List<Cell> all = line.row().cells();
             int start = all.indexOf(labelCell) + 1;
