@@ -90,6 +90,8 @@ class TemplateFamiliesTest {
             check(d, at + "template", e.get("template").asText(), r.layout().template());
         }
         check(d, at + "central_department", text(e.get("central_department")), text(r.centralDepartment()));
+        number(d, at + "total_score_reported", e.get("total_score_reported"), r.totalScoreReported());
+        check(d, at + "grade_reported", text(e.get("grade_reported")), text(r.gradeReported()));
         number(d, at + "budget_review_score", e.get("budget_review_score"), r.budgetReviewScore());
         number(d, at + "total_review_score", e.get("total_review_score"), r.totalReviewScore());
         fundLines(e, r, at, d);

@@ -156,7 +156,9 @@ final class FlatTable {
                 }
                 Optional<Field> f = dictionary.lookup(tok.text());
                 int next;
-                if (f.isPresent() && (HEADER_LABELS.contains(f.get()) || f.get() == Field.GRADE)) {
+                if (f.isPresent() && (HEADER_LABELS.contains(f.get()) || f.get() == Field.GRADE
+                        || f.get() == Field.SCORE && isNumber(nextNonBlank(i + 1)))) {
+                    // 项目名称 | X, 自评等级 | 优, 自评得分 | 93.48: a label and its value.
                     next = labelAndValue(i);
                 } else if ((next = fundsHeader(i)) > i) {
                     // handled

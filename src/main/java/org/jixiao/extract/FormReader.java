@@ -61,6 +61,8 @@ final class FormReader {
     /** The header fields written as a label and its value ({@code 项目名称 | X}); FlatTable uses them too. */
     static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER,
             Field.CENTRAL_DEPARTMENT);
+    /** The 分值 of a 总分 row: the full score of the form. */
+    private static final BigDecimal FULL_WEIGHT = BigDecimal.valueOf(100);
     /** Analysis text shorter than this is a label, not prose worth scanning for figures. */
     private static final int MIN_PROSE_LENGTH = 12;
     /** Level-2 names and the level-1 block each belongs to, for a level-1 label the form lost. */
@@ -250,6 +252,12 @@ final class FormReader {
         if (cells.size() == 1) {
             // Spreadsheets and flat exports put titles, the year and "项目名称：…" lines in cells.
             readLooseText(cells.get(0).text(), line.ref(cells.get(0)));
+            if (totalScore.isEmpty() && lastHeader.isPresent()) {
+                // 自评得分：98.53分 on a line of its own after the 总分 row of a flat export.
+                Cell c = cells.get(0);
+                prose.total(c.text()).flatMap(measures::number)
+                        .ifPresent(v -> totalScore = Optional.of(new Sourced<>(v, line.ref(c))));
+            }
         }
         List<Cell> nextCells = next.map(Line.Cells::nonBlank).orElse(List.of());
         Optional<HeaderModel> indicatorHeader = HeaderModel.parse(cells, nextCells, dictionary);
@@ -642,7 +650,14 @@ final class FormReader {
             return;
         }
         Cell score = numbers.get(numbers.size() - 1);
-        totalScore = Optional.of(new Sourced<>(measures.number(score.text()).get(), line.ref(score)));
+        BigDecimal last = measures.number(score.text()).get();
+        if (numbers.size() == 1 && last.compareTo(FULL_WEIGHT) == 0 && lastHeader.filter(HeaderModel::hasScores).isPresent()) {
+            // 总分 | 100 | (empty): a lone 100 is the 分值 of the row; the total stands below it
+            // (自评得分 | 93.48) or in the report's prose.
+            totalWeight = Optional.of(new Sourced<>(last, line.ref(score)));
+            return;
+        }
+        totalScore = Optional.of(new Sourced<>(last, line.ref(score)));
         if (numbers.size() >= 2 && !weightPlaced) {
             Cell weight = numbers.get(numbers.size() - 2);
             totalWeight = Optional.of(new Sourced<>(measures.number(weight.text()).get(), line.ref(weight)));
