@@ -97,14 +97,6 @@ final class FlatTable {
         return out;
     }
 
-    /** A short run of Han characters only: what a wrapped label leaves on its second line ({@code 指标}). */
-    private static boolean isWordTail(String text) {
-        if (text.isEmpty() || text.length() > 4) {
-            return false;
-        }
-        return text.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-    }
-
     /** One line of the flat run: its text and where it is. */
     private record Token(String text, SourceRef ref) {
         boolean blank() {
@@ -122,26 +114,19 @@ final class FlatTable {
             this.t = joinWrapped(tokens);
         }
 
-        /**
-         * A narrow cell wraps its label over two lines ({@code 一级 / 指标}, {@code 经济效益 / 指标}):
-         * two lines are one cell when together they are a heading and the second alone is none.
-         */
+        /** Two lines that are one wrapped label ({@link WrappedLabel}) become one token. */
         private List<Token> joinWrapped(List<Token> tokens) {
             List<Token> out = new ArrayList<>(tokens.size());
             for (int k = 0; k < tokens.size(); k++) {
                 Token a = tokens.get(k);
-                if (k + 1 < tokens.size() && !a.blank() && isWordTail(tokens.get(k + 1).text())) {
-                    String joined = a.text() + tokens.get(k + 1).text();
-                    Optional<Field> whole = dictionary.lookup(joined);
-                    Optional<Field> first = dictionary.lookup(a.text());
-                    if (whole.isPresent() && dictionary.lookup(tokens.get(k + 1).text()).isEmpty()
-                            && (first.isEmpty() || first.equals(whole))) {
-                        out.add(new Token(joined, a.ref()));
-                        k++;
-                        continue;
-                    }
+                Optional<String> joined = k + 1 < tokens.size()
+                        ? WrappedLabel.join(dictionary, a.text(), tokens.get(k + 1).text()) : Optional.empty();
+                if (joined.isPresent()) {
+                    out.add(new Token(joined.get(), a.ref()));
+                    k++;
+                } else {
+                    out.add(a);
                 }
-                out.add(a);
             }
             return out;
         }

@@ -1,7 +1,6 @@
 package org.jixiao.extract;
 
 import java.util.Map;
-import org.jixiao.normalize.Field;
 import org.jixiao.model.Row;
 import org.jixiao.model.Cell;
 import org.jixiao.model.Document;
@@ -51,11 +50,7 @@ public final class FormExtractor {
      *         form could be read: {@code extract.no_form} when nothing in the document is a form,
      *         {@code extract.template_unmatched} when an indicator header matches no template
      */
-    /**
-     * Rows of one cell that a narrow cell's wrapping split from each other ({@code 一级} / {@code 指标},
-     * {@code 经济效益} / {@code 指标}): joined when together they are a heading or level name and
-     * the second alone is none.
-     */
+    /** Rows of one cell that are one wrapped label ({@link WrappedLabel}) become one row. */
     private List<Line> joinWrappedLabels(List<Line> lines) {
         List<Line> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -63,13 +58,9 @@ public final class FormExtractor {
             if (i + 1 < lines.size() && line instanceof Line.Cells a && lines.get(i + 1) instanceof Line.Cells b
                     && a.row().cells().size() == 1 && b.row().cells().size() == 1) {
                 Cell first = a.row().cells().get(0);
-                Cell second = b.row().cells().get(0);
-                String joined = first.text() + second.text();
-                Optional<Field> whole = dictionary.lookup(joined);
-                Optional<Field> alone = dictionary.lookup(first.text());
-                if (!first.isBlank() && !second.isBlank() && second.text().length() <= 4 && whole.isPresent()
-                        && dictionary.lookup(second.text()).isEmpty() && (alone.isEmpty() || alone.equals(whole))) {
-                    out.add(new Line.Chunk(new Row(List.of(Cell.of(0, joined))), Map.of(0, a.ref(first))));
+                Optional<String> joined = WrappedLabel.join(dictionary, first.text(), b.row().cells().get(0).text());
+                if (joined.isPresent()) {
+                    out.add(new Line.Chunk(new Row(List.of(Cell.of(0, joined.get()))), Map.of(0, a.ref(first))));
                     i++;
                     continue;
                 }

@@ -527,12 +527,7 @@ final class FormReader {
 
     private Optional<Sourced<BigDecimal>> figure(FundsHeader h, Field field, Cell cell, Line.Cells line) {
         Optional<String> unit = FundsHeader.isAmount(field) ? h.unit() : Optional.empty();
-        Optional<BigDecimal> v = amount(cell.text(), unit);
-        if (v.isPresent() && field == Field.EXECUTION_RATE) {
-            // The printed rate stays as written: 96.4% is 96.4, a bare 0.55 is left to asPercent.
-            return v.map(x -> new Sourced<>(x, line.ref(cell)));
-        }
-        return v.map(x -> new Sourced<>(x, line.ref(cell)));
+        return amount(cell.text(), unit).map(x -> new Sourced<>(x, line.ref(cell)));
     }
 
     /**

@@ -233,8 +233,11 @@ final class RowGrammar {
 
     /** A level-1 name, or a level-1 cell whose name was lost and only its weight printed ({@code (50分)}). */
     boolean isLevel1Label(Cell cell) {
-        return isLevel1(cell) || LevelLabel.of(cell.text(), prose).isLost()
-                && LevelLabel.of(cell.text(), prose).weight().isPresent();
+        if (isLevel1(cell)) {
+            return true;
+        }
+        LevelLabel label = LevelLabel.of(cell.text(), prose);
+        return label.isLost() && label.weight().isPresent();
     }
 
     private boolean isLevel2(Cell cell) {
