@@ -298,11 +298,6 @@ record HeaderModel(List<Column> columns, int headerRows) {
         return columns.stream().map(Column::role).filter(r -> !r.isLevel() && r.part() != Part.UNKNOWN).toList();
     }
 
-    /** The header texts of the columns no role was found for. */
-    List<String> unknownLabels() {
-        return columns.stream().filter(c -> c.role().part() == Part.UNKNOWN).map(Column::label).toList();
-    }
-
     /** True where the header has no 分值 and no score column: a 绩效目标 table, not a scored form. */
     boolean hasScores() {
         return has(Part.WEIGHT) || has(Part.SCORE);
