@@ -69,7 +69,7 @@ public final class HtmlReader implements DocumentReader {
 
     @Override
     public Result<Document> read(Source source) {
-        Optional<Result<Document>> refused = limits.refuseText(source, "HTML");
+        Optional<Result<Document>> refused = TextLimits.refuse(limits, source, "HTML");
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -1,12 +1,5 @@
 package org.jixiao.read;
 
-import org.jixiao.model.Document;
-import org.jixiao.model.Result;
-import org.jixiao.model.Stage;
-
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * Limits every reader works under, so that a hostile or broken file fails alone and quickly.
  *
@@ -31,24 +24,5 @@ public record ReadLimits(long maxFileBytes, int maxCells, long maxTextChars) {
      */
     public static ReadLimits defaults() {
         return new ReadLimits(32L * 1024 * 1024, 500_000, 4_000_000L);
-    }
-
-    /**
-     * Why a text or HTML file is refused before it is decoded: empty, or more bytes than
-     * {@link #maxTextChars()} characters can take (4 bytes a character at most); a decoded text
-     * twice the size of its file is what would lift memory.
-     */
-    Optional<Result<Document>> refuseText(Source source, String kind) {
-        int bytes = source.content().length;
-        if (bytes == 0) {
-            return Optional.of(Result.failed(source.name(),
-                    Stage.READ, "read.empty", "the file is empty (0 bytes)"));
-        }
-        if (bytes > 4 * maxTextChars) {
-            return Optional.of(Result.failed(source.name(), Stage.READ,
-                    "read.too_large", String.format(Locale.ROOT, "the %s file has %d bytes, more than %d characters of text can take",
-                            kind, bytes, maxTextChars)));
-        }
-        return Optional.empty();
     }
 }

@@ -66,7 +66,7 @@ public final class TextReader implements DocumentReader {
 
     @Override
     public Result<Document> read(Source source) {
-        Optional<Result<Document>> refused = limits.refuseText(source, "text");
+        Optional<Result<Document>> refused = TextLimits.refuse(limits, source, "text");
         if (refused.isPresent()) {
             return refused.get();
         }

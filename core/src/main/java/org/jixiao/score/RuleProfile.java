@@ -129,7 +129,8 @@ public record RuleProfile(String name, BigDecimal budgetWeight, List<BigDecimal>
         if (!name.matches("[a-z0-9-]+")) {
             return Optional.empty();
         }
-        String resource = name + ".properties";
+        // Beside the API rather than the scorer: users copy these files to write their own.
+        String resource = "/org/jixiao/profiles/" + name + ".properties";
         try (InputStream in = RuleProfile.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
