@@ -2,6 +2,8 @@ package org.jixiao.score;
 
 import org.jixiao.normalize.Field;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /** The four grades of the national scheme; bands come from {@link RuleProfile#gradeBands()}. */
@@ -22,6 +24,21 @@ enum Grade {
     /** The key of the canonical label in {@code vocabulary.properties}. */
     String labelKey() {
         return labelKey;
+    }
+
+    /** The grade of a total under a profile: the first band whose lower bound it reaches, else {@link #POOR}. */
+    static Grade of(BigDecimal total, RuleProfile profile) {
+        List<BigDecimal> bands = profile.gradeBands();
+        if (total.compareTo(bands.get(0)) >= 0) {
+            return EXCELLENT;
+        }
+        if (total.compareTo(bands.get(1)) >= 0) {
+            return GOOD;
+        }
+        if (total.compareTo(bands.get(2)) >= 0) {
+            return FAIR;
+        }
+        return POOR;
     }
 
     /** The grade a dictionary field names ({@code GRADE_GOOD} for 良好); empty for other fields. */

@@ -153,32 +153,18 @@ public record RuleProfile(String name, BigDecimal budgetWeight, List<BigDecimal>
     }
 
     /** Rounds a figure to 2 decimals with {@link #rounding()}. */
-    BigDecimal round(BigDecimal value) {
+    public BigDecimal round(BigDecimal value) {
         return value.setScale(SCALE, rounding);
     }
 
     /** The figure as written to {@code findings.csv}'s {@code computed} column: rounded, plain. */
-    String display(BigDecimal value) {
+    public String display(BigDecimal value) {
         return round(value).toPlainString();
     }
 
     /** The tolerance for a sum over {@code rows} figures: {@code tolerance × rows}, at least {@link #sumToleranceMin()}. */
-    BigDecimal sumTolerance(int rows) {
+    public BigDecimal sumTolerance(int rows) {
         return tolerance.multiply(BigDecimal.valueOf(rows)).max(sumToleranceMin);
-    }
-
-    /** The grade of a total: the first band whose lower bound it reaches, else {@link Grade#POOR}. */
-    Grade grade(BigDecimal total) {
-        if (total.compareTo(gradeBands.get(0)) >= 0) {
-            return Grade.EXCELLENT;
-        }
-        if (total.compareTo(gradeBands.get(1)) >= 0) {
-            return Grade.GOOD;
-        }
-        if (total.compareTo(gradeBands.get(2)) >= 0) {
-            return Grade.FAIR;
-        }
-        return Grade.POOR;
     }
 
     private static boolean strictlyDescending(List<BigDecimal> values) {

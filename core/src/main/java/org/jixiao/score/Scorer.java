@@ -98,7 +98,7 @@ public final class Scorer {
         BigDecimal weightSum = checkWeights(record, budget, out);
         Optional<BigDecimal> reportedParts = checkFormArithmetic(record, out);
         Optional<BigDecimal> total = recomputeTotal(record, budget, outcomes, reportedParts, out);
-        Optional<Grade> grade = total.map(t -> profile.grade(profile.round(t)));
+        Optional<Grade> grade = total.map(t -> Grade.of(profile.round(t), profile));
         checkGrades(record, total, grade, out);
         checkNarrative(record, budget, out);
         List<Finding> findings = new ArrayList<>(record.readingFindings());
@@ -364,7 +364,7 @@ public final class Scorer {
                     Optional.of(written.get().source()));
         }
         Optional<Sourced<BigDecimal>> reportedTotal = record.totalScoreReported();
-        Optional<Grade> implied = reportedTotal.map(t -> profile.grade(t.value()));
+        Optional<Grade> implied = reportedTotal.map(t -> Grade.of(t.value(), profile));
         if (writtenGrade.isPresent() && implied.isPresent() && writtenGrade.get() != implied.get()) {
             out.add(FindingCode.GRADE_MISMATCH, Severity.ERROR, "grade", written.get().value(),
                     vocabulary.label(implied.get()),
@@ -439,7 +439,7 @@ public final class Scorer {
     private void compareProseGrade(ProjectRecord record, NarrativeFigure figure, Findings out) {
         Optional<Grade> prose = gradeOf(figure.text());
         Optional<Grade> table = record.gradeReported().flatMap(g -> gradeOf(g.value()))
-                .or(() -> record.totalScoreReported().map(t -> profile.grade(t.value())));
+                .or(() -> record.totalScoreReported().map(t -> Grade.of(t.value(), profile)));
         if (prose.isEmpty() || table.isEmpty() || prose.get() == table.get()) {
             return;
         }

@@ -68,8 +68,8 @@ class RuleProfileTest {
         RuleProfile p = RuleProfile.load(file);
         assertEquals("province-x", p.name());
         assertEquals(0, p.budgetWeight().compareTo(new BigDecimal("20")));
-        assertEquals(Grade.EXCELLENT, p.grade(new BigDecimal("85")));
-        assertEquals(Grade.GOOD, p.grade(new BigDecimal("79.99")));
+        assertEquals(0, p.gradeBands().get(0).compareTo(new BigDecimal("80")));
+        assertEquals(0, p.gradeBands().get(1).compareTo(new BigDecimal("70")));
         assertEquals(RuleProfile.ReverseFormula.LINEAR, p.reverseFormula());
         assertEquals(0, p.qualitativeTiers().get(1).compareTo(new BigDecimal("0.5")));
         assertEquals(false, p.capRate());
@@ -111,22 +111,6 @@ class RuleProfileTest {
     @Test
     void missingFileIsAnIoError() {
         assertThrows(NoSuchFileException.class, () -> RuleProfile.load(dir.resolve("absent.properties")));
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            100   | EXCELLENT
-            90    | EXCELLENT
-            89.99 | GOOD
-            89.5  | GOOD
-            80    | GOOD
-            79.99 | FAIR
-            60    | FAIR
-            59.99 | POOR
-            0     | POOR
-            """)
-    void gradeBandsIncludeTheirLowerBound(String total, Grade expected) {
-        assertEquals(expected, RuleProfile.national().grade(new BigDecimal(total)));
     }
 
     @Test
