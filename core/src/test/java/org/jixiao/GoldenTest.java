@@ -1,9 +1,9 @@
 package org.jixiao;
 
+import org.jixiao.internal.write.CsvSink;
+import org.jixiao.internal.write.OutputTable;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Failure;
-import org.jixiao.write.CsvSink;
-import org.jixiao.write.OutputTable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
