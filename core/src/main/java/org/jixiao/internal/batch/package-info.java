@@ -4,5 +4,7 @@
  * finished inputs ({@link org.jixiao.internal.batch.Journal}) and progress reporting
  * ({@link org.jixiao.internal.batch.Progress}). Input: items (paths) and a job; output: results in input
  * order. Allowed imports: the JDK, {@code write} (rendered rows), commons-csv. Wired by {@code cli}.
+ *
+ * <p>Internal to jixiao, not API: may change in any release (see {@link org.jixiao}).
  */
 package org.jixiao.internal.batch;

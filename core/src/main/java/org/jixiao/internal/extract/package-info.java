@@ -15,5 +15,7 @@
  * when no form could be read. A row that cannot be read costs only itself: it is left out with an
  * {@code indicator_row_unreadable} finding. Allowed imports: {@code model}, {@code normalize}, the
  * JDK.
+ *
+ * <p>Internal to jixiao, not API: may change in any release (see {@link org.jixiao}).
  */
 package org.jixiao.internal.extract;

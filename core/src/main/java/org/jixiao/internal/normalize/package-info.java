@@ -10,5 +10,7 @@
  * transliterator and RBNF serve as test oracles). Chinese words live in the resource files beside
  * these classes, never in Java literals: {@code headings.tsv}, {@code measure-words.tsv},
  * {@code traditional-simplified.tsv}.
+ *
+ * <p>Internal to jixiao, not API: may change in any release (see {@link org.jixiao}).
  */
 package org.jixiao.internal.normalize;

@@ -8,5 +8,7 @@
  * {@code Result<Document>}; a file that cannot be read faithfully is {@code Failed} with a
  * {@code read.*} code. Allowed imports: {@code model}, the JDK, POI, jsoup, ICU4J, PDFBox, Woodstox
  * and commons-compress (the zip and XML streams under POI's guards).
+ *
+ * <p>Internal to jixiao, not API: may change in any release (see {@link org.jixiao}).
  */
 package org.jixiao.internal.read;

@@ -11,5 +11,7 @@
  * table ({@code MeasureParser.toWanYuan}), the JDK. The
  * scorer never parses form text beyond a completion-rate or prose number; Chinese words (grade
  * labels, units) live in {@code vocabulary.properties} beside these classes.
+ *
+ * <p>Internal to jixiao, not API: may change in any release (see {@link org.jixiao}).
  */
 package org.jixiao.internal.score;

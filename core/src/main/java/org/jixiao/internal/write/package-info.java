@@ -16,5 +16,7 @@
  * written as the form wrote them. Input: {@link org.jixiao.model.AssessedRecord}s and
  * {@link org.jixiao.model.Failure}s. Allowed imports: {@code model}, the JDK, commons-csv, POI
  * (workbook only).
+ *
+ * <p>Internal to jixiao, not API: may change in any release (see {@link org.jixiao}).
  */
 package org.jixiao.internal.write;
