@@ -1,6 +1,6 @@
 package org.jixiao.cli;
 
-import org.jixiao.read.IoReasons;
+import org.jixiao.internal.read.IoReasons;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
