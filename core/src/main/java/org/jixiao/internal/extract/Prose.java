@@ -79,6 +79,10 @@ final class Prose {
     private final Pattern transfer;
     private final List<String> gluedQualities;
     private final List<String> gluedDegrees;
+    private final List<String> gluedUnits;
+    private final List<String> gluedDateTails;
+    private final List<String> gluedValueStarts;
+    private final List<String> gluedLevel2;
 
     private Prose(Properties p) {
         this.year = rule(p, "year");
@@ -98,6 +102,10 @@ final class Prose {
         this.transfer = pattern(p, "title.transfer");
         this.gluedQualities = words(p, "glued.qualities");
         this.gluedDegrees = words(p, "glued.degrees");
+        this.gluedUnits = words(p, "glued.units");
+        this.gluedDateTails = words(p, "glued.date_tails");
+        this.gluedValueStarts = words(p, "glued.value_starts");
+        this.gluedLevel2 = words(p, "glued.level2");
     }
 
     private static List<String> words(Properties p, String key) {
@@ -111,6 +119,26 @@ final class Prose {
     /** Words of qualitative values (达标, 及时, 有效提升), for splitting glued cells. */
     List<String> gluedQualities() {
         return gluedQualities;
+    }
+
+    /** Units of a 计量单位 column, longest first where one begins another (人次 before 人). */
+    List<String> gluedUnits() {
+        return gluedUnits;
+    }
+
+    /** Words a date target or actual ends with (底前, 之前, 前完成). */
+    List<String> gluedDateTails() {
+        return gluedDateTails;
+    }
+
+    /** Words a target or an actual in words begins with (控制在, 达到, 按期). */
+    List<String> gluedValueStarts() {
+        return gluedValueStarts;
+    }
+
+    /** Level-2 names that are a heading elsewhere (绩效目标), read as level 2 inside an indicator table. */
+    List<String> gluedLevel2() {
+        return gluedLevel2;
     }
 
     /** Degree words written before a quality word (较, 基本, 不够). */
