@@ -1,6 +1,8 @@
-package org.jixiao.extract;
+package org.jixiao.internal.extract;
 
-import org.jixiao.extract.ColumnRole.Part;
+import org.jixiao.internal.extract.ColumnRole.Part;
+import org.jixiao.internal.normalize.Field;
+import org.jixiao.internal.normalize.HeadingDictionary;
 import org.jixiao.model.Cell;
 import org.jixiao.model.Finding;
 import org.jixiao.model.FindingCode;
@@ -8,8 +10,6 @@ import org.jixiao.model.Paragraph;
 import org.jixiao.model.Row;
 import org.jixiao.model.Severity;
 import org.jixiao.model.SourceRef;
-import org.jixiao.normalize.Field;
-import org.jixiao.normalize.HeadingDictionary;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
