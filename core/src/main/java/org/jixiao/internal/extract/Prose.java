@@ -28,6 +28,11 @@ final class Prose {
      */
     private record Rule(Pattern pattern, String requires, List<String> starts) {
         Optional<String> first(String text) {
+            return find(text).map(m -> m.group(1));
+        }
+
+        /** The first match in {@code text}, searched from the first of {@link #starts}. */
+        Optional<Matcher> find(String text) {
             if (!requires.isEmpty() && !holdsAnyOf(text)) {
                 return Optional.empty();
             }
@@ -36,7 +41,7 @@ final class Prose {
                 return Optional.empty();
             }
             Matcher m = pattern.matcher(text);
-            return m.find(from) ? Optional.of(m.group(1)) : Optional.empty();
+            return m.find(from) ? Optional.of(m) : Optional.empty();
         }
 
         /** A plain loop: this runs on every cell of every form, where a char stream cost a tenth of extraction. */
@@ -69,7 +74,7 @@ final class Prose {
     private final Rule title;
     private final Rule fundsUnit;
     private final Pattern yearTitle;
-    private final Pattern project;
+    private final Rule project;
     private final Pattern levelWeight;
     private final Pattern levelEnumerator;
     private final Pattern placeholder;
@@ -92,7 +97,7 @@ final class Prose {
         this.title = rule(p, "title");
         this.fundsUnit = rule(p, "funds.unit");
         this.yearTitle = pattern(p, "year.title");
-        this.project = pattern(p, "prose.project");
+        this.project = rule(p, "prose.project");
         this.levelWeight = pattern(p, "level.weight");
         this.levelEnumerator = pattern(p, "level.enumerator");
         this.placeholder = pattern(p, "placeholder");
@@ -195,8 +200,8 @@ final class Prose {
 
     /** A project named in prose ({@code 该X项目于2020年…}): its name and year. */
     Optional<Matcher> projectInProse(String text) {
-        Matcher m = project.matcher(text);
-        return m.find() ? Optional.of(m) : Optional.empty();
+        // Searched from the first of its leading words: this is asked of every paragraph and cell.
+        return project.find(text);
     }
 
     Optional<String> total(String text) {
