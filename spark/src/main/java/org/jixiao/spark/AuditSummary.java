@@ -6,16 +6,15 @@ import org.apache.spark.sql.Row;
 import org.jixiao.write.OutputTable;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -55,41 +54,68 @@ public record AuditSummary(long files, long forms, long failedFiles, Map<String,
     static AuditSummary of(Dataset<Row> staged, long files, double seconds) {
         Column cells = col(Staged.CELLS);
         Column table = col(Staged.TABLE);
-        int codeIndex = OutputTable.FINDINGS.columns().indexOf("code");
-        int severityIndex = OutputTable.FINDINGS.columns().indexOf("severity");
-        int errorCodeIndex = OutputTable.ERRORS.columns().indexOf("code");
-        int errorFileIndex = OutputTable.ERRORS.columns().indexOf("source_file");
-
-        Dataset<Row> errors = staged.filter(table.equalTo(OutputTable.ERRORS.label()));
-        long failed = errors.agg(countDistinct(cells.getItem(errorFileIndex))).first().getLong(0);
-        Map<String, Long> byCode = new LinkedHashMap<>();
-        for (Row r : errors.groupBy(cells.getItem(errorCodeIndex).as("code")).count()
-                .orderBy(col("count").desc(), col("code")).collectAsList()) {
-            byCode.put(r.getString(0), r.getLong(1));
-        }
-
-        List<FindingCount> findings = new ArrayList<>();
-        for (Row r : staged.filter(table.equalTo(OutputTable.FINDINGS.label()))
-                .groupBy(cells.getItem(codeIndex).as("code"), cells.getItem(severityIndex).as("severity")).count()
-                .orderBy(col("count").desc(), col("code"), col("severity")).collectAsList()) {
-            findings.add(new FindingCount(r.getString(0), r.getString(1), r.getLong(2)));
-        }
-
         Column isForm = table.equalTo(OutputTable.PROJECTS.label());
         Column isFinding = table.equalTo(OutputTable.FINDINGS.label());
-        Column isError = isFinding.and(cells.getItem(severityIndex).equalTo("error"));
-        List<YearCount> years = new ArrayList<>();
+        Column isError = table.equalTo(OutputTable.ERRORS.label());
+        Column code = when(isFinding, cells.getItem(OutputTable.FINDINGS.columns().indexOf("code")))
+                .when(isError, cells.getItem(OutputTable.ERRORS.columns().indexOf("code")));
+        Column severity = when(isFinding, cells.getItem(OutputTable.FINDINGS.columns().indexOf("severity")));
+
+        // One aggregation for every count but the failed files: a few hundred rows reach the driver.
+        List<Row> counts = staged.filter(isForm.or(isFinding).or(isError))
+                .groupBy(table, col(Staged.FORM_YEAR), code.as("code"), severity.as("severity"))
+                .count().collectAsList();
+        Map<String, Long> byCode = new HashMap<>();
+        Map<List<String>, Long> findingCounts = new HashMap<>();
+        Map<String, long[]> years = new TreeMap<>();
         long forms = 0;
-        for (Row r : staged.filter(isForm.or(isFinding))
-                .groupBy(col(Staged.FORM_YEAR))
-                .agg(sum(when(isForm, lit(1L)).otherwise(lit(0L))), sum(when(isFinding, lit(1L)).otherwise(lit(0L))),
-                        sum(when(isError, lit(1L)).otherwise(lit(0L))))
-                .orderBy(col(Staged.FORM_YEAR).asc_nulls_last()).collectAsList()) {
-            years.add(new YearCount(r.isNullAt(0) ? "none" : r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3)));
-            forms += r.getLong(1);
+        for (Row r : counts) {
+            String t = r.getString(0);
+            String year = r.isNullAt(1) ? NO_YEAR : r.getString(1);
+            long n = r.getLong(4);
+            if (t.equals(OutputTable.ERRORS.label())) {
+                byCode.merge(r.getString(2), n, Long::sum);
+                continue;
+            }
+            long[] y = years.computeIfAbsent(year, k -> new long[3]);
+            if (t.equals(OutputTable.PROJECTS.label())) {
+                y[0] += n;
+                forms += n;
+            } else {
+                y[1] += n;
+                if ("error".equals(r.getString(3))) {
+                    y[2] += n;
+                }
+                findingCounts.merge(List.of(r.getString(2), r.getString(3)), n, Long::sum);
+            }
         }
-        return new AuditSummary(files, forms, failed, byCode, findings, years, seconds);
+        int fileIndex = OutputTable.ERRORS.columns().indexOf("source_file");
+        long failed = staged.filter(isError).select(cells.getItem(fileIndex)).distinct().count();
+
+        Map<String, Long> sortedCodes = new LinkedHashMap<>();
+        byCode.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sortedCodes.put(e.getKey(), e.getValue()));
+        List<FindingCount> findings = new ArrayList<>();
+        findingCounts.forEach((k, n) -> findings.add(new FindingCount(k.get(0), k.get(1), n)));
+        findings.sort(Comparator.comparingLong(FindingCount::count).reversed()
+                .thenComparing(FindingCount::code).thenComparing(FindingCount::severity));
+        List<YearCount> byYear = new ArrayList<>();
+        // Years in order, the forms without one last.
+        years.forEach((year, y) -> {
+            if (!year.equals(NO_YEAR)) {
+                byYear.add(new YearCount(year, y[0], y[1], y[2]));
+            }
+        });
+        if (years.containsKey(NO_YEAR)) {
+            long[] y = years.get(NO_YEAR);
+            byYear.add(new YearCount(NO_YEAR, y[0], y[1], y[2]));
+        }
+        return new AuditSummary(files, forms, failed, sortedCodes, findings, byYear, seconds);
     }
+
+    /** The year column of the forms that have none. */
+    static final String NO_YEAR = "none";
 
     /** The summary as the job prints it: a few lines an operator reads in the driver's log. */
     public String describe() {

@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -122,24 +126,59 @@ public final class ConvertJob {
 
         String staging = new Path(options.out(), STAGING).toString();
         rows.write().mode(SaveMode.Overwrite).partitionBy(Staged.TABLE).parquet(staging);
-        Dataset<Row> staged = spark.read().parquet(staging);
-        for (OutputTable table : OutputTable.values()) {
-            Dataset<Row> t = Tables.of(table, staged, options.partitionByYear());
-            DataFrameWriter<Row> w = t.write().mode(SaveMode.Overwrite);
-            if (options.partitionByYear() && Tables.ofForms(table)) {
-                w = w.partitionBy("year");
+        // The schema is known: reading it from the files' footers would be one more Spark job.
+        Dataset<Row> staged = spark.read().schema(Staged.SCHEMA).parquet(staging);
+        // The tables are written by concurrent Spark jobs: one table's planning and commit (on the
+        // driver) overlap another's tasks, and the small tables do not wait for the large ones.
+        ExecutorService writers = Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "jixiao-table-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (OutputTable table : OutputTable.values()) {
+                writes.add(writers.submit(() -> write(table, staged, options)));
             }
-            String path = new Path(options.out(), table.label()).toString();
-            if (options.format() == OutputFormat.CSV) {
-                csv(w).csv(path);
-            } else {
-                w.parquet(path);
+            for (Future<?> w : writes) {
+                await(w);
             }
+        } finally {
+            writers.shutdownNow();
         }
         long files = listed.files().size() + listed.problems().size();
         AuditSummary summary = AuditSummary.of(staged, files, (System.nanoTime() - start) / 1e9);
         delete(new Path(staging), hadoop);
         return summary;
+    }
+
+    private static void write(OutputTable table, Dataset<Row> staged, JobOptions options) {
+        Dataset<Row> t = Tables.of(table, staged, options.partitionByYear());
+        DataFrameWriter<Row> w = t.write().mode(SaveMode.Overwrite);
+        if (options.partitionByYear() && Tables.ofForms(table)) {
+            w = w.partitionBy("year");
+        }
+        String path = new Path(options.out(), table.label()).toString();
+        if (options.format() == OutputFormat.CSV) {
+            csv(w).csv(path);
+        } else {
+            w.parquet(path);
+        }
+    }
+
+    /** Waits for one table's write; its failure is the job's, with Spark's exception as it was. */
+    private static void await(Future<?> write) {
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the tables", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("a table could not be written", e.getCause());
+        }
     }
 
     /**

@@ -116,6 +116,10 @@ final class InputListing {
             found.add(new FoundFile(status.getPath().toString(), relative(root, status.getPath()), status.getLen()));
             return;
         }
+        if ("file".equals(fs.getScheme())) {
+            walk(fs, status.getPath(), root, found);
+            return;
+        }
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
         String base = status.getPath().toUri().getPath();
         while (it.hasNext()) {
@@ -123,6 +127,25 @@ final class InputListing {
             String below = f.getPath().toUri().getPath().substring(base.length());
             if (!hidden(below)) {
                 found.add(new FoundFile(f.getPath().toString(), relative(root, f.getPath()), f.getLen()));
+            }
+        }
+    }
+
+    /**
+     * The local file system, folder by folder: its {@code listFiles} builds a
+     * {@link LocatedFileStatus} per file, which asks for the file's permissions, which Hadoop's
+     * local file system (without its native library) learns by running {@code ls} in a new
+     * process: about 5 ms a file, 10,000 files in 50 s. {@code listStatus} does not ask.
+     */
+    private static void walk(FileSystem fs, Path dir, Path root, List<FoundFile> found) throws IOException {
+        for (FileStatus s : fs.listStatus(dir)) {
+            if (s.getPath().getName().startsWith(".")) {
+                continue;
+            }
+            if (s.isDirectory()) {
+                walk(fs, s.getPath(), root, found);
+            } else if (s.isFile()) {
+                found.add(new FoundFile(s.getPath().toString(), relative(root, s.getPath()), s.getLen()));
             }
         }
     }
