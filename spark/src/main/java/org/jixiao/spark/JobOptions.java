@@ -15,8 +15,8 @@ import java.util.Optional;
  *                            {@code indicators/}, …); existing table folders are replaced
  * @param format              CSV (the contract) or Parquet
  * @param partitionByYear     whether the tables of forms are written in {@code year=…} folders
- * @param partitions          how many tasks share the files; 0 lets the job choose (see
- *                            {@link ConvertJob#partitionCount})
+ * @param partitions          how many tasks share the files; 0 lets the job choose (four tasks a
+ *                            core, at least one per 2,000 files)
  * @param timeoutSeconds      time one file may take before it is given up ({@code pipeline.timeout})
  * @param failFirstAttemptOf  test hook: the record name of a file whose task throws on its first
  *                            attempt, to show that a retried task leaves no duplicate row
