@@ -54,7 +54,7 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 now() { date +%s.%N; }
 rate() { awk -v f="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? f / s : 0) }'; }
 rows=()
-cli_rate=0 job_rate=0
+cli_rate=0 job_rate=0 same=unchecked
 run_cli() {
   local out="$work/cli" t0 t1 batch
   rm -rf "$out"; t0=$(now)
@@ -87,6 +87,10 @@ echo "bench/spark.sh: $files files in $work/in; load average $(cut -d' ' -f1-3 /
 for ((r = 1; r <= rounds; r++)); do
   run_cli
   run_job 2 "C1, serial GC" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; r1=$(ratio)
+  if [ "$r" = 1 ]; then
+    python3 "$here/bench/same_rows.py" "$work/cli" "$work/job" "$work/in" >"$work/same_rows.txt" \
+      && same="every table equal" || same="DIFFERENT: see $work/same_rows.txt"
+  fi
   run_job 2 "JVM defaults" ""; r2=$(ratio)
   run_job 1 "C1, serial GC" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   rows+=("| round $r: job local[2] / CLI (files/s, wall) | | | C1: $r1, defaults: $r2 | |")
@@ -94,4 +98,5 @@ done
 echo "| run | files | wall s | files/s (wall) | files/s (batch) |"
 echo "|---|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
+echo "rows of the job (local[2], C1) against the CLI's: $same"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.jixiao.write.OutputTable;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public record AuditSummary(long files, long forms, long failedFiles, Map<String,
                            List<FindingCount> findings, List<YearCount> byYear, double seconds) {
 
     public AuditSummary {
-        errorsByCode = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errorsByCode));
+        errorsByCode = Collections.unmodifiableMap(new LinkedHashMap<>(errorsByCode));
         findings = List.copyOf(findings);
         byYear = List.copyOf(byYear);
     }

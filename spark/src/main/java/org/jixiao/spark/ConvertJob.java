@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,7 +119,7 @@ public final class ConvertJob {
         List<Row> unlisted = new ArrayList<>();
         for (Failure f : listed.problems()) {
             ListedFile asListed = new ListedFile(f.sourceFile(), 0, "", "", 0);
-            unlisted.addAll(Staged.of(asListed, List.of(Rows.of(f)), java.util.Optional.empty()));
+            unlisted.addAll(Staged.of(asListed, List.of(Rows.of(f)), Optional.empty()));
         }
         Dataset<Row> rows = spark.createDataFrame(converted, Staged.SCHEMA)
                 .union(spark.createDataFrame(unlisted, Staged.SCHEMA));
