@@ -2,9 +2,9 @@ import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jixiao.Source;
+import org.jixiao.internal.read.Readers;
 import org.jixiao.model.Result;
-import org.jixiao.read.Readers;
-import org.jixiao.read.Source;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamReader;
@@ -23,7 +23,7 @@ import java.util.zip.ZipInputStream;
  * and the OpenDocument reader against a bare StAX walk of each file's {@code content.xml} (target:
  * at least 0.6 times). Both sides read the same bytes from memory, file by file in turn.
  *
- * <p>Usage: {@code java -cp target/jixiao.jar:bench-classes ReaderSpeed ROUNDS FILE...} (.pdf and
+ * <p>Usage: {@code java -cp cli/target/jixiao.jar:bench-classes ReaderSpeed ROUNDS FILE...} (.pdf and
  * .odt files; the corpus has 55 of each: {@code ../shared/corpus/{*,zoo/*}/form.pdf}).
  */
 public final class ReaderSpeed {

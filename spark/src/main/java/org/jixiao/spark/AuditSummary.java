@@ -3,7 +3,7 @@ package org.jixiao.spark;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.jixiao.write.OutputTable;
+import org.jixiao.internal.write.OutputTable;
 
 import java.util.ArrayList;
 import java.util.Collections;

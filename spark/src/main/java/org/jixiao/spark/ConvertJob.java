@@ -10,9 +10,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.jixiao.internal.write.OutputTable;
+import org.jixiao.internal.write.Rows;
 import org.jixiao.model.Failure;
-import org.jixiao.write.OutputTable;
-import org.jixiao.write.Rows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

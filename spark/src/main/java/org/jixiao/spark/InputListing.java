@@ -6,7 +6,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.jixiao.batch.RecordNames;
+import org.jixiao.internal.batch.RecordNames;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Stage;
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param input        the index of the input (in the order given) it was listed under
  * @param relativePath its path relative to that input, {@code /} between folders; empty for an
  *                     input that is the file itself. Copies are ordered by (input, relativePath).
- * @param recordName   the name its record ids derive from ({@link org.jixiao.batch.RecordNames})
+ * @param recordName   the name its record ids derive from ({@link org.jixiao.internal.batch.RecordNames})
  * @param size         its length in bytes when listed, which balances the partitions
  */
 public record ListedFile(String uri, int input, String relativePath, String recordName, long size)

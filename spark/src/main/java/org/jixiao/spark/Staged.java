@@ -4,8 +4,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.jixiao.write.OutputTable;
-import org.jixiao.write.TableRow;
+import org.jixiao.internal.write.OutputTable;
+import org.jixiao.internal.write.TableRow;
 
 import java.util.ArrayList;
 import java.util.List;

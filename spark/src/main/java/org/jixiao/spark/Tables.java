@@ -5,7 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.jixiao.write.OutputTable;
+import org.jixiao.internal.write.OutputTable;
 
 import java.util.ArrayList;
 import java.util.List;

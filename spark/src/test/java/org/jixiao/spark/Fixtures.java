@@ -5,7 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import org.jixiao.cli.Main;
-import org.jixiao.write.OutputTable;
+import org.jixiao.internal.write.OutputTable;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,8 +1,0 @@
-/**
- * Batch machinery, independent of what a file holds: an ordered worker pool with a per-item time
- * budget and error isolation ({@link org.jixiao.batch.OrderedPool}), the resumable spool of
- * finished inputs ({@link org.jixiao.batch.Journal}) and progress reporting
- * ({@link org.jixiao.batch.Progress}). Input: items (paths) and a job; output: results in input
- * order. Allowed imports: the JDK, {@code write} (rendered rows), commons-csv. Wired by {@code cli}.
- */
-package org.jixiao.batch;
