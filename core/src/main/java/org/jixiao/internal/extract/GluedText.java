@@ -110,6 +110,8 @@ final class GluedText {
     private static final int FREE_VALUE = 1;
     private static final int NAME_WITH_FIGURE = 8;
     private static final int TEXT_WITH_FIGURE = 10;
+    /** An indicator's name of two characters (项目) is far likelier the start of a longer one. */
+    private static final int SHORT_NAME = 2;
     private static final int COMPLETE_ROW = 3;
     private static final int CUT_NUMBER = 2;
     /** How far the whole-row terms (complete row, repeated value, share, decimals) can move a row's cost. */
@@ -814,6 +816,8 @@ final class GluedText {
             private Optional<BigDecimal> level1Weight = Optional.empty();
             private Optional<BigDecimal> level2Weight = Optional.empty();
             private boolean nationalLevel1;
+            /** True under a level 1 of the evaluation rubric (项目决策, 项目管理 or a weighted name). */
+            private boolean rubric;
 
             Table(HeaderModel header, int width) {
                 this.header = header;
@@ -881,6 +885,8 @@ final class GluedText {
                     level2 = Optional.empty();
                     level2Weight = Optional.empty();
                     nationalLevel1 = a.national();
+                    rubric = !a.national() && (a.weight().isPresent() || levelField(a.piece().text())
+                            .filter(f -> f == Field.LEVEL1_DECISION || f == Field.LEVEL1_PROCESS).isPresent());
                 } else {
                     if (!a.known() && nationalLevel1) {
                         // The national blocks hold only their own level-2 names: a template's own
@@ -923,9 +929,10 @@ final class GluedText {
                     }
                     String key = text.substring(i, end).toLowerCase(Locale.ROOT);
                     Field f = headings.get(key);
-                    if (f != null && (f.isLevel2Value() || f.isLevel1Value() && f != Field.LEVEL1_DECISION
-                            && f != Field.LEVEL1_PROCESS) && (key.endsWith("指标") || f == Field.LEVEL2_RUBRIC
-                            || rowStart && s.breaks()[i]
+                    boolean lineStart = rowStart && s.breaks()[i];
+                    if (f != null && (f.isLevel2Value() || f.isLevel1Value() && (lineStart || f != Field.LEVEL1_DECISION
+                            && f != Field.LEVEL1_PROCESS)) && (key.endsWith("指标") || f == Field.LEVEL2_RUBRIC
+                            || lineStart
                             || LEVEL_WEIGHT.matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)) {
                         // A weight printed after the name belongs to it: 服务对象满意度指标(10分).
                         Matcher weight = LEVEL_WEIGHT.matcher(text).region(end, to);
@@ -938,7 +945,7 @@ final class GluedText {
                         return Optional.of(new Anchor(f.isLevel1Value() ? 1 : 2, new Piece(text.substring(i, stop), i), stop,
                                 w2, true, NATIONAL_LEVEL1.contains(f)));
                     }
-                    if (level2Column >= 0 && extraLevel2.contains(key) && !repeatsLastAnchor(key, i)) {
+                    if (level2Column >= 0 && rubric && lineStart && extraLevel2.contains(key) && !repeatsLastAnchor(key, i)) {
                         return Optional.of(new Anchor(2, new Piece(text.substring(i, end), i), end, Optional.empty(), true, false));
                     }
                     Optional<Field> ocr = ocrLevel(key);
@@ -948,6 +955,14 @@ final class GluedText {
                     }
                 }
                 if (rowStart && s.breaks()[i]) {
+                    // 过程业务管理…: a level 1 of two characters, at a line's start before a level 2 the vocabulary knows.
+                    for (int len = 2; len < MIN_GLUED_HEADING && i + len < to; len++) {
+                        Field f = headings.get(text.substring(i, i + len));
+                        if (f != null && f.isLevel1Value() && knownLevel2At(i + len, to)) {
+                            return Optional.of(new Anchor(1, new Piece(text.substring(i, i + len), i), i + len,
+                                    Optional.empty(), true, NATIONAL_LEVEL1.contains(f)));
+                        }
+                    }
                     Matcher own = OWN_LEVEL_NAME.matcher(text).region(i, to);
                     if (own.lookingAt() && levelField(own.group()).isEmpty() && !headings.containsKey(own.group())) {
                         return Optional.of(new Anchor(2, new Piece(own.group(), i), own.end(), Optional.empty(), false, false));
@@ -960,6 +975,16 @@ final class GluedText {
             private String lastAnchorText = "";
 
             /** 财务管理财务管理制度有效性: a name that starts with its block's name is no second block. */
+            private boolean knownLevel2At(int at, int to) {
+                for (int end = Math.min(to, at + longestHeading); end >= at + MIN_GLUED_HEADING; end--) {
+                    Field f = headings.get(s.text().substring(at, end));
+                    if (f != null && f.isLevel2Value()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
             /** 项目产出数量指标(10分): two level names, the first of which the vocabulary knows. */
             private boolean startsWithLevelName(String label) {
                 for (int cut = MIN_GLUED_HEADING; cut <= label.length() - 2; cut++) {
@@ -1209,7 +1234,8 @@ final class GluedText {
                             continue; // a name never ends inside a number or on its comparator
                         }
                         int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
-                                + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0);
+                                + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0)
+                                + (name.length() <= 2 ? SHORT_NAME : 0);
                         List<Span> cells = new ArrayList<>();
                         cells.add(new Span(at, e, false, false, Optional.empty()));
                         values(e, 0, cells, cost, rows);
@@ -1760,7 +1786,9 @@ final class GluedText {
                     if (c == ' ' || !plausibleEnd(at, e)) {
                         continue;
                     }
-                    out.add(new Candidate(new Span(at, e, false, false, Optional.empty()).free(FREE_VALUE), FREE_VALUE));
+                    // A target or an actual is a phrase, not a sentence: one with a full stop costs more.
+                    int cost = FREE_VALUE + (text.substring(at, e).indexOf('。') >= 0 ? 3 : 0);
+                    out.add(new Candidate(new Span(at, e, false, false, Optional.empty()).free(cost), cost));
                 }
             }
 
@@ -1887,8 +1915,10 @@ final class GluedText {
                     }
                     int extra = digit && !(figuresInsideWords(at, e) && SENTENCE_MARKS.matcher(text.substring(at, e)).find())
                             ? digitCost : 0;
-                    if (digitCost > 0 && (c == '。' || e == at + 1 && c == '无')) {
-                        extra -= 1; // a reason ends its sentence (。), or says there is none (无)
+                    if (digitCost > 0 && c == '。') {
+                        extra -= 2; // a reason or a criterion ends its sentence (。)
+                    } else if (digitCost > 0 && e == at + 1 && c == '无') {
+                        extra -= 1; // a reason that says there is none (无)
                     }
                     out.add(new Candidate(new Span(at, e, false, false, Optional.empty()).free(cost + extra), cost + extra));
                 }
