@@ -44,6 +44,10 @@ final class BatchOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr.")
     boolean quiet;
 
+    @Option(names = "--debug",
+            description = "Show the libraries' own warnings and the worker processes' stderr (for a bug report).")
+    boolean debug;
+
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Scoring rules to recompute with (a .properties file: budget weight, grade bands, "
                     + "reverse formula, tolerance, ...); default: the national rules of the Ministry of Finance (2020).")

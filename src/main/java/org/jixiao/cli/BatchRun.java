@@ -5,6 +5,8 @@ import org.jixiao.Jixiao;
 import org.jixiao.batch.Journal;
 import org.jixiao.batch.OrderedPool;
 import org.jixiao.batch.Progress;
+import org.jixiao.batch.WorkerPool;
+import org.jixiao.batch.WorkerProcess;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Severity;
@@ -21,6 +23,7 @@ import org.jixiao.write.XlsxSink;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -67,6 +71,18 @@ final class BatchRun {
     private BiFunction<Source, String, FileResult> pipeline;
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
+    /**
+     * Whether files are processed in this JVM rather than in worker processes: for audit, whose
+     * report needs the records themselves, and for a stand-in pipeline.
+     */
+    private final boolean inProcess;
+    /** The worker processes' main class (tests put a stand-in around the pipeline there). */
+    private String workerMain = Worker.class.getName();
+    /** Why the run must stop (no worker can be started), set by a batch thread. */
+    private final AtomicReference<String> abort = new AtomicReference<>();
+
+    /** The heap cap of a worker process: the memory limit of one file. */
+    static final String WORKER_HEAP = System.getProperty("jixiao.worker.heap", "176m");
 
     private final Tally tally = new Tally();
 
@@ -79,10 +95,53 @@ final class BatchRun {
         this.listener = listener;
         this.standIn = pipeline;
         this.stopAfter = stopAfter;
+        this.inProcess = pipeline.isPresent();
     }
 
-    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener) {
-        this(options, out, err, listener, Optional.empty(), Long.MAX_VALUE);
+    /** @param inProcess whether to process the files in this JVM (audit) rather than in worker processes */
+    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
+             boolean inProcess) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.listener = listener;
+        this.standIn = Optional.empty();
+        this.stopAfter = Long.MAX_VALUE;
+        this.inProcess = inProcess;
+    }
+
+    /** For tests: the main class of the worker processes, e.g. one that wraps the pipeline in a stand-in. */
+    BatchRun workerMain(String className) {
+        this.workerMain = className;
+        return this;
+    }
+
+    /**
+     * The command line of a worker process: this JVM's java and class path, the worker's heap cap,
+     * and an exit (code 3) rather than an OutOfMemoryError the worker would go on with.
+     */
+    private List<String> workerCommand() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx" + WORKER_HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
+                "-Dfile.encoding=UTF-8", "-Djixiao.debug=" + options.debug));
+        // The launcher's choices for a short run (C1 only) or a class-data archive hold for the workers too.
+        for (String jvmOption : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (jvmOption.startsWith("-XX:TieredStopAtLevel") || jvmOption.startsWith("-Xshare")) {
+                command.add(jvmOption);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), workerMain));
+        if (options.profile != null) {
+            command.add(options.profile.toAbsolutePath().toString());
+        }
+        return command;
+    }
+
+    /** A run that must stop: exit code 2, and no CSV file written. */
+    static final class Aborted extends IOException {
+        Aborted(String why) {
+            super(why);
+        }
     }
 
     /** What the batch gave; {@code failedFiles > 0} means exit code 1. */
@@ -136,13 +195,21 @@ final class BatchRun {
                 emit(new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
                         j, sinks, progress);
             }
+            Optional<WorkerPool> workers = inProcess ? Optional.empty()
+                    : Optional.of(WorkerPool.shared(workerCommand(), options.debug));
+            // With workers, each file's budget is kept by killing its worker; the pool's own budget
+            // is then only a backstop, wide enough for a worker's start.
+            Duration budget = Duration.ofSeconds(options.timeoutSeconds + (inProcess ? 0 : 120));
             OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, Math.max(8, options.threads * 4),
-                    Duration.ofSeconds(options.timeoutSeconds));
+                    budget);
             long[] emitted = {0};
             try {
-                pool.run(files.iterator(), new FileJob(journal), outcome -> {
+                pool.run(files.iterator(), new FileJob(journal, workers), outcome -> {
                     if (emitted[0]++ >= stopAfter) {
                         throw new Stopped();
+                    }
+                    if (abort.get() != null) {
+                        throw new Aborted(abort.get());
                     }
                     emit(outcome, j, sinks, progress);
                 });
@@ -249,69 +316,90 @@ final class BatchRun {
         }
     }
 
-    /** Processes one file on a worker thread. Thread-safe: the facade and the journal are. */
+    /**
+     * Processes one file on a batch thread: looks it up in the journal under --resume, else has it
+     * processed in a worker process or, for audit and tests, in this JVM. Thread-safe: the facade,
+     * the journal and the worker pool are.
+     */
     private final class FileJob implements OrderedPool.Job<Path, FileOutcome> {
 
         private final Journal journal;
+        private final FileWork work;
+        /** Empty: the file is processed in this JVM. */
+        private final Optional<WorkerPool> workers;
 
-        FileJob(Journal journal) {
+        FileJob(Journal journal, Optional<WorkerPool> workers) {
             this.journal = journal;
+            this.workers = workers;
+            this.work = new FileWork(jixiao, limits, pipeline);
         }
 
         @Override
         public FileOutcome process(Path path) {
+            String name = path.toString();
             try {
-                return processReadable(path);
+                Optional<byte[]> content = Optional.empty();
+                Optional<String> hash = Optional.empty();
+                if (journal != null && options.resume && Files.size(path) <= limits.maxFileBytes()) {
+                    content = Optional.of(Files.readAllBytes(path));
+                    hash = Optional.of(Jixiao.contentHash(content.get()));
+                    Optional<Journal.Entry> entry = journal.find(name, journalKey(hash.get()));
+                    if (entry.isPresent()) {
+                        return new FileOutcome(name, Optional.of(journalKey(hash.get())), journal.rows(entry.get()),
+                                Optional.empty(), true);
+                    }
+                }
+                if (workers.isPresent()) {
+                    return inWorker(path, workers.get());
+                }
+                FileWork.Done done = content.isPresent() ? work.process(path, content.get(), hash.get()) : work.process(path);
+                return new FileOutcome(name, done.contentHash().map(BatchRun.this::journalKey), done.rows(),
+                        done.result(), false);
             } catch (IOException e) {
                 // Gone or unreadable since it was listed: the file's failure, not a bug.
                 return failure(path, Stage.READ, "read.io", "cannot read the file: " + e);
             }
         }
 
-        private FileOutcome processReadable(Path path) throws IOException {
-            String name = path.toString();
-            if (Files.size(path) > limits.maxFileBytes()) {
-                // The facade refuses it without loading it; no hash, so a resume simply asks again.
-                return fresh(name, Optional.empty(), jixiao.process(path));
+        private FileOutcome inWorker(Path path, WorkerPool pool) {
+            WorkerProcess.Outcome outcome;
+            try {
+                outcome = pool.process(path.toString(), Duration.ofSeconds(options.timeoutSeconds));
+            } catch (IOException e) {
+                abort.compareAndSet(null, "cannot start a worker process: " + e.getMessage());
+                return failure(path, Stage.PIPELINE, "pipeline.worker", "no worker process could be started");
             }
-            byte[] content = Files.readAllBytes(path);
-            String hash = Jixiao.contentHash(content);
-            String key = journalKey(hash);
-            if (journal != null && options.resume) {
-                Optional<Journal.Entry> entry = journal.find(name, key);
-                if (entry.isPresent()) {
-                    return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
-                }
+            if (outcome instanceof WorkerProcess.Outcome.Done done) {
+                return new FileOutcome(path.toString(), done.reply().contentHash().map(BatchRun.this::journalKey),
+                        done.reply().rows(), Optional.empty(), false);
             }
-            return fresh(name, Optional.of(key), pipeline.apply(new Source(name, content), hash));
+            if (outcome instanceof WorkerProcess.Outcome.Died died && died.outOfMemory()) {
+                return failure(path, Stage.PIPELINE, "pipeline.out_of_memory", String.format(Locale.ROOT,
+                        "processing needed more memory than the limit of %s; the file was given up", WORKER_HEAP));
+            }
+            if (outcome instanceof WorkerProcess.Outcome.Died died) {
+                return failure(path, Stage.PIPELINE, "pipeline.crash", String.format(Locale.ROOT,
+                        "the worker process ended while processing the file (exit code %d); the file was given up",
+                        died.exitCode()));
+            }
+            return timedOut(path, Duration.ofSeconds(options.timeoutSeconds));
         }
 
         @Override
         public FileOutcome failed(Path path, Throwable error) {
-            String message = "unexpected %s while processing the file: %s"
-                    .formatted(error.getClass().getName(), error.getMessage());
-            return failure(path, Stage.PIPELINE, "pipeline.error", message);
+            return failure(path, Stage.PIPELINE, "pipeline.error", FileWork.unexpected(error));
         }
 
         @Override
         public FileOutcome timedOut(Path path, Duration budget) {
             return failure(path, Stage.PIPELINE, "pipeline.timeout", String.format(Locale.ROOT,
-                    "processing took longer than the limit of %d s; the file was given up", budget.toSeconds()));
+                    "processing took longer than the limit of %d s; the file was given up", options.timeoutSeconds));
         }
 
         /** The stage is READ for read.io, as the facade and Inputs write it, else PIPELINE. */
         private FileOutcome failure(Path path, Stage stage, String code, String message) {
-            Failure f = new Failure(path.toString(), stage, code, message);
-            return new FileOutcome(path.toString(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false);
-        }
-
-        private FileOutcome fresh(String name, Optional<String> hash, FileResult result) {
-            List<TableRow> rows = new ArrayList<>();
-            for (AssessedRecord r : result.records()) {
-                rows.addAll(Rows.of(r));
-            }
-            result.failure().ifPresent(f -> rows.add(Rows.of(f)));
-            return new FileOutcome(name, hash, rows, Optional.of(result), false);
+            FileWork.Done done = FileWork.failed(path, stage, code, message);
+            return new FileOutcome(path.toString(), Optional.empty(), done.rows(), Optional.empty(), false);
         }
     }
 

@@ -1,0 +1,90 @@
+package org.jixiao.cli;
+
+import org.jixiao.FileResult;
+import org.jixiao.Jixiao;
+import org.jixiao.model.AssessedRecord;
+import org.jixiao.model.Failure;
+import org.jixiao.model.Stage;
+import org.jixiao.read.ReadLimits;
+import org.jixiao.read.Source;
+import org.jixiao.write.Rows;
+import org.jixiao.write.TableRow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * One file through the pipeline into output rows, as a batch does it both in a worker process and
+ * in process: a file over the size limit is refused unread, any other is read whole, hashed and
+ * processed, and whatever it throws becomes its {@code errors} row. Thread-safe.
+ */
+final class FileWork {
+
+    /**
+     * What one file gave.
+     *
+     * @param contentHash the SHA-256 of its content; empty if it was not read whole
+     * @param rows        its output rows
+     * @param result      the pipeline's result, when it ran
+     */
+    record Done(Optional<String> contentHash, List<TableRow> rows, Optional<FileResult> result) {
+    }
+
+    private final Jixiao jixiao;
+    private final ReadLimits limits;
+    private final BiFunction<Source, String, FileResult> pipeline;
+
+    FileWork(Jixiao jixiao, ReadLimits limits, BiFunction<Source, String, FileResult> pipeline) {
+        this.jixiao = jixiao;
+        this.limits = limits;
+        this.pipeline = pipeline;
+    }
+
+    Done process(Path path) {
+        try {
+            if (Files.size(path) > limits.maxFileBytes()) {
+                // The facade refuses it without loading it; no hash, so a resume simply asks again.
+                return done(Optional.empty(), jixiao.process(path));
+            }
+            byte[] content = Files.readAllBytes(path);
+            String hash = Jixiao.contentHash(content);
+            return process(path, content, hash);
+        } catch (IOException e) {
+            return failed(path, Stage.READ, "read.io", "cannot read the file: " + e);
+        }
+    }
+
+    /** A file already read and hashed (the in-process batch reads it first to look it up in the journal). */
+    Done process(Path path, byte[] content, String hash) {
+        try {
+            return done(Optional.of(hash), pipeline.apply(new Source(path.toString(), content), hash));
+        } catch (OutOfMemoryError e) {
+            throw e; // in a worker process this must end the JVM (-XX:+ExitOnOutOfMemoryError does)
+        } catch (Throwable t) {
+            return failed(path, Stage.PIPELINE, "pipeline.error", unexpected(t));
+        }
+    }
+
+    static String unexpected(Throwable error) {
+        return "unexpected %s while processing the file: %s".formatted(error.getClass().getName(), error.getMessage());
+    }
+
+    static Done failed(Path path, Stage stage, String code, String message) {
+        return new Done(Optional.empty(), List.of(Rows.of(new Failure(path.toString(), stage, code, message))),
+                Optional.empty());
+    }
+
+    private static Done done(Optional<String> hash, FileResult result) {
+        List<TableRow> rows = new ArrayList<>();
+        for (AssessedRecord r : result.records()) {
+            rows.addAll(Rows.of(r));
+        }
+        result.failure().ifPresent(f -> rows.add(Rows.of(f)));
+        return new Done(hash, rows, Optional.of(result));
+    }
+}
