@@ -70,8 +70,12 @@ final class FileWork {
         }
     }
 
+    /** One line, whatever the library put in its message (POI's advice runs over four). */
     static String unexpected(Throwable error) {
-        return "unexpected %s while processing the file: %s".formatted(error.getClass().getName(), error.getMessage());
+        String message = String.valueOf(error.getMessage());
+        int newline = message.indexOf('\n');
+        return "unexpected %s while processing the file: %s".formatted(error.getClass().getName(),
+                newline < 0 ? message : message.substring(0, newline).strip());
     }
 
     static Done failed(Path path, Stage stage, String code, String message) {

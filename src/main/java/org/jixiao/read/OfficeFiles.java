@@ -16,6 +16,7 @@ import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.RecordFormatException;
 import org.jixiao.model.Document;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
@@ -148,9 +149,14 @@ final class OfficeFiles {
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(source.content()));
         } catch (NotOfficeXmlFileException e) {
-            return Result.failed(source.name(), Stage.READ, isBomb(e) ? "read.zip.bomb" : "read.unsupported_format",
+            if (isBomb(e)) {
+                return zipFailure(source, e);
+            }
+            return Result.failed(source.name(), Stage.READ, "read.unsupported_format",
                     "expected an Office Open XML package (.docx, .xlsx), found a zip without one: " + e.getMessage());
-        } catch (IOException | InvalidFormatException | OpenXML4JRuntimeException | IllegalArgumentException e) {
+        } catch (IOException | InvalidFormatException | OpenXML4JRuntimeException | IllegalArgumentException
+                 | RecordFormatException e) {
+            // RecordFormatException: POI loads each part into one array and refuses one over 100 MB.
             return zipFailure(source, e);
         }
         try {
@@ -262,7 +268,9 @@ final class OfficeFiles {
     private static boolean isBomb(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (m != null && (m.contains("Zip bomb") || m.contains("potentially malicious"))) {
+            if (m != null && (m.contains("Zip bomb") || m.contains("potentially malicious")
+                    // POI's IOUtils refusing to hold one part of over 100 MB in an array
+                    || m.contains("maximum length for this record type"))) {
                 return true;
             }
         }
