@@ -1,16 +1,25 @@
 package org.jixiao.write;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.xssf.streaming.SXSSFCell;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes {@code jixiao.xlsx}: one sheet per output table ({@code projects}, {@code indicators},
@@ -34,7 +43,11 @@ public final class XlsxSink implements RecordSink {
     private static final int ROWS_IN_MEMORY = 100;
     private static final int MAX_ROWS = 1_048_576;
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+    /** Every zip entry's time: a fixed one, so that identical runs give identical bytes. */
+    private static final long ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0).atZone(ZoneId.systemDefault())
+            .toInstant().toEpochMilli();
+
+    private final SXSSFWorkbook workbook;
     private final Map<OutputTable, SXSSFSheet> sheets = new EnumMap<>(OutputTable.class);
     private final Map<OutputTable, Integer> nextRow = new EnumMap<>(OutputTable.class);
     private final AtomicFile file;
@@ -44,6 +57,9 @@ public final class XlsxSink implements RecordSink {
     public XlsxSink(Path dir, Path tempDir) throws IOException {
         Files.createDirectories(dir);
         this.file = new AtomicFile(dir.resolve(FILE_NAME), tempDir);
+        this.workbook = new Workbook(tempDir);
+        // No creation time (POI stamps "now"): the same rows give the same file.
+        workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.empty());
         for (OutputTable table : OutputTable.values()) {
             SXSSFSheet sheet = workbook.createSheet(table.label());
             sheet.createFreezePane(0, 1);
@@ -95,8 +111,48 @@ public final class XlsxSink implements RecordSink {
 
     @Override
     public void commit() throws IOException {
-        workbook.write(file.stream());
+        // Not write(): that spools the template through POI's shared temporary folder.
+        workbook.writeAvoidingTempFiles(file.stream());
         file.commit();
+    }
+
+    /**
+     * POI's streaming workbook with its sheet spools in the run's private folder rather than in
+     * {@code /tmp/poifiles}, which the first user of the host creates and every later one shares
+     * (or cannot write), and with fixed zip entry times.
+     */
+    private static final class Workbook extends SXSSFWorkbook {
+        private final Path scratch;
+
+        Workbook(Path scratch) {
+            super(ROWS_IN_MEMORY);
+            this.scratch = scratch;
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            Path folder = scratch;
+            // SheetDataWriter asks for its file in its constructor; a captured local is set by then.
+            return new SheetDataWriter(getSharedStringSource()) {
+                @Override
+                public File createTempFile() throws IOException {
+                    return Files.createTempFile(folder, "sheet-", ".xml").toFile();
+                }
+            };
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out) {
+                @Override
+                public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+                    entry.setTime(ENTRY_TIME);
+                    super.putArchiveEntry(entry);
+                }
+            };
+            zip.setUseZip64(Zip64Mode.AsNeeded);
+            return zip;
+        }
     }
 
     @Override
