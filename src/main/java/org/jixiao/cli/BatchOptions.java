@@ -22,6 +22,11 @@ final class BatchOptions {
             description = "Skip files of the folders whose name or relative path matches this glob (repeatable).")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--follow-links",
+            description = "Follow symbolic links of the folders that lead out of the folder given; by default such a "
+                    + "link is reported as read.outside_input and not read.")
+    boolean followLinks;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();

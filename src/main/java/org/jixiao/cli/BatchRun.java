@@ -28,7 +28,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -170,8 +172,68 @@ final class BatchRun {
      */
     Optional<Summary> run(CommandLine commandLine) throws IOException, InterruptedException {
         validate(commandLine);
+        Instant started = Instant.now();
+        RunLock lock = null;
+        try {
+            Optional<Path> spool = Optional.empty();
+            if (out.isPresent()) {
+                spool = Optional.of(privateFolder(out.get().resolve(SPOOL)));
+                lock = RunLock.acquire(out.get(), spool.get());
+                removeOldOutputs(out.get());
+            }
+            Optional<Summary> summary = process(spool);
+            if (summary.isPresent() && out.isPresent()) {
+                List<String> outputs = new ArrayList<>(OUTPUT_FILES);
+                if (options.xlsx) {
+                    outputs.add(XlsxSink.FILE_NAME);
+                }
+                Summary s = summary.get();
+                RunRecord.write(out.get(), spool.get(), commandLine.getCommandName(), options.inputs, options.resume,
+                        started, s, s.failedFiles() > 0 ? Main.SOME_FAILED : Main.OK, outputs);
+            }
+            return summary;
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** The CSV files of the output contract. */
+    private static final List<String> OUTPUT_FILES = java.util.Arrays.stream(OutputTable.values())
+            .map(OutputTable::fileName).toList();
+
+    /**
+     * Before anything is processed: {@code run.json} goes, so that no one takes the folder for a
+     * finished run while this one works or if it fails; without --resume the previous outputs go too,
+     * so a killed or failed run never leaves the last run's complete-looking files behind.
+     */
+    private void removeOldOutputs(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(RunRecord.FILE_NAME));
+        if (!options.resume) {
+            for (String name : OUTPUT_FILES) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            Files.deleteIfExists(dir.resolve(XlsxSink.FILE_NAME));
+        }
+    }
+
+    /**
+     * The spool folder, readable by its owner only (mode 700): it holds the journal, the outputs
+     * in the making and the workbook's sheet spools, which are the forms' contents.
+     */
+    static Path privateFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+        return folder;
+    }
+
+    private Optional<Summary> process(Optional<Path> spool) throws IOException, InterruptedException {
         List<Failure> unlisted = new ArrayList<>();
-        List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, unlisted);
+        List<Path> files = new Inputs(options.include, options.exclude, options.followLinks, out)
+                .expand(options.inputs, unlisted);
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
@@ -181,12 +243,11 @@ final class BatchRun {
         try {
             if (out.isPresent()) {
                 Path dir = out.get();
-                Path spool = dir.resolve(SPOOL);
-                Files.createDirectories(spool);
-                journal = options.resume ? Journal.resume(spool.resolve(JOURNAL)) : Journal.create(spool.resolve(JOURNAL));
-                sinks.add(new CsvSink(dir, options.excel, spool));
+                journal = options.resume ? Journal.resume(spool.get().resolve(JOURNAL))
+                        : Journal.create(spool.get().resolve(JOURNAL));
+                sinks.add(new CsvSink(dir, options.excel, spool.get()));
                 if (options.xlsx) {
-                    workbook = Optional.of(new XlsxSink(dir, spool));
+                    workbook = Optional.of(new XlsxSink(dir, spool.get()));
                     sinks.add(workbook.get());
                 }
             }

@@ -61,6 +61,9 @@ public final class Main implements Runnable {
         BatchRun.Summary summary;
         try {
             summary = new BatchRun(options, out, err, listener, inProcess).run(commandLine).orElseThrow();
+        } catch (RunLock.Held e) {
+            err.println("jixiao: " + e.getMessage());
+            return UNUSABLE;
         } catch (BatchRun.Aborted e) {
             err.println("jixiao: the run was aborted, no output written: " + e.getMessage());
             return UNUSABLE;
