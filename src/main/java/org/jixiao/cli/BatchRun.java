@@ -43,15 +43,18 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * One batch as {@code convert} and {@code audit} run it: list the inputs (paths only), process them
- * with an {@link OrderedPool}, and in input order append each finished file to the journal, write
- * its rows to the sinks, report progress and hand it to the command's listener; at the end commit
- * the outputs and summarize.
+ * One batch as {@code convert} and {@code audit} run it: take the output folder's lock, clear its
+ * old outputs, list the inputs (paths only), process them with an {@link OrderedPool} whose
+ * threads hand each file to a worker process ({@link Worker}, through a {@link WorkerPool}) or, for
+ * audit, to the pipeline in this JVM; in input order append each finished file to the journal,
+ * write its rows to the sinks, report progress and hand it to the command's listener; at the end
+ * commit the outputs, write {@code run.json} last and summarize.
  *
  * <p>Output layout in DIR: the CSV files (and {@code jixiao.xlsx}) appear only at the end, moved
- * from their temporary copies in {@code DIR/.jixiao/}; the journal {@code DIR/.jixiao/journal}
- * holds every finished file's rows so that {@code --resume} can complete an interrupted run. A
- * killed run leaves only {@code DIR/.jixiao/}.
+ * from their temporary copies in {@code DIR/.jixiao/} (mode 700); the journal
+ * {@code DIR/.jixiao/journal} holds every finished file's rows so that {@code --resume} can
+ * complete an interrupted run; {@code DIR/.jixiao/lock} keeps a second run out. A killed run
+ * leaves only {@code DIR/.jixiao/}, and no {@code run.json}.
  */
 final class BatchRun {
 

@@ -32,6 +32,11 @@ import java.util.Set;
  * relative to the folder given: {@code *.docx} keeps {@code a/b/form.docx}, {@code 2020/**} keeps
  * everything under {@code 2020}. A file is kept if it matches some include (or there is none) and
  * no exclude. Files named explicitly on the command line are always kept.
+ *
+ * <p>What is not read, and said so in {@code errors.csv}: a FIFO, socket or device, and a link that
+ * leads nowhere ({@code read.not_regular_file}: a FIFO would block its reader for good); a link of a
+ * folder that leads out of it ({@code read.outside_input}, unless links may be followed). The run's
+ * own output folder is skipped without a word.
  */
 final class Inputs {
 
