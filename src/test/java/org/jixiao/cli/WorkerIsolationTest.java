@@ -59,7 +59,7 @@ class WorkerIsolationTest {
         assertTrue(errors.get(1).contains("b-hangs.txt,pipeline,pipeline.timeout,"
                 + "processing took longer than the limit of 3 s; the file was given up"), errors.get(1));
         assertTrue(errors.get(2).contains("d-hogs.txt,pipeline,pipeline.out_of_memory,processing needed more memory "
-                + "than the limit of 176m"), errors.get(2));
+                + "than the limit of " + BatchRun.WORKER_HEAP), errors.get(2));
         assertTrue(errors.get(3).contains("f-crashes.txt,pipeline,pipeline.crash,the worker process ended while "
                 + "processing the file (exit code 134)"), errors.get(3));
         // The hanging parse was stopped for real: no worker of this JVM is busy, at most the two idle ones live.
