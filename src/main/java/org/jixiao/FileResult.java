@@ -8,27 +8,34 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one file gave: its forms, or the reason it gave none. Exactly one of the two is non-empty.
+ * What one file gave: its forms, and why a form or the whole file gave none. A file that gave no
+ * record has exactly one failure (the file's); a file with several forms may give records and the
+ * failures of the forms that could not be read, each naming its {@link Failure#formIndex()}.
  *
  * @param sourceFile the file as the caller named it
- * @param records    one entry per form found, in document order
- * @param failure    why the file gave no record
+ * @param records    one entry per form read, in document order
+ * @param failures   why the file, or some of its forms, gave no record
  */
-public record FileResult(String sourceFile, List<AssessedRecord> records, Optional<Failure> failure) {
+public record FileResult(String sourceFile, List<AssessedRecord> records, List<Failure> failures) {
     public FileResult {
         Objects.requireNonNull(sourceFile, "sourceFile");
         records = List.copyOf(records);
-        Objects.requireNonNull(failure, "failure");
-        if (records.isEmpty() == failure.isEmpty()) {
-            throw new IllegalArgumentException("a file result has either records or a failure");
+        failures = List.copyOf(failures);
+        if (records.isEmpty() && failures.size() != 1) {
+            throw new IllegalArgumentException("a file without records has exactly one failure, got " + failures.size());
         }
     }
 
-    static FileResult of(String sourceFile, List<AssessedRecord> records) {
-        return new FileResult(sourceFile, records, Optional.empty());
+    /** Why the file gave no record at all; empty when it gave at least one. */
+    public Optional<Failure> failure() {
+        return records.isEmpty() ? Optional.of(failures.get(0)) : Optional.empty();
+    }
+
+    static FileResult of(String sourceFile, List<AssessedRecord> records, List<Failure> formFailures) {
+        return new FileResult(sourceFile, records, formFailures);
     }
 
     static FileResult failed(Failure failure) {
-        return new FileResult(failure.sourceFile(), List.of(), Optional.of(failure));
+        return new FileResult(failure.sourceFile(), List.of(), List.of(failure));
     }
 }

@@ -1,5 +1,6 @@
 package org.jixiao;
 
+import org.jixiao.extract.ExtractedForms;
 import org.jixiao.extract.FormExtractor;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Document;
@@ -126,14 +127,15 @@ public final class Jixiao {
             return FileResult.failed(f.failure());
         }
         Document document = normalizer.apply(((Result.Ok<Document>) read).value());
-        Result<List<ProjectRecord>> extracted = extractor.extract(document, contentHash.substring(0, KEY_HEX_CHARS));
-        if (extracted instanceof Result.Failed<List<ProjectRecord>> f) {
+        Result<ExtractedForms> extracted = extractor.extract(document, contentHash.substring(0, KEY_HEX_CHARS));
+        if (extracted instanceof Result.Failed<ExtractedForms> f) {
             return FileResult.failed(f.failure());
         }
-        List<AssessedRecord> assessed = ((Result.Ok<List<ProjectRecord>>) extracted).value().stream()
+        ExtractedForms forms = ((Result.Ok<ExtractedForms>) extracted).value();
+        List<AssessedRecord> assessed = forms.records().stream()
                 .map(r -> new AssessedRecord(r, scorer.assess(r)))
                 .toList();
-        return FileResult.of(source.name(), assessed);
+        return FileResult.of(source.name(), assessed, forms.failures());
     }
 
     /**

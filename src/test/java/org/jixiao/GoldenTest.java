@@ -1,7 +1,9 @@
 package org.jixiao;
 
 import org.jixiao.model.AssessedRecord;
+import org.jixiao.model.Failure;
 import org.jixiao.write.CsvSink;
+import org.jixiao.write.OutputTable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class GoldenTest {
 
-    private static final List<String> OUTPUTS = List.of("projects.csv", "indicators.csv", "funds.csv",
-            "findings.csv", "errors.csv");
+    private static final List<String> OUTPUTS =
+            Stream.of(OutputTable.values()).map(OutputTable::fileName).toList();
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     private static final String[] SEEDS = {"000_28d3029d6f3e5f97.txt", "002_e50b47335a0e3ea5.txt", "004_562d28581a714b1e.txt"};
@@ -65,8 +67,8 @@ class GoldenTest {
             for (AssessedRecord r : result.records()) {
                 sink.accept(r);
             }
-            if (result.failure().isPresent()) {
-                sink.accept(result.failure().get());
+            for (Failure f : result.failures()) {
+                sink.accept(f);
             }
             sink.commit();
         }

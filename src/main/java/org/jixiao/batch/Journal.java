@@ -32,7 +32,7 @@ import java.util.zip.CRC32;
  * the SHA-256 of its content and its rendered output rows. A resumed run reuses the rows of every
  * input whose name and content hash are unchanged instead of processing it again.
  *
- * <p>Format: each entry is a header line {@code JX1 <payload bytes> <crc32 hex>\n} followed by a
+ * <p>Format: each entry is a header line {@code JX2 <payload bytes> <crc32 hex>\n} followed by a
  * UTF-8 CSV payload: a first record {@code file,<name>,<sha256>} then one record per output row,
  * {@code <table>,<cell>,...}. An entry is written with a single positional write, so a process
  * killed with {@code kill -9} leaves at most one torn entry at the end, which the length and CRC
@@ -45,7 +45,8 @@ import java.util.zip.CRC32;
  */
 public final class Journal implements AutoCloseable {
 
-    private static final String MAGIC = "JX1";
+    // JX2: errors rows gained form_index and the goals table came; a JX1 journal is cut off at its first entry.
+    private static final String MAGIC = "JX2";
     private static final int MAX_HEADER = 64;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 

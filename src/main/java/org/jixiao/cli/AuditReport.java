@@ -60,7 +60,7 @@ final class AuditReport {
             for (AssessedRecord r : outcome.result().get().records()) {
                 print(r);
             }
-            outcome.result().get().failure().ifPresent(this::print);
+            outcome.result().get().failures().forEach(this::print);
         } else {
             outcome.rows().forEach(row -> out.printf("== %s: %s %s: %s%n", label("file"), outcome.name(),
                     label("failed"), String.join(" ", row.cells().subList(2, row.cells().size()))));

@@ -7,7 +7,6 @@ import org.jixiao.batch.OrderedPool;
 import org.jixiao.batch.Progress;
 import org.jixiao.batch.WorkerPool;
 import org.jixiao.batch.WorkerProcess;
-import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Severity;
 import org.jixiao.model.Stage;

@@ -88,7 +88,7 @@ final class FileWork {
         for (AssessedRecord r : result.records()) {
             rows.addAll(Rows.of(r));
         }
-        result.failure().ifPresent(f -> rows.add(Rows.of(f)));
+        result.failures().forEach(f -> rows.add(Rows.of(f))); // a file's forms that failed, or the file
         return new Done(hash, rows, Optional.of(result));
     }
 }

@@ -1,5 +1,6 @@
 package org.jixiao.extract;
 
+import org.jixiao.extract.ColumnRole.Part;
 import org.jixiao.model.Cell;
 import org.jixiao.model.Measure;
 import org.jixiao.model.Row;
@@ -46,16 +47,22 @@ final class FlatTable {
     private static final Set<Field> FUNDS_HEADINGS = withFundsBlock(FUNDS_FIGURES);
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.FUNDS_RECEIVED, Field.EXECUTED, Field.BALANCE, Field.ARRIVAL_RATE, Field.EXECUTION_RATE);
+    /** Headings after which no indicator row follows in the same run of lines. */
+    private static final Set<Field> GRID_ENDS = EnumSet.of(Field.TOTAL_SCORE, Field.GRADE, Field.ANNUAL_GOAL,
+            Field.ANALYSIS, Field.ANALYSIS_BUDGET, Field.ANALYSIS_OUTPUT, Field.ANALYSIS_BENEFIT,
+            Field.ANALYSIS_SATISFACTION, Field.EXPERIENCE, Field.PROBLEMS, Field.FORM_TITLE, Field.DEPT_FORM_TITLE,
+            Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER, Field.FUNDS_BLOCK, Field.LEVEL1, Field.LEVEL2,
+            Field.LEVEL3);
     private static final Set<Field> GOAL_LABELS = EnumSet.of(Field.ANNUAL_GOAL, Field.GOAL_EXPECTED, Field.GOAL_ACTUAL);
 
     private final HeadingDictionary dictionary;
     private final MeasureParser measures;
-    private final IndicatorRowReader rows;
+    private final RowGrammar rows;
 
-    FlatTable(HeadingDictionary dictionary, MeasureParser measures) {
+    FlatTable(HeadingDictionary dictionary, MeasureParser measures, Prose prose) {
         this.dictionary = dictionary;
         this.measures = measures;
-        this.rows = new IndicatorRowReader(dictionary, measures);
+        this.rows = new RowGrammar(dictionary, measures, prose);
     }
 
     static boolean isFlat(Table table) {
@@ -87,6 +94,14 @@ final class FlatTable {
         return out;
     }
 
+    /** A short run of Han characters only: what a wrapped label leaves on its second line ({@code 指标}). */
+    private static boolean isWordTail(String text) {
+        if (text.isEmpty() || text.length() > 4) {
+            return false;
+        }
+        return text.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
     /** One line of the flat run: its text and where it is. */
     private record Token(String text, SourceRef ref) {
         boolean blank() {
@@ -101,7 +116,31 @@ final class FlatTable {
         private int fundsFigures;
 
         Rebuild(List<Token> tokens) {
-            this.t = tokens;
+            this.t = joinWrapped(tokens);
+        }
+
+        /**
+         * A narrow cell wraps its label over two lines ({@code 一级 / 指标}, {@code 经济效益 / 指标}):
+         * two lines are one cell when together they are a heading and the second alone is none.
+         */
+        private List<Token> joinWrapped(List<Token> tokens) {
+            List<Token> out = new ArrayList<>(tokens.size());
+            for (int k = 0; k < tokens.size(); k++) {
+                Token a = tokens.get(k);
+                if (k + 1 < tokens.size() && !a.blank() && isWordTail(tokens.get(k + 1).text())) {
+                    String joined = a.text() + tokens.get(k + 1).text();
+                    Optional<Field> whole = dictionary.lookup(joined);
+                    Optional<Field> first = dictionary.lookup(a.text());
+                    if (whole.isPresent() && dictionary.lookup(tokens.get(k + 1).text()).isEmpty()
+                            && (first.isEmpty() || first.equals(whole))) {
+                        out.add(new Token(joined, a.ref()));
+                        k++;
+                        continue;
+                    }
+                }
+                out.add(a);
+            }
+            return out;
         }
 
         List<Line> run() {
@@ -114,7 +153,7 @@ final class FlatTable {
                 }
                 Optional<Field> f = dictionary.lookup(tok.text());
                 int next;
-                if (f.isPresent() && HEADER_LABELS.contains(f.get())) {
+                if (f.isPresent() && (HEADER_LABELS.contains(f.get()) || f.get() == Field.GRADE)) {
                     next = labelAndValue(i);
                 } else if ((next = fundsHeader(i)) > i) {
                     // handled
@@ -124,7 +163,7 @@ final class FlatTable {
                     next = transposedRow(i);
                 } else if (f.isPresent() && f.get() == Field.ANNUAL_GOAL) {
                     next = goals(i);
-                } else if ((next = indicatorTable(i)) > i) {
+                } else if ((next = gridTable(i)) > i || (next = indicatorTable(i)) > i) {
                     // handled
                 } else if (f.isPresent() && f.get() == Field.TOTAL_SCORE) {
                     next = totalRow(i);
@@ -244,18 +283,209 @@ final class FlatTable {
             return end;
         }
 
+        /**
+         * An indicator table whose rows keep every grid cell: LibreOffice writes one line per cell,
+         * an empty line for each cell a vertical merge covers, so every body row has as many lines
+         * as the grid has columns. The header (one row, or two where 年度指标值 spans 指标性质 |
+         * 指标值 | 度量单位) gives that width; the body is cut into rows of it and each must read
+         * under the header. Returns {@code i} when the table is not such a grid (a merged cell
+         * written as several lines, a header spanning columns it does not name), and the rows are
+         * then found by their values ({@link #indicatorTable}).
+         */
+        private int gridTable(int i) {
+            int j = i;
+            List<Token> top = new ArrayList<>();
+            while (j < t.size() && !t.get(j).blank() && dictionary.lookup(t.get(j).text())
+                    .filter(f -> HeaderModel.isHeading(f) || f == Field.INDICATOR_GROUP).isPresent()) {
+                top.add(t.get(j++));
+            }
+            if (top.size() < 3) {
+                return i;
+            }
+            // A second header row: its cells are the pieces of the first row's spanning cells.
+            List<Cell> topCells = new ArrayList<>();
+            List<Cell> subCells = new ArrayList<>();
+            Map<Integer, SourceRef> subRefs = new HashMap<>();
+            int width = twoRowHeader(top, j, topCells, subCells, subRefs);
+            int bodyStart;
+            if (width > 0) {
+                bodyStart = j + width;
+            } else {
+                topCells.clear();
+                for (int k = 0; k < top.size(); k++) {
+                    topCells.add(Cell.of(k, top.get(k).text()));
+                }
+                width = top.size();
+                bodyStart = j;
+            }
+            Optional<HeaderModel> header = HeaderModel.parse(topCells, subCells, dictionary);
+            if (header.isEmpty() || header.get().headerRows() != (subCells.isEmpty() ? 1 : 2)) {
+                return i;
+            }
+            List<List<Token>> body = new ArrayList<>();
+            int p = bodyStart;
+            while (p < t.size() && !endsGrid(t.get(p))) {
+                // The last row may be short: a cell merged across columns is written once, and
+                // what follows the table (总分, the end of the file) comes before a full row.
+                int end = Math.min(p + width, t.size());
+                for (int q = p + 1; q < end; q++) {
+                    if (endsGrid(t.get(q))) {
+                        end = q;
+                        break;
+                    }
+                }
+                List<Token> row = t.subList(p, end);
+                if (end - p < width && 2 * (end - p) < width) {
+                    break;
+                }
+                if (!fitsGrid(header.get(), row)) {
+                    return i;
+                }
+                body.add(row);
+                boolean shortRow = end - p < width;
+                p = end;
+                if (shortRow) {
+                    break;
+                }
+            }
+            if (body.isEmpty()) {
+                return i;
+            }
+            Map<Integer, SourceRef> topRefs = new HashMap<>();
+            for (int k = 0; k < topCells.size(); k++) {
+                topRefs.put(topCells.get(k).col(), top.get(k).ref());
+            }
+            out.add(new Line.Chunk(new Row(topCells), topRefs));
+            if (!subCells.isEmpty()) {
+                out.add(new Line.Chunk(new Row(subCells), subRefs));
+            }
+            for (List<Token> row : body) {
+                emitGridRow(row);
+            }
+            return p;
+        }
+
+        /**
+         * Reads the second header row that follows the first row {@code top} at token {@code j}:
+         * fills the first row's cells with their spans and the second row's headings, and returns
+         * the grid's width; 0 when there is no second row.
+         */
+        private int twoRowHeader(List<Token> top, int j, List<Cell> topCells, List<Cell> subCells,
+                                 Map<Integer, SourceRef> subRefs) {
+            int p = 0;
+            boolean spans = false;
+            for (Token parent : top) {
+                if (j + p >= t.size()) {
+                    return 0;
+                }
+                Token under = t.get(j + p);
+                if (under.blank()) {
+                    topCells.add(Cell.of(p, parent.text()));
+                    p++;
+                    continue;
+                }
+                Optional<Field> pf = dictionary.lookup(parent.text());
+                int span = 0;
+                while (j + p + span < t.size() && belongsUnder(pf, j + p, span)) {
+                    Token sub = t.get(j + p + span);
+                    subCells.add(Cell.of(p + span, sub.text()));
+                    subRefs.put(p + span, sub.ref());
+                    span++;
+                }
+                if (span == 0) {
+                    return 0;
+                }
+                spans |= span > 1;
+                topCells.add(new Cell(p, span, 1, parent.text()));
+                p += span;
+            }
+            // The second row ends where the first row's columns end; a trailing heading means the
+            // rows were not what they seemed.
+            if (!spans || j + p < t.size() && !t.get(j + p).blank()
+                    && dictionary.lookup(t.get(j + p).text()).filter(HeaderModel::isHeading).isPresent()) {
+                return 0;
+            }
+            return p;
+        }
+
+        /**
+         * True if token {@code start + k} is the {@code k}-th piece of a spanning heading: level names
+         * under 绩效指标; comparator, value and unit under a target or actual, a unit closing the group.
+         */
+        private boolean belongsUnder(Optional<Field> parent, int start, int k) {
+            Token tok = t.get(start + k);
+            if (tok.blank()) {
+                return false;
+            }
+            Optional<Field> f = dictionary.lookup(tok.text());
+            if (f.isEmpty() || parent.isEmpty()) {
+                return false;
+            }
+            if (parent.get() == Field.INDICATOR_GROUP) {
+                return f.get() == Field.LEVEL1 || f.get() == Field.LEVEL2 || f.get() == Field.LEVEL3;
+            }
+            boolean value = parent.get() == Field.TARGET || parent.get() == Field.ACTUAL || parent.get() == Field.ADJUSTED_TARGET;
+            if (!value) {
+                return false;
+            }
+            if (k > 0) {
+                Optional<Field> previous = dictionary.lookup(t.get(start + k - 1).text());
+                if (previous.filter(x -> x == Field.UNIT).isPresent() || f.get() == Field.COMPARATOR) {
+                    return false;
+                }
+            }
+            return f.get() == Field.COMPARATOR || f.get() == Field.UNIT || f.get() == Field.TARGET
+                    || f.get() == Field.ACTUAL;
+        }
+
+        /**
+         * The first line of what follows the indicator rows: 总分, 自评等级, an analysis or goals
+         * heading, the next form's labels, or the indicator header repeated after a page break.
+         */
+        private boolean endsGrid(Token first) {
+            if (first.blank()) {
+                return false;
+            }
+            Optional<Field> f = dictionary.lookup(first.text());
+            return f.isPresent() && GRID_ENDS.contains(f.get());
+        }
+
+        private boolean fitsGrid(HeaderModel header, List<Token> row) {
+            List<Cell> cells = new ArrayList<>();
+            for (int k = 0; k < row.size(); k++) {
+                if (!row.get(k).blank()) {
+                    cells.add(Cell.of(k, row.get(k).text()));
+                }
+            }
+            return cells.isEmpty() || rows.positional(header, cells).isPresent();
+        }
+
+        private void emitGridRow(List<Token> row) {
+            List<Token> cells = new ArrayList<>();
+            List<Integer> cols = new ArrayList<>();
+            for (int k = 0; k < row.size(); k++) {
+                if (!row.get(k).blank()) {
+                    cells.add(row.get(k));
+                    cols.add(k);
+                }
+            }
+            if (!cells.isEmpty()) {
+                emit(cells, cols);
+            }
+        }
+
         /** An indicator header run and the rows under it; returns {@code i} if there is no header here. */
         private int indicatorTable(int i) {
             int j = i;
             List<Token> labels = new ArrayList<>();
-            while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(IndicatorHeader.KNOWN::contains).isPresent()) {
+            while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(HeaderModel::isHeading).isPresent()) {
                 labels.add(t.get(j++));
             }
             List<Cell> headerCells = new ArrayList<>();
             for (int k = 0; k < labels.size(); k++) {
                 headerCells.add(Cell.of(k, labels.get(k).text()));
             }
-            Optional<IndicatorHeader> header = IndicatorHeader.parse(headerCells, dictionary);
+            Optional<HeaderModel> header = HeaderModel.parse(headerCells, List.of(), dictionary);
             if (header.isEmpty()) {
                 return i;
             }
@@ -277,34 +507,37 @@ final class FlatTable {
         }
 
         /** One indicator row starting at {@code i}; returns the index after it, or {@code i} if none fits. */
-        private int indicatorRow(IndicatorHeader h, int i) {
-            Map<Field, Integer> col = new HashMap<>();
-            for (int k = 0; k < h.columns().size(); k++) {
-                col.putIfAbsent(h.columns().get(k).field(), h.columns().get(k).col());
+        private int indicatorRow(HeaderModel h, int i) {
+            Map<ColumnRole, Integer> col = new HashMap<>();
+            for (HeaderModel.Column c : h.columns()) {
+                col.putIfAbsent(c.role(), c.col());
             }
             List<Token> cells = new ArrayList<>();
             List<Integer> cols = new ArrayList<>();
             int p = i;
             boolean level1 = false;
-            if (h.has(Field.LEVEL1) && rows.isLevel1(cell(p))) {
+            if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
                 cells.add(t.get(p++));
-                cols.add(col.get(Field.LEVEL1));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL1)));
                 level1 = true;
             }
-            if (p < t.size() && h.has(Field.LEVEL2) && h.has(Field.LEVEL3)
-                    && (isLevel2(p) || level1 || !h.has(Field.LEVEL1) && rows.isLevel1(cell(p)))) {
+            if (p < t.size() && h.has(Part.LEVEL2) && h.has(Part.LEVEL3)
+                    && (isLevel2(p) || level1 || !h.has(Part.LEVEL1) && rows.isLevel1(cell(p)))) {
                 cells.add(t.get(p++));
-                cols.add(col.get(Field.LEVEL2));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL2)));
             }
-            Field nameField = h.has(Field.LEVEL3) ? Field.LEVEL3 : Field.LEVEL2;
+            ColumnRole nameRole = ColumnRole.of(h.has(Part.LEVEL3) ? Part.LEVEL3 : Part.LEVEL2);
             if (p >= t.size() || t.get(p).blank() || numberOrPercent(measures.parse(t.get(p).text()))) {
                 return i;
             }
             cells.add(t.get(p++));
-            cols.add(col.get(nameField));
-            List<Field> fields = h.valueFields();
-            int iw = fields.indexOf(Field.WEIGHT);
-            int is = fields.indexOf(Field.SCORE);
+            cols.add(col.get(nameRole));
+            List<ColumnRole> fields = h.valueRoles();
+            int iw = indexOf(fields, Part.WEIGHT);
+            int is = fields.indexOf(ColumnRole.of(Part.SCORE, ColumnRole.Qualifier.CONVERTED));
+            if (is < 0) {
+                is = fields.indexOf(ColumnRole.of(Part.SCORE));
+            }
             if (iw < 0 || is < 0) {
                 return i;
             }
@@ -329,11 +562,11 @@ final class FlatTable {
                             valueTokens.add(t.get(k));
                         }
                     }
-                    Optional<Map<Field, Cell>> aligned = rows.align(fields, values);
-                    if (aligned.isEmpty() || !aligned.get().containsKey(Field.WEIGHT)) {
+                    Optional<Map<ColumnRole, Cell>> aligned = rows.align(fields, values);
+                    if (aligned.isEmpty() || !aligned.get().containsKey(fields.get(iw))) {
                         continue;
                     }
-                    for (Map.Entry<Field, Cell> e : aligned.get().entrySet()) {
+                    for (Map.Entry<ColumnRole, Cell> e : aligned.get().entrySet()) {
                         cells.add(valueTokens.get(e.getValue().col()));
                         cols.add(col.get(e.getKey()));
                     }
@@ -348,7 +581,7 @@ final class FlatTable {
         private boolean isStart(int k) {
             Optional<Field> f = dictionary.lookup(t.get(k).text());
             return f.isPresent() && (f.get() == Field.TOTAL_SCORE || f.get().isLevel1Value()
-                    || IndicatorHeader.KNOWN.contains(f.get()));
+                    || HeaderModel.isHeading(f.get()));
         }
 
         private int totalRow(int i) {
@@ -402,6 +635,15 @@ final class FlatTable {
         private static boolean numberOrPercent(Measure m) {
             return m.comparator().isEmpty() && m.value().isPresent() && (m.unit().isEmpty() || m.unit().equals("%"));
         }
+    }
+
+    private static int indexOf(List<ColumnRole> roles, Part part) {
+        for (int k = 0; k < roles.size(); k++) {
+            if (roles.get(k).part() == part) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static Set<Field> withFundsBlock(Set<Field> figures) {

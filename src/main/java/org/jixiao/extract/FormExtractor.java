@@ -1,6 +1,7 @@
 package org.jixiao.extract;
 
 import org.jixiao.model.Document;
+import org.jixiao.model.Failure;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns a normalized document into one {@link ProjectRecord} per form it holds.
@@ -24,13 +26,15 @@ public final class FormExtractor {
     private final Prose prose;
     private final FormLocator locator;
     private final FlatTable flat;
+    private final Templates templates;
 
     public FormExtractor(HeadingDictionary dictionary, MeasureParser measures) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
         this.measures = Objects.requireNonNull(measures, "measures");
         this.prose = Prose.load();
         this.locator = new FormLocator(dictionary, prose);
-        this.flat = new FlatTable(dictionary, measures);
+        this.flat = new FlatTable(dictionary, measures, prose);
+        this.templates = Templates.load();
     }
 
     /**
@@ -38,27 +42,35 @@ public final class FormExtractor {
      *
      * @param document  a document whose text went through {@code TextNormalizer}
      * @param recordKey a stable key of the file (its content hash); record ids are {@code <key>-<n>}
-     * @return the forms in document order, or {@code Failed} at stage {@code EXTRACT}:
-     *         {@code extract.no_form} when nothing in the document is a form, or a code naming
-     *         the part of a form that could not be read faithfully
+     * @return the forms in document order with the failures of the forms that could not be read
+     *         (each naming its form's position), or {@code Failed} at stage {@code EXTRACT} when no
+     *         form could be read: {@code extract.no_form} when nothing in the document is a form,
+     *         {@code extract.template_unmatched} when an indicator header matches no template
      */
-    public Result<List<ProjectRecord>> extract(Document document, String recordKey) {
+    public Result<ExtractedForms> extract(Document document, String recordKey) {
         List<Line> lines = flat.expand(FormLocator.lines(document));
         List<List<Line>> regions = locator.regions(lines);
         List<ProjectRecord> records = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         for (List<Line> region : regions) {
-            FormReader reader = new FormReader(dictionary, measures, prose, locator);
-            Result<ProjectRecord> r = reader.read(region, document.sourceName(), recordKey, records.size() + 1);
+            int formIndex = records.size() + failures.size() + 1;
+            FormReader reader = new FormReader(dictionary, measures, prose, locator, templates);
+            Result<ProjectRecord> r = reader.read(region, document.sourceName(), recordKey, formIndex);
             if (r instanceof Result.Ok<ProjectRecord> ok) {
                 records.add(ok.value());
             } else {
-                Result.Failed<ProjectRecord> failed = (Result.Failed<ProjectRecord>) r;
-                if (!failed.failure().code().equals(FormReader.NOT_A_FORM)) {
-                    return new Result.Failed<>(failed.failure());
+                Failure failure = ((Result.Failed<ProjectRecord>) r).failure();
+                if (!failure.code().equals(FormReader.NOT_A_FORM)) {
+                    failures.add(new Failure(failure.sourceFile(), failure.stage(), failure.code(), failure.message(),
+                            Optional.of(formIndex)));
                 }
             }
         }
-        if (records.isEmpty()) {
+        if (records.isEmpty() && failures.size() == 1) {
+            Failure only = failures.get(0);
+            return new Result.Failed<>(new Failure(only.sourceFile(), only.stage(), only.code(), only.message()));
+        }
+        if (records.isEmpty() && failures.isEmpty()) {
             // Several regions exist only where several parts name a project; one region is the
             // whole document, named or not, which the first sentence covers.
             String parts = regions.size() > 1
@@ -66,8 +78,11 @@ public final class FormExtractor {
                     : "";
             return Result.failed(document.sourceName(), Stage.EXTRACT, "extract.no_form",
                     "no performance self-evaluation form found: no indicator table (a header row naming the "
-                            + "indicator, its weight and its score) and no funds block" + parts);
+                            + "indicator and its target, actual, weight or score)" + parts);
         }
-        return Result.ok(records);
+        if (records.isEmpty()) {
+            return new Result.Failed<>(failures.get(0));
+        }
+        return Result.ok(new ExtractedForms(records, failures));
     }
 }

@@ -115,7 +115,11 @@ final class FormLocator {
             return Optional.empty();
         }
         String value = text.substring(colon + 1).strip();
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        // 主管部门(盖章):   单位:万元 is a line to sign and stamp, not a value.
+        if (value.isEmpty() || prose.fundsUnit(value).isPresent() && value.length() <= 8) {
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     private static int indexOfColon(String text) {

@@ -68,6 +68,15 @@ final class Prose {
     private final Rule executionRate;
     private final Rule title;
     private final Rule fundsUnit;
+    private final Pattern yearTitle;
+    private final Pattern project;
+    private final Pattern levelWeight;
+    private final Pattern levelEnumerator;
+    private final Pattern placeholder;
+    private final Pattern subRow;
+    private final Pattern yesMark;
+    private final Pattern departmentTitle;
+    private final Pattern transfer;
 
     private Prose(Properties p) {
         this.year = rule(p, "year");
@@ -76,6 +85,23 @@ final class Prose {
         this.executionRate = rule(p, "prose.execution_rate");
         this.title = rule(p, "title");
         this.fundsUnit = rule(p, "funds.unit");
+        this.yearTitle = pattern(p, "year.title");
+        this.project = pattern(p, "prose.project");
+        this.levelWeight = pattern(p, "level.weight");
+        this.levelEnumerator = pattern(p, "level.enumerator");
+        this.placeholder = pattern(p, "placeholder");
+        this.subRow = pattern(p, "subrow");
+        this.yesMark = pattern(p, "yes.marks");
+        this.departmentTitle = pattern(p, "title.department");
+        this.transfer = pattern(p, "title.transfer");
+    }
+
+    private static Pattern pattern(Properties p, String key) {
+        String regex = p.getProperty(key);
+        if (regex == null) {
+            throw new IllegalStateException("prose.properties has no key " + key);
+        }
+        return Pattern.compile(regex);
     }
 
     static Prose load() {
@@ -109,7 +135,18 @@ final class Prose {
     }
 
     Optional<Integer> year(String text) {
-        return year.first(text).map(Integer::valueOf);
+        Optional<Integer> y = year.first(text).map(Integer::valueOf);
+        if (y.isPresent() || text.length() > 60) {
+            return y;
+        }
+        Matcher m = yearTitle.matcher(text);
+        return m.find() ? Optional.of(Integer.valueOf(m.group(1))) : Optional.empty();
+    }
+
+    /** A project named in prose ({@code 该X项目于2020年…}): its name and year. */
+    Optional<Matcher> projectInProse(String text) {
+        Matcher m = project.matcher(text);
+        return m.find() ? Optional.of(m) : Optional.empty();
     }
 
     Optional<String> total(String text) {
@@ -127,6 +164,43 @@ final class Prose {
     /** The money unit a funds block label states (项目资金(元) gives 元), if any. */
     Optional<String> fundsUnit(String label) {
         return fundsUnit.first(label);
+    }
+
+    /** The weight a level label prints ({@code 产出指标(50分)} gives 50); the match's start is where the label ends. */
+    Optional<Matcher> levelWeight(String label) {
+        Matcher m = levelWeight.matcher(label);
+        return m.find() ? Optional.of(m) : Optional.empty();
+    }
+
+    /** The length of the numbering in front of a level label ({@code 一、}, {@code (一)}); 0 if none. */
+    int levelEnumeratorLength(String label) {
+        Matcher m = levelEnumerator.matcher(label);
+        return m.find() ? m.end() : 0;
+    }
+
+    /** A template's filler instead of a value: {@code -}, {@code ……}, {@code /}, {@code 无}. */
+    boolean isPlaceholder(String text) {
+        return placeholder.matcher(text).matches();
+    }
+
+    /** A 其中 row that details the indicator above it. */
+    boolean isSubRow(String level3) {
+        return subRow.matcher(level3).find();
+    }
+
+    /** A mark that answers yes in a yes/no column ({@code √}). */
+    boolean isYesMark(String text) {
+        return yesMark.matcher(text).matches();
+    }
+
+    /** A title or label of a department's whole-budget form. */
+    boolean isDepartmentTitle(String text) {
+        return departmentTitle.matcher(text).find();
+    }
+
+    /** A title or label of a transfer-payment form. */
+    boolean isTransfer(String text) {
+        return transfer.matcher(text).find();
     }
 
     boolean isTitle(String text) {

@@ -10,10 +10,21 @@ public enum FundKind {
     PROVINCIAL,
     MUNICIPAL,
     CARRYOVER,
-    OTHER;
+    OTHER,
+    /** 地方资金: the local money beside 中央补助 in a transfer payment. */
+    LOCAL,
+    /** 基本支出: a department's running costs; with {@link #PROJECT_SPENDING} a second breakdown of the total. */
+    BASIC,
+    /** 项目支出: a department's project spending. */
+    PROJECT_SPENDING;
 
-    /** True for the lines that are parts of {@link #TOTAL}. */
+    /** True for the lines that split {@link #TOTAL} by the source of the money. */
     public boolean isPart() {
-        return this != TOTAL;
+        return this != TOTAL && !isBySpending();
+    }
+
+    /** True for the lines that split {@link #TOTAL} by the kind of spending (基本支出 / 项目支出). */
+    public boolean isBySpending() {
+        return this == BASIC || this == PROJECT_SPENDING;
     }
 }

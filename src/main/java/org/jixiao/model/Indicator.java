@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param adjustedTargetMeasure  the reading of {@code adjustedTarget}
  * @param actualMeasure          the reading of {@code actual}
  * @param source                 where the row's level-3 cell is
+ * @param parentIndex            for a 其中 sub-row, the {@link #index()} of the indicator it details;
+ *                               sub-rows are never scored or summed
+ * @param details                the columns only some template families have
  */
 public record Indicator(int index, String level1, String level2, String level3,
                         Optional<Sourced<String>> target,
@@ -35,7 +38,9 @@ public record Indicator(int index, String level1, String level2, String level3,
                         Measure targetMeasure,
                         Measure adjustedTargetMeasure,
                         Measure actualMeasure,
-                        SourceRef source) {
+                        SourceRef source,
+                        Optional<Integer> parentIndex,
+                        IndicatorDetails details) {
     public Indicator {
         if (index < 1) {
             throw new IllegalArgumentException("indicator index is 1-based, got " + index);
@@ -54,6 +59,29 @@ public record Indicator(int index, String level1, String level2, String level3,
         Objects.requireNonNull(adjustedTargetMeasure, "adjustedTargetMeasure");
         Objects.requireNonNull(actualMeasure, "actualMeasure");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(parentIndex, "parentIndex");
+        Objects.requireNonNull(details, "details");
+        if (parentIndex.isPresent() && (parentIndex.get() < 1 || parentIndex.get() >= index)) {
+            throw new IllegalArgumentException("a sub-row's parent comes before it, got parent "
+                    + parentIndex.get() + " for indicator " + index);
+        }
+    }
+
+    /** A top-level indicator with no family-specific columns. */
+    public Indicator(int index, String level1, String level2, String level3,
+                     Optional<Sourced<String>> target, Optional<Sourced<String>> adjustedTarget,
+                     Optional<Sourced<String>> actual, Optional<Sourced<BigDecimal>> weight,
+                     Optional<Sourced<BigDecimal>> scoreReported, Optional<Sourced<String>> deviationReason,
+                     Optional<Sourced<String>> completionRateReported, Measure targetMeasure,
+                     Measure adjustedTargetMeasure, Measure actualMeasure, SourceRef source) {
+        this(index, level1, level2, level3, target, adjustedTarget, actual, weight, scoreReported, deviationReason,
+                completionRateReported, targetMeasure, adjustedTargetMeasure, actualMeasure, source,
+                Optional.empty(), IndicatorDetails.none());
+    }
+
+    /** True for a 其中 row that details the indicator above it. */
+    public boolean isSubRow() {
+        return parentIndex.isPresent();
     }
 
     /** The target to score against: the adjusted one where the form has it (DOMAIN §2.2). */

@@ -22,6 +22,12 @@ import java.util.Optional;
  * @param totalScoreReported  the 得分 of the 总分 row, or the total stated in prose
  * @param gradeReported       the grade label as written (优, 良好, …)
  * @param narrative           figures stated in prose, for cross-checking
+ * @param layout              the form's kind and the template family it was read with
+ * @param centralDepartment   中央主管部门 of a transfer-payment form
+ * @param budgetReviewScore   复核分 of the budget line, where the form has a review column
+ * @param totalReviewScore    复核分 of the 总分 row
+ * @param readingFindings     what the extractor could not read faithfully (a row left out, an
+ *                            ambiguous cell, scores absent); the scorer adds them to its findings
  */
 public record ProjectRecord(String recordId, String sourceFile, int formIndex,
                             Optional<Sourced<String>> projectName,
@@ -34,7 +40,12 @@ public record ProjectRecord(String recordId, String sourceFile, int formIndex,
                             Optional<Sourced<BigDecimal>> totalWeightReported,
                             Optional<Sourced<BigDecimal>> totalScoreReported,
                             Optional<Sourced<String>> gradeReported,
-                            List<NarrativeFigure> narrative) {
+                            List<NarrativeFigure> narrative,
+                            FormLayout layout,
+                            Optional<Sourced<String>> centralDepartment,
+                            Optional<Sourced<BigDecimal>> budgetReviewScore,
+                            Optional<Sourced<BigDecimal>> totalReviewScore,
+                            List<Finding> readingFindings) {
     public ProjectRecord {
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(sourceFile, "sourceFile");
@@ -52,5 +63,23 @@ public record ProjectRecord(String recordId, String sourceFile, int formIndex,
         Objects.requireNonNull(totalScoreReported, "totalScoreReported");
         Objects.requireNonNull(gradeReported, "gradeReported");
         narrative = List.copyOf(narrative);
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(centralDepartment, "centralDepartment");
+        Objects.requireNonNull(budgetReviewScore, "budgetReviewScore");
+        Objects.requireNonNull(totalReviewScore, "totalReviewScore");
+        readingFindings = List.copyOf(readingFindings);
+    }
+
+    /** A national project form with nothing beyond the common fields (as tests and library users build one). */
+    public ProjectRecord(String recordId, String sourceFile, int formIndex,
+                         Optional<Sourced<String>> projectName, Optional<Sourced<Integer>> year,
+                         Optional<Sourced<String>> department, Optional<Sourced<String>> implementer,
+                         Funds funds, Goals goals, List<Indicator> indicators,
+                         Optional<Sourced<BigDecimal>> totalWeightReported,
+                         Optional<Sourced<BigDecimal>> totalScoreReported,
+                         Optional<Sourced<String>> gradeReported, List<NarrativeFigure> narrative) {
+        this(recordId, sourceFile, formIndex, projectName, year, department, implementer, funds, goals, indicators,
+                totalWeightReported, totalScoreReported, gradeReported, narrative, FormLayout.nationalProject(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 }

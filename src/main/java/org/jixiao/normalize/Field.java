@@ -16,6 +16,8 @@ public enum Field {
     PROJECT_NAME,
     DEPARTMENT,
     IMPLEMENTER,
+    /** 中央主管部门 of a transfer-payment form. */
+    CENTRAL_DEPARTMENT,
     FUNDS_BLOCK,
     FUND_TOTAL,
     FUND_FISCAL,
@@ -24,6 +26,11 @@ public enum Field {
     FUND_MUNICIPAL,
     FUND_CARRYOVER,
     FUND_OTHER,
+    /** 地方资金: the local share beside 中央补助 (transfer payments). */
+    FUND_LOCAL,
+    /** 基本支出 / 项目支出: a department's budget by kind of spending, a second breakdown of the total. */
+    FUND_BASIC,
+    FUND_PROJECT_SPENDING,
     INITIAL_BUDGET,
     FULL_YEAR_BUDGET,
     FUNDS_RECEIVED,
@@ -36,7 +43,11 @@ public enum Field {
     ANNUAL_GOAL,
     GOAL_EXPECTED,
     GOAL_ACTUAL,
+    /** 区域: the region column of a transfer payment's goals. */
+    AREA,
     INDICATOR_GROUP,
+    /** 年度主要任务: the task a department-overall form groups its indicators under. */
+    TASK,
     LEVEL1,
     LEVEL2,
     LEVEL3,
@@ -47,6 +58,14 @@ public enum Field {
     WEIGHT,
     SCORE,
     REVIEW_SCORE,
+    /** 单项得分: a score out of 100 before weighting. */
+    ITEM_SCORE,
+    /** 折算得分: the weighted score (权重 × 单项得分 / 100). */
+    CONVERTED_SCORE,
+    /** 得分系数(%): the percentage of the weight a row scores. */
+    SCORE_COEFFICIENT,
+    /** 评分标准 / 指标解释 / 得分计算方法: how a row is scored. */
+    CRITERION,
     DEVIATION_REASON,
     COMPARATOR,
     UNIT,
@@ -66,6 +85,10 @@ public enum Field {
     LEVEL1_BENEFIT,
     LEVEL1_SATISFACTION,
     LEVEL1_BUDGET,
+    /** 项目决策 / 投入: the decision block of rubric forms. */
+    LEVEL1_DECISION,
+    /** 项目管理 / 过程: the management block of rubric forms. */
+    LEVEL1_PROCESS,
     LEVEL2_QUANTITY,
     LEVEL2_QUALITY,
     LEVEL2_TIMELINESS,
@@ -78,7 +101,13 @@ public enum Field {
     GRADE_EXCELLENT,
     GRADE_GOOD,
     GRADE_FAIR,
-    GRADE_POOR
+    GRADE_POOR,
+    /** 指标性质 values that say what kind of target it is rather than how it compares: 定性, 定量. */
+    NATURE_QUALITATIVE,
+    NATURE_QUANTITATIVE,
+    /** Answers in yes/no columns (是否核心指标). */
+    YES,
+    NO
     ;
 
     /** The name used in {@code headings.tsv}, e.g. {@code full_year_budget}. */

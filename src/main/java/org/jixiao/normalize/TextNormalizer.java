@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +52,12 @@ public final class TextNormalizer {
     /** Word's text export writes heading anchors as {@code [bookmark: _Toc58412345]}. */
     private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark:[^\\]]*\\]");
 
+    /** A syllable in parentheses after a Han character: initial, vowels (tone-marked or not), final. */
+    private static final Pattern PINYIN_READING = Pattern.compile(
+            "(?<=\\p{IsHan})\\(((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv\u00FC\u00E0-\u00FC\u0101-\u01DC]{1,4}(?:ng|n|r)?)\\)");
+    /** The tone-marked vowels of pinyin (ā á ǎ à …, ǖ ǘ ǚ ǜ). */
+    private static final Pattern TONE_MARK = Pattern.compile("[\u00E0-\u00FC\u0101-\u01DC&&[^\u00FC]]");
+
     /** Loaded on first use of {@link #apply(String)}, not when the class is loaded. */
     private static final class Chinese {
         static final ChineseScript TABLE = ChineseScript.load();
@@ -69,9 +76,36 @@ public final class TextNormalizer {
             s = BOOKMARK.matcher(s).replaceAll("");
         }
         s = NFKC.normalize(s);
+        if (s.indexOf('(') >= 0) {
+            s = withoutPinyin(s);
+        }
         s = foldSymbols(s);
         s = Chinese.TABLE.toSimplified(s);
         return foldSpaces(s);
+    }
+
+    /**
+     * Removes pinyin readings that some web mirrors insert after characters ({@code 項(xiàng)目},
+     * {@code 執(zhí)行}) while real parentheses stay ({@code (萬元)}, {@code 里程(km)}). A group is a
+     * reading when it follows a Han character and is one pinyin syllable of lower-case Latin
+     * letters; it is removed only if the text holds at least one such group with a tone mark, so a
+     * toneless {@code (de)} counts only in text that is visibly annotated.
+     * <pre>
+     * 項(xiàng)目(萬元)    -> 項目(萬元)
+     * 的(de)執(zhí)行      -> 的執行
+     * 面积(ha)           -> 面积(ha)
+     * </pre>
+     */
+    static String withoutPinyin(String s) {
+        Matcher m = PINYIN_READING.matcher(s);
+        boolean toned = false;
+        while (m.find()) {
+            if (TONE_MARK.matcher(m.group(1)).find()) {
+                toned = true;
+                break;
+            }
+        }
+        return toned ? PINYIN_READING.matcher(s).replaceAll("") : s;
     }
 
     /**

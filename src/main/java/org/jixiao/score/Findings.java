@@ -1,5 +1,6 @@
 package org.jixiao.score;
 
+import org.jixiao.model.FindingCode;
 import org.jixiao.model.Finding;
 import org.jixiao.model.Severity;
 import org.jixiao.model.SourceRef;

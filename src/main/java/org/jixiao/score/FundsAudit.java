@@ -1,5 +1,6 @@
 package org.jixiao.score;
 
+import org.jixiao.model.FindingCode;
 import org.jixiao.model.FundFigures;
 import org.jixiao.model.FundKind;
 import org.jixiao.model.FundLine;
@@ -238,12 +239,18 @@ final class FundsAudit {
                 .filter(l -> l.kind().isPart())
                 .filter(l -> detailed ? l.kind() != FundKind.FISCAL : !DETAILED.contains(l.kind()))
                 .toList();
+        checkParts(total.get(), parts, out);
+        // A department's form splits the same total a second time, by kind of spending.
+        checkParts(total.get(), lines.stream().filter(l -> l.kind().isBySpending()).toList(), out);
+    }
+
+    private void checkParts(FundLine total, List<FundLine> parts, Findings out) {
         if (parts.isEmpty()) {
             return;
         }
-        checkColumn(total.get(), parts, "initial_budget", FundFigures::initialBudget, out);
-        checkColumn(total.get(), parts, "full_year_budget", FundFigures::fullYearBudget, out);
-        checkColumn(total.get(), parts, "executed", FundFigures::executed, out);
+        checkColumn(total, parts, "initial_budget", FundFigures::initialBudget, out);
+        checkColumn(total, parts, "full_year_budget", FundFigures::fullYearBudget, out);
+        checkColumn(total, parts, "executed", FundFigures::executed, out);
     }
 
     private void checkColumn(FundLine total, List<FundLine> parts, String column,

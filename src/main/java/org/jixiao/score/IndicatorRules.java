@@ -1,5 +1,6 @@
 package org.jixiao.score;
 
+import org.jixiao.model.FindingCode;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.Measure;
 import org.jixiao.model.Severity;

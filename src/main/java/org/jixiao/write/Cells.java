@@ -5,6 +5,7 @@ import org.jixiao.model.Sourced;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How values become CSV cells: reported figures as written, computed figures rounded to 2 decimals
@@ -55,16 +56,39 @@ public final class Cells {
     }
 
     /**
+     * A value written as a sign, a number and at most a unit or percent: {@code -1.5}, {@code =100%},
+     * {@code +5%}, {@code =2500册}, {@code =700元/人次}. Such text is data, not a formula a spreadsheet
+     * could run (no function, operator or reference after the number), so it is written as read.
+     */
+    private static final Pattern SIGNED_VALUE =
+            Pattern.compile("[-+=]\\s*\\d+(?:\\.\\d+)?\\s*(?:[%\u2030]|\\p{IsHan}+(?:/\\p{IsHan}+)?)?");
+
+    /**
      * Text that a spreadsheet would run as a formula ({@code = + - @}, or a leading tab or CR) gets
      * a leading apostrophe, which Excel and LibreOffice show as a text marker (OWASP's advice for
-     * CSV injection). Numbers are never passed through here, so they stay numbers.
+     * CSV injection). A comparison value or signed number ({@link #SIGNED_VALUE}) and a lone
+     * {@code -} are data and stay as written:
+     * <pre>
+     * =HYPERLINK("x") -> '=HYPERLINK("x")
+     * =1+1            -> '=1+1
+     * -2+3+cmd|' /C'  -> '-2+3+cmd|' /C'
+     * =86%            -> =86%
+     * -1.5            -> -1.5
+     * -               -> -
+     * </pre>
      */
     static String safeText(String s) {
         if (s.isEmpty()) {
             return s;
         }
         char c = s.charAt(0);
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+        if (c == '@' || c == '\t' || c == '\r') {
+            return "'" + s;
+        }
+        if (c == '=' || c == '+' || c == '-') {
+            if (s.length() == 1 && c == '-' || SIGNED_VALUE.matcher(s).matches()) {
+                return s;
+            }
             return "'" + s;
         }
         return s;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The five tables of the output contract (DESIGN.md), each with its file name, its fixed columns
+ * The six tables of the output contract (DESIGN.md), each with its file name, its fixed columns
  * and the columns that hold numbers (amounts, rates, weights, scores, counts, indexes), which the
  * workbook writes as numeric cells.
  */
@@ -13,13 +13,15 @@ public enum OutputTable {
     PROJECTS(Columns.PROJECTS, Set.of("form_index", "year", "initial_budget", "full_year_budget", "executed",
             "execution_rate_reported", "execution_rate_computed", "budget_weight", "budget_score_reported",
             "budget_score_computed", "indicator_count", "weight_sum", "total_score_reported",
-            "total_score_computed", "finding_count")),
+            "total_score_computed", "finding_count", "budget_review_score", "total_review_score")),
     INDICATORS(Columns.INDICATORS, Set.of("indicator_index", "weight", "score_reported", "score_computed",
-            "target_value", "actual_value", "completion_rate")),
+            "target_value", "actual_value", "completion_rate", "parent_index", "level1_weight", "item_score_reported",
+            "review_score", "score_coefficient")),
     FUNDS(Columns.FUNDS, Set.of("initial_budget", "full_year_budget", "executed", "execution_rate_reported",
             "budget_weight", "budget_score_reported")),
+    GOALS(Columns.GOALS, Set.of()),
     FINDINGS(Columns.FINDINGS, Set.of()),
-    ERRORS(Columns.ERRORS, Set.of());
+    ERRORS(Columns.ERRORS, Set.of("form_index"));
 
     private final List<String> columns;
     private final boolean[] numeric;

@@ -6,7 +6,10 @@ import org.jixiao.model.Failure;
 import org.jixiao.model.Finding;
 import org.jixiao.model.FundFigures;
 import org.jixiao.model.FundLine;
+import org.jixiao.model.Goals;
 import org.jixiao.model.Indicator;
+import org.jixiao.model.IndicatorDetails;
+import org.jixiao.model.RegionalGoal;
 import org.jixiao.model.IndicatorAssessment;
 import org.jixiao.model.Measure;
 import org.jixiao.model.ProjectRecord;
@@ -18,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Renders records and failures into the rows of the output contract: one {@code projects} row per
- * form, then its {@code indicators}, {@code funds} and {@code findings} rows; one {@code errors}
+ * form, then its {@code indicators}, {@code funds}, {@code goals} and {@code findings} rows; one {@code errors}
  * row per failure. Stateless and thread-safe.
  */
 public final class Rows {
@@ -40,11 +43,14 @@ public final class Rows {
                 Cells.reported(f.budgetWeight()), Cells.reported(f.budgetScoreReported()),
                 Cells.computed(a.budgetScoreComputed(), a.rounding()), r.indicators().size(), Cells.computed(a.weightSum(), a.rounding()),
                 Cells.reported(r.totalScoreReported()), Cells.computed(a.totalScoreComputed(), a.rounding()),
-                Cells.text(r.gradeReported()), a.gradeComputed().orElse(""), a.findings().size()));
+                Cells.text(r.gradeReported()), a.gradeComputed().orElse(""), a.findings().size(),
+                r.layout().kind().id(), r.layout().template(), r.layout().hasScores(), Cells.text(r.centralDepartment()),
+                Cells.reported(r.budgetReviewScore()), Cells.reported(r.totalReviewScore())));
         for (Indicator i : r.indicators()) {
             Optional<IndicatorAssessment> ia = a.forIndicator(i.index());
             Measure t = i.targetMeasure();
             Measure ac = i.actualMeasure();
+            IndicatorDetails d = i.details();
             rows.add(row(OutputTable.INDICATORS, r.recordId(), i.index(), Cells.safeText(i.level1()),
                     Cells.safeText(i.level2()), Cells.safeText(i.level3()), Cells.text(i.target()),
                     Cells.text(i.adjustedTarget()), Cells.text(i.actual()), Cells.reported(i.weight()),
@@ -53,7 +59,11 @@ public final class Rows {
                     t.comparator().map(c -> c.symbol()).orElse(""), Cells.plain(t.value()), Cells.safeText(t.unit()),
                     Cells.plain(ac.value()), Cells.safeText(ac.unit()),
                     Cells.computed(ia.flatMap(IndicatorAssessment::completionRate), a.rounding()),
-                    ia.map(IndicatorAssessment::rule).orElse(""), i.source().describe()));
+                    ia.map(IndicatorAssessment::rule).orElse(""), i.source().describe(),
+                    i.parentIndex().map(String::valueOf).orElse(""), Cells.reported(d.level1Weight()),
+                    Cells.reported(d.itemScoreReported()), Cells.text(d.task()), Cells.text(d.improvementMeasure()),
+                    Cells.text(d.criterion()), Cells.reported(d.reviewScore()), Cells.reported(d.scoreCoefficient()),
+                    d.coreIndicator().map(c -> c.value().toString()).orElse("")));
         }
         for (FundLine line : r.funds().lines()) {
             FundFigures lf = line.figures();
@@ -61,6 +71,14 @@ public final class Rows {
                     Cells.reported(lf.initialBudget()), Cells.reported(lf.fullYearBudget()),
                     Cells.reported(lf.executed()), Cells.reported(lf.executionRateReported()),
                     Cells.reported(lf.budgetWeight()), Cells.reported(lf.budgetScoreReported())));
+        }
+        Goals g = r.goals();
+        if (g.expected().isPresent() || g.achieved().isPresent()) {
+            rows.add(row(OutputTable.GOALS, r.recordId(), "", Cells.text(g.expected()), Cells.text(g.achieved())));
+        }
+        for (RegionalGoal rg : g.regional()) {
+            rows.add(row(OutputTable.GOALS, r.recordId(), Cells.safeText(rg.area().value()), Cells.text(rg.expected()),
+                    Cells.text(rg.achieved())));
         }
         for (Finding x : a.findings()) {
             rows.add(row(OutputTable.FINDINGS, r.recordId(), x.code(), x.severity().label(), x.field(),
@@ -73,7 +91,7 @@ public final class Rows {
     /** The {@code errors} row of one failed file. */
     public static TableRow of(Failure failure) {
         return row(OutputTable.ERRORS, Cells.safeText(failure.sourceFile()), failure.stage().label(), failure.code(),
-                Cells.safeText(failure.message()));
+                Cells.safeText(failure.message()), failure.formIndex().map(String::valueOf).orElse(""));
     }
 
     private static TableRow row(OutputTable table, Object... cells) {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JournalTest {
 
     private static final TableRow ERROR = new TableRow(OutputTable.ERRORS,
-            List.of("in/a.txt", "read", "read.empty", "the file is empty (0 bytes)"));
+            List.of("in/a.txt", "read", "read.empty", "the file is empty (0 bytes)", ""));
     private static final TableRow FUND = new TableRow(OutputTable.FUNDS,
             List.of("abc-1", "其中:中央财政资金", "", "17049.23", "11601.09", "68.04", "10", "8.95\r\n\"quoted\""));
 
@@ -55,7 +55,7 @@ class JournalTest {
         } finally {
             Locale.setDefault(before);
         }
-        assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("JX1 "), "ASCII header");
+        assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("JX2 "), "ASCII header");
     }
 
     @Test
@@ -66,7 +66,7 @@ class JournalTest {
         }
         long complete = Files.size(file);
         // what kill -9 in the middle of a write leaves behind
-        Files.writeString(file, "JX1 500 1234abcd\nfile,in/b.txt,h2\nfunds,abc", StandardCharsets.UTF_8,
+        Files.writeString(file, "JX2 500 1234abcd\nfile,in/b.txt,h2\nfunds,abc", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
         try (Journal j = Journal.resume(file)) {
@@ -87,7 +87,7 @@ class JournalTest {
             j.append("in/a.txt", "h1", List.of(ERROR));
         }
         long complete = Files.size(file);
-        Files.writeString(file, "JX1 -1 0\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(file, "JX2 -1 0\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
         try (Journal j = Journal.resume(file)) {
             assertEquals(1, j.size());

@@ -240,7 +240,7 @@ class BatchConvertTest {
         List<String> errors = Files.readAllLines(dir.resolve("errors.csv"), StandardCharsets.UTF_8);
         assertEquals(3, errors.size(), String.join("\n", errors));
         assertTrue(errors.get(1).endsWith("b-hangs.txt,pipeline,pipeline.timeout,"
-                + "processing took longer than the limit of 1 s; the file was given up"), errors.get(1));
+                + "processing took longer than the limit of 1 s; the file was given up,"), errors.get(1));
         assertTrue(errors.get(2).contains("c-overflows.txt,pipeline,pipeline.error,"
                 + "unexpected java.lang.StackOverflowError while processing the file"), errors.get(2));
     }

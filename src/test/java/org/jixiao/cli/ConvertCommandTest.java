@@ -45,7 +45,7 @@ class ConvertCommandTest {
         List<String> projects = Files.readAllLines(outDir.resolve("projects.csv"), StandardCharsets.UTF_8);
         assertEquals(4, projects.size(), "header and three forms");
         assertTrue(projects.get(0).startsWith("record_id,source_file,form_index,project_name,year"));
-        assertEquals(List.of("source_file,stage,code,message"),
+        assertEquals(List.of("source_file,stage,code,message,form_index"),
                 Files.readAllLines(outDir.resolve("errors.csv"), StandardCharsets.UTF_8));
         assertTrue(out.toString().contains("3 form(s) converted"), out.toString());
         try (var files = Files.list(outDir)) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,10 +128,12 @@ class HostileBatchTest {
         Path dir = tmp.resolve("out");
         assertEquals(0, new CommandRun().execute("convert", in.toString(), "--out", dir.toString(), "--xlsx"));
         String run = Files.readString(dir.resolve("run.json"), StandardCharsets.UTF_8);
+        String outputs = String.join(", ", java.util.stream.Stream.concat(
+                Arrays.stream(org.jixiao.write.OutputTable.values()).map(t -> RunRecord.quote(t.fileName())),
+                java.util.stream.Stream.of("\"jixiao.xlsx\"")).toList());
         assertTrue(run.contains("\"files\": 3,") && run.contains("\"failed_files\": 0,")
                 && run.contains("\"exit_code\": 0,") && run.contains("\"inputs\": [" + RunRecord.quote(in.toString()) + "]")
-                && run.contains("\"outputs\": [\"projects.csv\", \"indicators.csv\", \"funds.csv\", \"findings.csv\", "
-                + "\"errors.csv\", \"jixiao.xlsx\"]") && run.matches("(?s).*\"finished\": \"\\d{4}-.*"), run);
+                && run.contains("\"outputs\": [" + outputs + "]") && run.matches("(?s).*\"finished\": \"\\d{4}-.*"), run);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".jixiao"))),
                 "the spool (journal, outputs in the making, sheet spools) is private");
 

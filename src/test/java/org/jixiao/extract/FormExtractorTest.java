@@ -2,6 +2,7 @@ package org.jixiao.extract;
 
 import org.jixiao.model.Document;
 import org.jixiao.model.Failure;
+import org.jixiao.model.Finding;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.Result;
@@ -29,15 +30,15 @@ class FormExtractorTest {
     private static final FormExtractor EXTRACTOR =
             new FormExtractor(HeadingDictionary.load(NORMALIZER), new MeasureParser());
 
-    private static Result<List<ProjectRecord>> extract(String name, byte[] bytes) {
+    private static Result<ExtractedForms> extract(String name, byte[] bytes) {
         Document d = ((Result.Ok<Document>) Readers.withDefaults().read(new Source(name, bytes))).value();
         return EXTRACTOR.extract(NORMALIZER.apply(d), "k");
     }
 
     private static List<ProjectRecord> extractFixture(String resource) throws IOException {
         try (InputStream in = FormExtractorTest.class.getResourceAsStream(resource)) {
-            Result<List<ProjectRecord>> r = extract(resource, in.readAllBytes());
-            return ((Result.Ok<List<ProjectRecord>>) r).value();
+            Result<ExtractedForms> r = extract(resource, in.readAllBytes());
+            return ((Result.Ok<ExtractedForms>) r).value().records();
         }
     }
 
@@ -90,19 +91,19 @@ class FormExtractorTest {
 
     @Test
     void aDocumentWithoutFormFailsWithNoForm() {
-        Result<List<ProjectRecord>> r = extract("notes.txt",
+        Result<ExtractedForms> r = extract("notes.txt",
                 "会议纪要\n\n今天讨论了预算执行率的问题。\n".getBytes(StandardCharsets.UTF_8));
 
         Failure f = assertInstanceOf(Result.Failed.class, r).failure();
         assertEquals(Stage.EXTRACT, f.stage());
         assertEquals("extract.no_form", f.code());
         assertEquals("no performance self-evaluation form found: no indicator table (a header row naming the "
-                + "indicator, its weight and its score) and no funds block", f.message());
+                + "indicator and its target, actual, weight or score)", f.message());
     }
 
     @Test
     void aDocumentNamingProjectsWithoutTheirTablesSaysHowManyPartsItSaw() {
-        Result<List<ProjectRecord>> r = extract("names.txt",
+        Result<ExtractedForms> r = extract("names.txt",
                 "项目名称:甲项目\n说明文字\n\n项目名称:乙项目\n说明文字\n".getBytes(StandardCharsets.UTF_8));
 
         Failure f = assertInstanceOf(Result.Failed.class, r).failure();
@@ -111,17 +112,34 @@ class FormExtractorTest {
     }
 
     @Test
-    void anIndicatorRowThatFitsNoReadingFailsTheFileInsteadOfBeingDropped() {
+    void anIndicatorRowThatFitsNoReadingIsLeftOutWithAFindingAndTheFormKept() {
         String form = String.join("\n",
                 "项目名称\t\t测试项目",
                 "一级指标\t二级指标\t三级指标\t年度指标值\t调整后指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
                 "产出指标\t数量指标\t运维项目数\t350个\t100%\t十\t5\t甲\t乙\t5\t5",
+                "\t\t培训人数\t100人\t\t100人\t10\t10",
                 "");
-        Result<List<ProjectRecord>> r = extract("bad.txt", form.getBytes(StandardCharsets.UTF_8));
+        Result<ExtractedForms> r = extract("bad.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord record = ((ExtractedForms) assertInstanceOf(Result.Ok.class, r).value()).records().get(0);
+        assertEquals(List.of("培训人数"), record.indicators().stream().map(Indicator::level3).toList());
+        Finding finding = record.readingFindings().stream()
+                .filter(x -> x.code().equals("indicator_row_unreadable")).findFirst().orElseThrow();
+        assertEquals("table 1, row 3, col 1", finding.source().orElseThrow().describe());
+    }
+
+    @Test
+    void aHeaderWithoutTargetOrActualIsATemplateNoFamilyExplains() {
+        String form = String.join("\n",
+                "项目名称\t\t测试项目",
+                "一级指标\t二级指标\t三级指标\t分值\t得分",
+                "产出指标\t数量指标\t运维项目数\t10\t10",
+                "");
+        Result<ExtractedForms> r = extract("odd.txt", form.getBytes(StandardCharsets.UTF_8));
 
         Failure f = assertInstanceOf(Result.Failed.class, r).failure();
-        assertEquals("extract.indicator_row_unreadable", f.code());
-        assertTrue(f.message().contains("table 1, row 3"), f.message());
+        assertEquals("extract.template_unmatched", f.code());
+        assertTrue(f.message().contains("三级指标"), f.message());
     }
 
     @Test
@@ -133,9 +151,9 @@ class FormExtractorTest {
                 "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
                 "产出指标\t数量指标\t运维项目数\t350个\t350个\t90\t90",
                 "");
-        Result<List<ProjectRecord>> r = extract("yuan.txt", form.getBytes(StandardCharsets.UTF_8));
+        Result<ExtractedForms> r = extract("yuan.txt", form.getBytes(StandardCharsets.UTF_8));
 
-        var summary = ((Result.Ok<List<ProjectRecord>>) r).value().get(0).funds().summary();
+        var summary = ((Result.Ok<ExtractedForms>) r).value().records().get(0).funds().summary();
         assertEquals("38.766462", summary.initialBudget().orElseThrow().value().toPlainString());
         assertEquals(0, new BigDecimal("40").compareTo(summary.fullYearBudget().orElseThrow().value()));
         assertEquals(0, new BigDecimal("378.65").compareTo(summary.executed().orElseThrow().value()));

@@ -33,7 +33,7 @@ class XlsxSinkTest {
         Path spool = dir.resolve(".spool");
         try (XlsxSink sink = new XlsxSink(dir, spool)) {
             sink.accept(fundsRow());
-            sink.accept(new TableRow(OutputTable.ERRORS, List.of("a.docx", "read", "read.empty", "empty")));
+            sink.accept(new TableRow(OutputTable.ERRORS, List.of("a.docx", "read", "read.empty", "empty", "")));
             assertFalse(Files.exists(dir.resolve(XlsxSink.FILE_NAME)), "nothing visible before commit");
             sink.commit();
         }
@@ -42,7 +42,7 @@ class XlsxSinkTest {
              XSSFWorkbook wb = new XSSFWorkbook(in)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("projects", "indicators", "funds", "findings", "errors"), names);
+            assertEquals(List.of("projects", "indicators", "funds", "goals", "findings", "errors"), names);
 
             Sheet funds = wb.getSheet("funds");
             assertEquals(1, funds.getPaneInformation().getHorizontalSplitPosition(), "header row frozen");

@@ -20,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rows as the seed text exports write them, tab-separated, with the column drift of DOMAIN.md
  * §5.3, must land in the right fields.
  */
-class IndicatorRowReaderTest {
+class RowGrammarTest {
 
     private static final HeadingDictionary DICTIONARY = HeadingDictionary.load(new TextNormalizer());
-    private static final IndicatorRowReader READER = new IndicatorRowReader(DICTIONARY, new MeasureParser());
+    private static final RowGrammar READER = new RowGrammar(DICTIONARY, new MeasureParser(), Prose.load());
 
     /** Seed 000's header: one leading empty cell (the 绩效目标 column), then the Shanxi columns. */
     private static final String SHANXI_000 = "\t一级指标\t二级指标\t三级指标\t年度指标值\t调整后指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施";
@@ -50,52 +50,62 @@ class IndicatorRowReaderTest {
         """)
     void placesEveryCellInItsField(String headerName, String row, String level1, String level2, String level3,
                                    String target, String adjusted, String actual, String weight, String score) {
-        IndicatorHeader header = header(switch (headerName) {
+        HeaderModel header = header(switch (headerName) {
             case "SHANXI_000" -> SHANXI_000;
             case "SHANXI_004B" -> SHANXI_004B;
             default -> XINZHOU;
         });
 
-        IndicatorRowReader.Assigned a = READER.read(header, cells(row.replace("\\t", "\t"))).orElseThrow();
+        RowGrammar.Assigned a = READER.read(header, cells(row.replace("\\t", "\t"))).orElseThrow();
 
         assertEquals(Optional.ofNullable(level1), a.level1().map(Cell::text), "level1");
         assertEquals(Optional.ofNullable(level2), a.level2().map(Cell::text), "level2");
-        assertEquals(level3, a.level3().text(), "level3");
-        assertEquals(Optional.ofNullable(target), text(a, Field.TARGET), "target");
-        assertEquals(Optional.ofNullable(adjusted), text(a, Field.ADJUSTED_TARGET), "adjusted target");
-        assertEquals(Optional.ofNullable(actual), text(a, Field.ACTUAL), "actual");
-        assertEquals(Optional.of(weight), text(a, Field.WEIGHT), "weight");
-        assertEquals(Optional.of(score), text(a, Field.SCORE), "score");
+        assertEquals(Optional.of(level3), a.level3().map(Cell::text), "level3");
+        assertEquals(Optional.ofNullable(target), text(a, ColumnRole.of(ColumnRole.Part.TARGET)), "target");
+        assertEquals(Optional.ofNullable(adjusted), text(a, ColumnRole.of(ColumnRole.Part.ADJUSTED_TARGET)), "adjusted target");
+        assertEquals(Optional.ofNullable(actual), text(a, ColumnRole.of(ColumnRole.Part.ACTUAL)), "actual");
+        assertEquals(Optional.of(weight), text(a, ColumnRole.of(ColumnRole.Part.WEIGHT)), "weight");
+        assertEquals(Optional.of(score), text(a, ColumnRole.of(ColumnRole.Part.SCORE)), "score");
     }
 
     @Test
     void keepsTheDeviationReasonAndCompletionRateOfTheXinzhouAnnex() {
-        IndicatorRowReader.Assigned a = READER.read(header(XINZHOU),
+        RowGrammar.Assigned a = READER.read(header(XINZHOU),
                 cells("\t时效指标\t保障运行\t10\t持续\t95%\t95%\t9.5\t原因：缺乏数据支持")).orElseThrow();
 
-        assertEquals(Optional.of("95%"), text(a, Field.COMPLETION_RATE));
-        assertEquals(Optional.of("原因：缺乏数据支持"), text(a, Field.DEVIATION_REASON));
+        assertEquals(Optional.of("95%"), text(a, ColumnRole.of(ColumnRole.Part.COMPLETION_RATE)));
+        assertEquals(Optional.of("原因：缺乏数据支持"), text(a, ColumnRole.of(ColumnRole.Part.REASON, ColumnRole.Qualifier.DEVIATION)));
     }
 
     @Test
-    void aRowWithoutWeightAndScoreIsNoIndicator() {
+    void analysisTextUnderTheTableIsNoIndicatorRow() {
         assertTrue(READER.read(header(SHANXI_000), cells("项目绩效分析\t自评结果分析\t项目实施和预算执行情况")).isEmpty());
-        assertTrue(READER.read(header(SHANXI_000), cells("\t\t数量指标\t运维项目数\t大于等于350个")).isEmpty());
     }
 
     @Test
-    void headerNeedsTheIndicatorItsWeightAndItsScore() {
-        assertTrue(IndicatorHeader.parse(cells(SHANXI_000), DICTIONARY).isPresent());
-        assertTrue(IndicatorHeader.parse(cells("项目名称\t\t信息化运行维护费"), DICTIONARY).isEmpty());
-        assertTrue(IndicatorHeader.parse(cells("一级指标\t二级指标\t三级指标\t年度指标值"), DICTIONARY).isEmpty());
+    void aRowWithoutWeightAndScoreKeepsItsTarget() {
+        RowGrammar.Assigned a = READER.read(header(SHANXI_000), cells("\t\t数量指标\t运维项目数\t大于等于350个")).orElseThrow();
+
+        assertEquals(Optional.of("运维项目数"), a.level3().map(Cell::text));
+        assertEquals(Optional.of("大于等于350个"), text(a, ColumnRole.of(ColumnRole.Part.TARGET)));
+        assertTrue(a.value(ColumnRole.of(ColumnRole.Part.WEIGHT)).isEmpty());
     }
 
-    private static IndicatorHeader header(String tabbed) {
-        return IndicatorHeader.parse(cells(tabbed), DICTIONARY).orElseThrow();
+    @Test
+    void headerNeedsTheIndicatorAndOneOfItsValues() {
+        assertTrue(HeaderModel.parse(cells(SHANXI_000), List.of(), DICTIONARY).isPresent());
+        assertTrue(HeaderModel.parse(cells("项目名称\t\t信息化运行维护费"), List.of(), DICTIONARY).isEmpty());
+        assertTrue(HeaderModel.parse(cells("一级指标\t二级指标\t三级指标\t年度指标值"), List.of(), DICTIONARY).isPresent(),
+                "a 绩效目标 table without weight or score is a header too");
+        assertTrue(HeaderModel.parse(cells("一级指标\t二级指标\t三级指标"), List.of(), DICTIONARY).isEmpty());
     }
 
-    private static Optional<String> text(IndicatorRowReader.Assigned a, Field f) {
-        return Optional.ofNullable(a.values().get(f)).map(Cell::text);
+    private static HeaderModel header(String tabbed) {
+        return HeaderModel.parse(cells(tabbed), List.of(), DICTIONARY).orElseThrow();
+    }
+
+    private static Optional<String> text(RowGrammar.Assigned a, ColumnRole role) {
+        return a.value(role).map(Cell::text);
     }
 
     static List<Cell> cells(String tabbed) {

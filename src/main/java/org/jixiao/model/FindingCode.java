@@ -1,9 +1,9 @@
-package org.jixiao.score;
+package org.jixiao.model;
 
 import java.util.Locale;
 
 /**
- * The codes of the findings the scorer raises; {@link #id()} is the stable snake_case text written
+ * The codes of the findings the extractor and the scorer raise; {@link #id()} is the stable snake_case text written
  * to {@code findings.csv} ({@code budget_score_mismatch}). Severity depends on the size of the gap,
  * so it is chosen where the finding is raised, not here.
  */
@@ -57,7 +57,13 @@ public enum FindingCode {
     /** Budget or level-1 weights differ from the profile's defaults (allowed "in special cases"). */
     DEFAULT_WEIGHTS_DEVIATE,
     /** 预期目标 or 实际完成情况 is empty. */
-    GOAL_TEXT_MISSING;
+    GOAL_TEXT_MISSING,
+    /** An indicator row whose cells fit no reading of its header: left out of the record. */
+    INDICATOR_ROW_UNREADABLE,
+    /** The form has no 分值/得分 columns: weights and scores stay blank and nothing is recomputed. */
+    SCORES_ABSENT,
+    /** A cell that two readings fit: the field is left blank. */
+    AMBIGUOUS_CELL;
 
     /** The code as written to {@code findings.csv}. */
     public String id() {
