@@ -5,12 +5,12 @@ import org.jixiao.extract.FormExtractor;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Document;
 import org.jixiao.model.Failure;
-import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
 import org.jixiao.normalize.HeadingDictionary;
 import org.jixiao.normalize.MeasureParser;
 import org.jixiao.normalize.TextNormalizer;
+import org.jixiao.read.IoReasons;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Readers;
 import org.jixiao.read.Source;
@@ -18,6 +18,7 @@ import org.jixiao.score.RuleProfile;
 import org.jixiao.score.Scorer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -42,7 +43,7 @@ import java.util.Objects;
  */
 public final class Jixiao {
 
-    /** Length of the content-hash prefix that starts every record id. */
+    /** Hex digits of the record key that starts every record id. */
     private static final int KEY_HEX_CHARS = 16;
 
     private final ReadLimits limits;
@@ -96,7 +97,10 @@ public final class Jixiao {
         }
     }
 
-    /** Reads and processes the file at {@code path}; I/O errors become a failure of that file. */
+    /**
+     * Reads and processes the file at {@code path}; I/O errors become a failure of that file. Record
+     * ids derive from the file's name (not its folder) and content: see {@link #recordKey}.
+     */
     public FileResult process(Path path) {
         String name = path.toString();
         try {
@@ -106,42 +110,75 @@ public final class Jixiao {
                         String.format(Locale.ROOT, "the file has %d bytes, more than the limit of %d",
                                 size, limits.maxFileBytes())));
             }
-            return process(new Source(name, Files.readAllBytes(path)));
+            Source source = new Source(name, Files.readAllBytes(path));
+            return process(source, contentHash(source.content()), String.valueOf(path.getFileName()));
         } catch (IOException e) {
-            return FileResult.failed(new Failure(name, Stage.READ, "read.io", "cannot read the file: " + e));
+            return FileResult.failed(new Failure(name, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e)));
         }
     }
 
-    /** Processes one file given as bytes. */
+    /**
+     * Processes one file given as bytes; record ids derive from the last segment of its name (after
+     * the last {@code /} or {@code \}) and its content.
+     */
     public FileResult process(Source source) {
         return process(source, contentHash(source.content()));
     }
 
     /**
      * Processes one file whose {@link #contentHash} the caller already computed (a batch hashes
-     * every file to find it in its journal; this spares the second digest).
+     * every file to find it in its journal; this spares the second digest); record ids as in
+     * {@link #process(Source)}.
      */
     public FileResult process(Source source, String contentHash) {
+        return process(source, contentHash, lastSegment(source.name()));
+    }
+
+    /**
+     * Processes one file under the name its record ids derive from: a batch passes the path relative
+     * to the folder the file was found in, so that two copies of one file in two folders get distinct
+     * ids, and the same file gets the same ids in every run.
+     *
+     * @param contentHash {@link #contentHash} of {@code source.content()}
+     * @param recordName  the name record ids derive from (see {@link #recordKey})
+     */
+    public FileResult process(Source source, String contentHash, String recordName) {
         Result<Document> read = readers.read(source);
         if (read instanceof Result.Failed<Document> f) {
             return FileResult.failed(f.failure());
         }
         Document document = normalizer.apply(((Result.Ok<Document>) read).value());
-        Result<ExtractedForms> extracted = extractor.extract(document, contentHash.substring(0, KEY_HEX_CHARS));
+        Result<ExtractedForms> extracted = extractor.extract(document, recordKey(recordName, contentHash));
         if (extracted instanceof Result.Failed<ExtractedForms> f) {
             return FileResult.failed(f.failure());
         }
         ExtractedForms forms = ((Result.Ok<ExtractedForms>) extracted).value();
         List<AssessedRecord> assessed = forms.records().stream()
-                .map(r -> new AssessedRecord(r, scorer.assess(r)))
+                .map(r -> new AssessedRecord(r, scorer.assess(r), contentHash))
                 .toList();
         return FileResult.of(source.name(), assessed, forms.failures());
     }
 
     /**
-     * The SHA-256 of {@code content} in lower-case hex. Its first 16 digits start every record id of
-     * the file, so ids are stable across runs and independent of the file's name.
+     * The key every record id of a file starts with ({@code <key>-<form index>}): the first 16 hex
+     * digits of the SHA-256 of {@code recordName}, a NUL and {@code contentHash}. The same name and
+     * content give the same key in every run; two copies of one file under two names get two keys;
+     * an edited file gets a new key.
      */
+    public static String recordKey(String recordName, String contentHash) {
+        Objects.requireNonNull(recordName, "recordName");
+        Objects.requireNonNull(contentHash, "contentHash");
+        return contentHash((recordName + "\u0000" + contentHash).getBytes(StandardCharsets.UTF_8))
+                .substring(0, KEY_HEX_CHARS);
+    }
+
+    /** {@code a/b/form.docx} and {@code a\b\form.docx} give {@code form.docx}. */
+    private static String lastSegment(String name) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(slash + 1);
+    }
+
+    /** The SHA-256 of {@code content} in lower-case hex: the {@code content_hash} column. */
     public static String contentHash(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -24,6 +24,8 @@ public final class Progress {
     public enum Mode { BAR, LINES, QUIET }
 
     private static final int BAR_WIDTH = 24;
+    /** Files after the first that must have finished before a rate (and an ETA) is shown. */
+    private static final int RATE_FILES = 3;
     private static final long BAR_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final PrintWriter err;
@@ -34,6 +36,8 @@ public final class Progress {
     private final long start;
     private long done;
     private long failed;
+    /** When the first file finished: the rate is measured from here, past the JVM's warm-up. */
+    private long firstDone;
     private long lastShown;
     private boolean barShown;
 
@@ -55,6 +59,9 @@ public final class Progress {
     /** Counts one finished file and shows the progress if it is time to. */
     public void fileDone(boolean fileFailed) {
         done++;
+        if (done == 1) {
+            firstDone = clock.getAsLong();
+        }
         if (fileFailed) {
             failed++;
         }
@@ -90,12 +97,21 @@ public final class Progress {
         return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "]  " + status(now, "  ");
     }
 
+    /**
+     * The status without an ETA until the rate is known: the first file carries the JVM's warm-up
+     * (seconds of class loading), so its time would predict hours for a batch of minutes. The rate
+     * counts from the first finished file, once {@value #RATE_FILES} more have finished over at
+     * least a second.
+     */
     String status(long now, String sep) {
         double seconds = Math.max((now - start) / 1e9, 1e-9);
-        double rate = done / seconds;
-        String eta = rate > 0 ? clockTime((long) Math.ceil((total - done) / rate)) : "?";
-        return String.format(Locale.ROOT, "%d/%d files%s%.1f files/s%sETA %s%s%d failed",
-                done, total, sep, rate, sep, eta, sep, failed);
+        double sinceFirst = (now - firstDone) / 1e9;
+        boolean known = done - 1 >= RATE_FILES && sinceFirst >= 1;
+        double rate = known ? (done - 1) / sinceFirst : done / seconds;
+        String eta = known && done < total
+                ? String.format(Locale.ROOT, "ETA %s%s", clockTime((long) Math.ceil((total - done) / rate)), sep) : "";
+        return String.format(Locale.ROOT, "%d/%d files%s%.1f files/s%s%s%d failed",
+                done, total, sep, rate, sep, eta, failed);
     }
 
     /** {@code 75} gives {@code 1:15}; {@code 3725} gives {@code 1:02:05}. */

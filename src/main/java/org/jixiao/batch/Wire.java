@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <pre>
  * child, once started:   int HELLO
- * parent, per file:      int REQUEST, string path, int budget seconds
+ * parent, per file:      int REQUEST, string path, string record name, int budget seconds
  * child, per file:       int REPLY, string content hash ("" if the file was not read whole),
  *                        int row count, per row: string table label, int cell count, strings
  * string:                int byte length, UTF-8 bytes
@@ -39,8 +39,13 @@ public final class Wire {
     private Wire() {
     }
 
-    /** A file's request as the child reads it. */
-    public record Request(String path, int budgetSeconds) {
+    /**
+     * A file's request as the child reads it.
+     *
+     * @param recordName the name its record ids derive from (the parent's {@code RecordNames}), so
+     *                   a worker keys the records exactly as a run in one JVM does
+     */
+    public record Request(String path, String recordName, int budgetSeconds) {
     }
 
     /** A file's result as the parent reads it. */
@@ -59,9 +64,11 @@ public final class Wire {
         expect(in, HELLO);
     }
 
-    static void writeRequest(DataOutputStream out, String path, int budgetSeconds) throws IOException {
+    static void writeRequest(DataOutputStream out, String path, String recordName, int budgetSeconds)
+            throws IOException {
         out.writeInt(REQUEST);
         writeString(out, path);
+        writeString(out, recordName);
         out.writeInt(budgetSeconds);
         out.flush();
     }
@@ -77,7 +84,9 @@ public final class Wire {
         if (tag != REQUEST) {
             throw new IOException(String.format(Locale.ROOT, "expected a request, got tag %08x", tag));
         }
-        return Optional.of(new Request(readString(in), in.readInt()));
+        String path = readString(in);
+        String recordName = readString(in);
+        return Optional.of(new Request(path, recordName, in.readInt()));
     }
 
     public static void writeReply(DataOutputStream out, Optional<String> contentHash, List<TableRow> rows)

@@ -52,9 +52,9 @@ public final class WorkerPool {
      *
      * @throws IOException if no worker can be started: the batch cannot go on
      */
-    public WorkerProcess.Outcome process(String path, Duration budget) throws IOException {
+    public WorkerProcess.Outcome process(String path, String recordName, Duration budget) throws IOException {
         WorkerProcess worker = borrow();
-        WorkerProcess.Outcome outcome = worker.call(path, budget, WATCHDOG);
+        WorkerProcess.Outcome outcome = worker.call(path, recordName, budget, WATCHDOG);
         giveBack(worker);
         return outcome;
     }

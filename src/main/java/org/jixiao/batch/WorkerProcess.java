@@ -83,11 +83,11 @@ public final class WorkerProcess {
     }
 
     /** Processes one file within {@code budget}; never throws for anything the file or the worker does. */
-    Outcome call(String path, Duration budget, ScheduledExecutorService watchdog) {
+    Outcome call(String path, String recordName, Duration budget, ScheduledExecutorService watchdog) {
         killedByWatchdog = false;
         ScheduledFuture<?> timer = watchdog.schedule(this::kill, budget.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Wire.writeRequest(toChild, path, (int) Math.min(Integer.MAX_VALUE, budget.toSeconds()));
+            Wire.writeRequest(toChild, path, recordName, (int) Math.min(Integer.MAX_VALUE, budget.toSeconds()));
             Wire.Reply reply = Wire.readReply(fromChild);
             timer.cancel(false);
             // Killed just as it answered: the answer is whole, but this worker is gone.

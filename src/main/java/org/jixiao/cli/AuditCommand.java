@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         exitCodeOnExecutionException = Main.UNUSABLE, exitCodeOnInvalidInput = Main.UNUSABLE,
+        exitCodeListHeading = Main.EXIT_CODES_HEADING, exitCodeList = {Main.EXIT_OK, Main.EXIT_SOME, Main.EXIT_UNUSABLE},
+        footerHeading = Main.FORMATS_HEADING, footer = Main.FORMATS,
         description = "Recompute every form's scores and print what disagrees; with --out also write the CSV files.")
 final class AuditCommand implements Callable<Integer> {
 

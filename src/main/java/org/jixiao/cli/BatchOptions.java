@@ -43,8 +43,15 @@ final class BatchOptions {
     @Option(names = "--excel", description = "Write a UTF-8 byte-order mark so Excel shows Chinese text correctly.")
     boolean excel;
 
-    @Option(names = "--xlsx", description = "Also write DIR/jixiao.xlsx, one sheet per table, numbers as numbers.")
+    @Option(names = "--xlsx", description = "Also write DIR/jixiao.xlsx: a summary sheet, then one sheet per table "
+            + "(bold filtered header, numbers as numbers).")
     boolean xlsx;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write an audit report: one self-contained HTML page (totals, findings by code, "
+                    + "department and year, charts of reported against recomputed totals and grades, the forms that "
+                    + "differ most) that opens offline and prints on A4.")
+    Path report;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr.")
     boolean quiet;

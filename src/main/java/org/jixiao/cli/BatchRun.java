@@ -11,11 +11,14 @@ import org.jixiao.model.Failure;
 import org.jixiao.model.Severity;
 import org.jixiao.model.Stage;
 import org.jixiao.score.RuleProfile;
+import org.jixiao.read.IoReasons;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Source;
+import org.jixiao.write.CopyLinks;
 import org.jixiao.write.CsvSink;
 import org.jixiao.write.OutputTable;
 import org.jixiao.write.RecordSink;
+import org.jixiao.write.ReportSink;
 import org.jixiao.write.Rows;
 import org.jixiao.write.TableRow;
 import org.jixiao.write.XlsxSink;
@@ -32,13 +35,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -69,10 +72,16 @@ final class BatchRun {
     private final Optional<Function<Source, FileResult>> standIn;
     /** The facade and the pipeline for one loaded file, set by {@link #run} once the options are valid. */
     private Jixiao jixiao;
+    /** The rule profile's name, for the report. */
+    private String profileName;
     /** Identifies the rule profile in journal keys (see {@link #journalKey}). */
     private String profileTag;
     private final ReadLimits limits = ReadLimits.defaults();
-    private BiFunction<Source, String, FileResult> pipeline;
+    private FileWork.Pipeline pipeline;
+    /** The names record ids derive from, set by {@link #run} from the inputs. */
+    private RecordNames recordNames;
+    /** Fills in duplicate_of in output order (so the same whatever the threads or a resume). */
+    private final CopyLinks copyLinks = new CopyLinks();
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
     /**
@@ -160,10 +169,17 @@ final class BatchRun {
 
     /** What the batch gave; {@code failedFiles > 0} means exit code 1. */
     record Summary(long files, long forms, long failedFiles, long reused, Map<Severity, Long> findings,
-                   double seconds) {
+                   double seconds, Map<String, Long> failuresByCode) {
         String describe() {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                     "%d file(s), %d form(s), %d failed", files, forms, failedFiles));
+            if (!failuresByCode.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                failuresByCode.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
+                s.append(" (").append(String.join(", ", parts)).append(')');
+            }
             if (reused > 0) {
                 s.append(String.format(Locale.ROOT, ", %d reused from the journal", reused));
             }
@@ -185,6 +201,14 @@ final class BatchRun {
     Optional<Summary> run(CommandLine commandLine) throws IOException, InterruptedException {
         validate(commandLine);
         Instant started = Instant.now();
+        // Listed before the output folder is made: with no input file, nothing is left behind.
+        List<Failure> unlisted = new ArrayList<>();
+        List<Path> files = new Inputs(options.include, options.exclude, options.followLinks, out)
+                .expand(options.inputs, unlisted);
+        recordNames = new RecordNames(options.inputs);
+        if (files.isEmpty()) {
+            throw new NoInputFile(noInputReason(unlisted));
+        }
         RunLock lock = null;
         try {
             Optional<Path> spool = Optional.empty();
@@ -193,7 +217,7 @@ final class BatchRun {
                 lock = RunLock.acquire(out.get(), spool.get());
                 removeOldOutputs(out.get());
             }
-            Optional<Summary> summary = process(spool);
+            Optional<Summary> summary = process(spool, files, unlisted);
             if (summary.isPresent() && out.isPresent()) {
                 List<String> outputs = new ArrayList<>(OUTPUT_FILES);
                 if (options.xlsx) {
@@ -242,10 +266,8 @@ final class BatchRun {
         return folder;
     }
 
-    private Optional<Summary> process(Optional<Path> spool) throws IOException, InterruptedException {
-        List<Failure> unlisted = new ArrayList<>();
-        List<Path> files = new Inputs(options.include, options.exclude, options.followLinks, out)
-                .expand(options.inputs, unlisted);
+    private Optional<Summary> process(Optional<Path> spool, List<Path> files, List<Failure> unlisted)
+            throws IOException, InterruptedException {
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
@@ -262,6 +284,9 @@ final class BatchRun {
                     workbook = Optional.of(new XlsxSink(dir, spool.get()));
                     sinks.add(workbook.get());
                 }
+            }
+            if (options.report != null) {
+                sinks.add(new ReportSink(options.report, profileName));
             }
             Journal j = journal;
             for (Failure f : unlisted) {
@@ -307,6 +332,31 @@ final class BatchRun {
         return Optional.of(tally.summary());
     }
 
+    /** No file to convert: a usage error (exit 2) that leaves no output behind. */
+    static final class NoInputFile extends RuntimeException {
+        NoInputFile(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private String noInputReason(List<Failure> unlisted) {
+        StringBuilder why = new StringBuilder("no input file found");
+        List<String> reasons = new ArrayList<>();
+        for (Failure f : unlisted) {
+            reasons.add(f.sourceFile() + ": " + f.message());
+        }
+        if (unlisted.size() < options.inputs.size()) {
+            reasons.add(options.include.isEmpty() && options.exclude.isEmpty()
+                    ? "the folders given hold no file (hidden files and folders are skipped)"
+                    : "no file in the folders given matches --include/--exclude");
+        }
+        why.append(": ").append(String.join("; ", reasons.subList(0, Math.min(5, reasons.size()))));
+        if (reasons.size() > 5) {
+            why.append(String.format(Locale.ROOT, "; and %d more", reasons.size() - 5));
+        }
+        return why.toString();
+    }
+
     private void validate(CommandLine commandLine) {
         if (options.threads < 1) {
             throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1, got " + options.threads);
@@ -323,23 +373,24 @@ final class BatchRun {
             try {
                 profile = RuleProfile.load(options.profile);
             } catch (IOException | IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(commandLine,
-                        "cannot use the rule profile " + options.profile + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(commandLine, "cannot use the rule profile " + options.profile
+                        + ": " + (e instanceof IOException io ? IoReasons.describe(io) : e.getMessage()));
             }
         }
         jixiao = Jixiao.builder().limits(limits).profile(profile).build();
+        profileName = profile.name();
         // Results in the journal hold scores, so they are reused only under the same rules.
         profileTag = Jixiao.contentHash(profile.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        pipeline = standIn.<BiFunction<Source, String, FileResult>>map(f -> (source, hash) -> f.apply(source))
-                .orElse(jixiao::process);
+        pipeline = standIn.<FileWork.Pipeline>map(f -> (source, hash, name) -> f.apply(source)).orElse(jixiao::process);
     }
 
     /**
      * The journal key of a file: its content hash and the rule profile, since a result scored under
-     * one profile must not be reused in a run under another.
+     * one profile must not be reused in a run under another, and its record key, since its rows'
+     * ids must not be reused under another record name (the same file given with other arguments).
      */
-    private String journalKey(String contentHash) {
-        return contentHash + "/" + profileTag;
+    private String journalKey(String contentHash, String recordName) {
+        return contentHash + "/" + profileTag + "/" + Jixiao.recordKey(recordName, contentHash);
     }
 
     private Progress.Mode progressMode() {
@@ -358,8 +409,10 @@ final class BatchRun {
         if (journal != null && !outcome.reused() && outcome.hash().isPresent()) {
             journal.append(outcome.name(), outcome.hash().get(), outcome.rows());
         }
+        // The journal keeps rows unlinked: which copy comes first is a fact of this run's order.
+        List<TableRow> rows = copyLinks.link(outcome.rows());
         for (RecordSink sink : sinks) {
-            for (TableRow row : outcome.rows()) {
+            for (TableRow row : rows) {
                 sink.accept(row);
             }
         }
@@ -410,40 +463,43 @@ final class BatchRun {
         @Override
         public FileOutcome process(Path path) {
             String name = path.toString();
+            String recordName = recordNames.of(path);
             try {
                 Optional<byte[]> content = Optional.empty();
                 Optional<String> hash = Optional.empty();
                 if (journal != null && options.resume && Files.size(path) <= limits.maxFileBytes()) {
                     content = Optional.of(Files.readAllBytes(path));
                     hash = Optional.of(Jixiao.contentHash(content.get()));
-                    Optional<Journal.Entry> entry = journal.find(name, journalKey(hash.get()));
+                    String key = journalKey(hash.get(), recordName);
+                    Optional<Journal.Entry> entry = journal.find(name, key);
                     if (entry.isPresent()) {
-                        return new FileOutcome(name, Optional.of(journalKey(hash.get())), journal.rows(entry.get()),
-                                Optional.empty(), true);
+                        return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
                     }
                 }
                 if (workers.isPresent()) {
-                    return inWorker(path, workers.get());
+                    return inWorker(path, recordName, workers.get());
                 }
-                FileWork.Done done = content.isPresent() ? work.process(path, content.get(), hash.get()) : work.process(path);
-                return new FileOutcome(name, done.contentHash().map(BatchRun.this::journalKey), done.rows(),
+                FileWork.Done done = content.isPresent() ? work.process(path, content.get(), hash.get(), recordName)
+                        : work.process(path, recordName);
+                return new FileOutcome(name, done.contentHash().map(h -> journalKey(h, recordName)), done.rows(),
                         done.result(), false);
             } catch (IOException e) {
                 // Gone or unreadable since it was listed: the file's failure, not a bug.
-                return failure(path, Stage.READ, "read.io", "cannot read the file: " + e);
+                return failure(path, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e));
             }
         }
 
-        private FileOutcome inWorker(Path path, WorkerPool pool) {
+        private FileOutcome inWorker(Path path, String recordName, WorkerPool pool) {
             WorkerProcess.Outcome outcome;
             try {
-                outcome = pool.process(path.toString(), Duration.ofSeconds(options.timeoutSeconds));
+                outcome = pool.process(path.toString(), recordName, Duration.ofSeconds(options.timeoutSeconds));
             } catch (IOException e) {
                 abort.compareAndSet(null, "cannot start a worker process: " + e.getMessage());
                 return failure(path, Stage.PIPELINE, "pipeline.worker", "no worker process could be started");
             }
             if (outcome instanceof WorkerProcess.Outcome.Done done) {
-                return new FileOutcome(path.toString(), done.reply().contentHash().map(BatchRun.this::journalKey),
+                // The worker keyed the records by recordName; the journal key says so too.
+                return new FileOutcome(path.toString(), done.reply().contentHash().map(h -> journalKey(h, recordName)),
                         done.reply().rows(), Optional.empty(), false);
             }
             if (outcome instanceof WorkerProcess.Outcome.Died died && died.outOfMemory()) {
@@ -484,6 +540,7 @@ final class BatchRun {
         long reused;
         double seconds;
         final Map<Severity, Long> findings = new EnumMap<>(Severity.class);
+        final Map<String, Long> failures = new HashMap<>();
 
         void add(FileOutcome o) {
             files++;
@@ -496,6 +553,8 @@ final class BatchRun {
             for (TableRow row : o.rows()) {
                 if (row.table() == OutputTable.PROJECTS) {
                     forms++;
+                } else if (row.table() == OutputTable.ERRORS) {
+                    failures.merge(row.cell("code"), 1L, Long::sum);
                 } else if (row.table() == OutputTable.FINDINGS) {
                     // the severity column holds Severity.label()
                     Severity s = Severity.valueOf(row.cell("severity").toUpperCase(Locale.ROOT));
@@ -505,7 +564,7 @@ final class BatchRun {
         }
 
         Summary summary() {
-            return new Summary(files, forms, failed, reused, Map.copyOf(findings), seconds);
+            return new Summary(files, forms, failed, reused, Map.copyOf(findings), seconds, Map.copyOf(failures));
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         exitCodeOnExecutionException = Main.UNUSABLE, exitCodeOnInvalidInput = Main.UNUSABLE,
-        description = "Convert forms into projects.csv, indicators.csv, funds.csv, findings.csv and errors.csv.")
+        exitCodeListHeading = Main.EXIT_CODES_HEADING, exitCodeList = {Main.EXIT_OK, Main.EXIT_SOME, Main.EXIT_UNUSABLE},
+        footerHeading = Main.FORMATS_HEADING, footer = Main.FORMATS,
+        description = "Convert forms into projects.csv, indicators.csv, funds.csv, goals.csv, findings.csv and errors.csv.")
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,8 +35,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
-        return Main.runBatch(spec.commandLine(), batch, Optional.of(out), false, o -> { }, s ->
+        return Main.runBatch(spec.commandLine(), batch, Optional.of(out), false, o -> { }, s -> {
+            if (!batch.quiet) {
                 stdout.printf(Locale.ROOT, "%d file(s), %d form(s) converted, %d file(s) failed; output in %s%n",
-                        s.files(), s.forms(), s.failedFiles(), out));
+                        s.files(), s.forms(), s.failedFiles(), out);
+            }
+        });
     }
 }

@@ -5,6 +5,7 @@ import org.jixiao.Jixiao;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Stage;
+import org.jixiao.read.IoReasons;
 import org.jixiao.read.ReadLimits;
 import org.jixiao.read.Source;
 import org.jixiao.write.Rows;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * One file through the pipeline into output rows, as a batch does it both in a worker process and
@@ -35,17 +35,23 @@ final class FileWork {
     record Done(Optional<String> contentHash, List<TableRow> rows, Optional<FileResult> result) {
     }
 
+    /** The facade's {@code process(source, contentHash, recordName)}, or a test's stand-in. */
+    interface Pipeline {
+        FileResult apply(Source source, String contentHash, String recordName);
+    }
+
     private final Jixiao jixiao;
     private final ReadLimits limits;
-    private final BiFunction<Source, String, FileResult> pipeline;
+    private final Pipeline pipeline;
 
-    FileWork(Jixiao jixiao, ReadLimits limits, BiFunction<Source, String, FileResult> pipeline) {
+    FileWork(Jixiao jixiao, ReadLimits limits, Pipeline pipeline) {
         this.jixiao = jixiao;
         this.limits = limits;
         this.pipeline = pipeline;
     }
 
-    Done process(Path path) {
+    /** @param recordName the name its record ids derive from (see {@link RecordNames}) */
+    Done process(Path path, String recordName) {
         try {
             if (Files.size(path) > limits.maxFileBytes()) {
                 // The facade refuses it without loading it; no hash, so a resume simply asks again.
@@ -53,16 +59,17 @@ final class FileWork {
             }
             byte[] content = Files.readAllBytes(path);
             String hash = Jixiao.contentHash(content);
-            return process(path, content, hash);
+            return process(path, content, hash, recordName);
         } catch (IOException e) {
-            return failed(path, Stage.READ, "read.io", "cannot read the file: " + e);
+            // Gone or unreadable since it was listed: the file's failure, not a bug.
+            return failed(path, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e));
         }
     }
 
     /** A file already read and hashed (the in-process batch reads it first to look it up in the journal). */
-    Done process(Path path, byte[] content, String hash) {
+    Done process(Path path, byte[] content, String hash, String recordName) {
         try {
-            return done(Optional.of(hash), pipeline.apply(new Source(path.toString(), content), hash));
+            return done(Optional.of(hash), pipeline.apply(new Source(path.toString(), content), hash, recordName));
         } catch (OutOfMemoryError e) {
             throw e; // in a worker process this must end the JVM (-XX:+ExitOnOutOfMemoryError does)
         } catch (Throwable t) {

@@ -1,6 +1,7 @@
 package org.jixiao.cli;
 
 import org.jixiao.Logging;
+import org.jixiao.read.IoReasons;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,10 +19,21 @@ import java.util.function.Consumer;
         exitCodeOnExecutionException = Main.UNUSABLE,
         exitCodeOnInvalidInput = Main.UNUSABLE,
         versionProvider = Main.Version.class,
+        exitCodeListHeading = Main.EXIT_CODES_HEADING, exitCodeList = {Main.EXIT_OK, Main.EXIT_SOME, Main.EXIT_UNUSABLE},
+        footerHeading = Main.FORMATS_HEADING, footer = Main.FORMATS,
         description = "Reads project expenditure performance self-evaluation forms "
-                + "from Word, HTML, spreadsheet and text files, recomputes their scores and writes clean CSV.",
+                + "from Word, OpenDocument, PDF, HTML, spreadsheet and text files, recomputes their scores and writes clean CSV.",
         subcommands = {ConvertCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+    static final String EXIT_OK = "0:every input converted";
+    static final String EXIT_SOME = "1:some inputs failed (one row each in errors.csv); the rest converted";
+    static final String EXIT_UNUSABLE = "2:usage error, no input file found, or an output could not be written";
+    static final String FORMATS_HEADING = "%nReadable formats (recognised by content, not only by the extension):%n";
+    static final String FORMATS = "  Word .docx and .doc; OpenDocument .odt and .ods; PDF with a text layer (no OCR); HTML "
+            + ".html/.htm (also Word's web-page export); spreadsheets .xlsx and .xls; plain text .txt (UTF-8, UTF-16 or "
+            + "GB18030/GBK, detected). One or several forms per file.";
 
     /** Exit code: every input converted. */
     static final int OK = 0;
@@ -61,14 +73,21 @@ public final class Main implements Runnable {
         BatchRun.Summary summary;
         try {
             summary = new BatchRun(options, out, err, listener, inProcess).run(commandLine).orElseThrow();
+        } catch (BatchRun.NoInputFile e) {
+            err.println("jixiao: " + e.getMessage());
+            err.flush();
+            return UNUSABLE;
         } catch (RunLock.Held e) {
             err.println("jixiao: " + e.getMessage());
+            err.flush();
             return UNUSABLE;
         } catch (BatchRun.Aborted e) {
             err.println("jixiao: the run was aborted, no output written: " + e.getMessage());
+            err.flush();
             return UNUSABLE;
         } catch (IOException e) {
-            err.println("jixiao: cannot write to " + out.orElse(null) + ": " + e.getMessage());
+            err.println("jixiao: cannot write the output: " + IoReasons.describe(e));
+            err.flush();
             return UNUSABLE;
         }
         onSummary.accept(summary);

@@ -1,11 +1,9 @@
 package org.jixiao.cli;
 
-import org.jixiao.FileResult;
 import org.jixiao.Jixiao;
 import org.jixiao.Logging;
 import org.jixiao.batch.Wire;
 import org.jixiao.read.ReadLimits;
-import org.jixiao.read.Source;
 import org.jixiao.score.RuleProfile;
 
 import java.io.BufferedInputStream;
@@ -19,13 +17,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * The worker process of a batch (started by {@link BatchRun} through
  * {@link org.jixiao.batch.WorkerPool}): reads file requests on stdin, runs the pipeline on each and
- * answers the output rows on stdout, until stdin closes. Its heap is capped by the parent and it
+ * answers the output rows on stdout (record ids from the record name each request carries), until stdin closes. Its heap is capped by the parent and it
  * runs with {@code -XX:+ExitOnOutOfMemoryError}, so a file that needs more memory than the cap ends
  * this process (the parent reports the file and starts another), never a neighbour's file.
  *
@@ -47,7 +44,7 @@ public final class Worker {
      * Serves requests until stdin closes. {@code wrap} may put a stand-in around the pipeline
      * (tests: a file that hangs, exhausts the heap or crashes the JVM).
      */
-    static void serve(String[] args, UnaryOperator<BiFunction<Source, String, FileResult>> wrap) throws IOException {
+    static void serve(String[] args, UnaryOperator<FileWork.Pipeline> wrap) throws IOException {
         // Only replies may reach the parent through stdout: whatever a library prints goes to stderr.
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, java.nio.charset.StandardCharsets.UTF_8));
@@ -65,7 +62,7 @@ public final class Worker {
         Optional<Wire.Request> request;
         while ((request = Wire.readRequest(in)).isPresent()) {
             overrun.arm(request.get().budgetSeconds());
-            FileWork.Done done = work.process(Path.of(request.get().path()));
+            FileWork.Done done = work.process(Path.of(request.get().path()), request.get().recordName());
             overrun.disarm();
             Wire.writeReply(out, done.contentHash(), done.rows());
         }

@@ -43,7 +43,8 @@ final class FlatTable {
     private static final Set<Field> HEADER_LABELS = FormReader.HEADER_LABELS;
     /** The headings of a funds block's figures; with the block's own label they are its headings. */
     private static final Set<Field> FUNDS_FIGURES = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
-            Field.EXECUTED, Field.WEIGHT, Field.EXECUTION_RATE, Field.SCORE, Field.BUDGET_WEIGHT, Field.BUDGET_SCORE);
+            Field.EXECUTED, Field.WEIGHT, Field.EXECUTION_RATE, Field.SCORE, Field.BUDGET_WEIGHT, Field.BUDGET_SCORE,
+            Field.CONVERTED_SCORE, Field.REVIEW_SCORE);
     private static final Set<Field> FUNDS_HEADINGS = withFundsBlock(FUNDS_FIGURES);
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.FUNDS_RECEIVED, Field.EXECUTED, Field.BALANCE, Field.ARRIVAL_RATE, Field.EXECUTION_RATE);
@@ -53,7 +54,9 @@ final class FlatTable {
             Field.ANALYSIS_SATISFACTION, Field.EXPERIENCE, Field.PROBLEMS, Field.FORM_TITLE, Field.DEPT_FORM_TITLE,
             Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER, Field.FUNDS_BLOCK, Field.LEVEL1, Field.LEVEL2,
             Field.LEVEL3);
-    private static final Set<Field> GOAL_LABELS = EnumSet.of(Field.ANNUAL_GOAL, Field.GOAL_EXPECTED, Field.GOAL_ACTUAL);
+    private static final Set<Field> AMOUNTS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET, Field.EXECUTED);
+    private static final Set<Field> GOAL_LABELS = EnumSet.of(Field.ANNUAL_GOAL, Field.AREA, Field.GOAL_EXPECTED,
+            Field.GOAL_ACTUAL);
 
     private final HeadingDictionary dictionary;
     private final MeasureParser measures;
@@ -199,6 +202,27 @@ final class FlatTable {
             if (j - i < 2 || figures < 2) {
                 return i;
             }
+            // A second header row under 预算数: 年初预算数 | 全年预算数 after the covered cells' empty lines.
+            int k = nextNonBlank(j);
+            int end = k;
+            while (end < t.size() && dictionary.lookup(t.get(end).text()).filter(AMOUNTS::contains).isPresent()) {
+                end++;
+            }
+            int spanning = -1;
+            for (int q = i; q < j && end - k >= 2; q++) {
+                if (dictionary.lookup(t.get(q).text()).filter(AMOUNTS::contains).isPresent()) {
+                    spanning = q;
+                    break;
+                }
+            }
+            if (spanning >= 0) {
+                List<Token> merged = new ArrayList<>(t.subList(i, spanning));
+                merged.addAll(t.subList(k, end));
+                merged.addAll(t.subList(spanning + 1, j));
+                emit(merged, range(merged.size()));
+                fundsFigures = figures - 1 + (end - k);
+                return end;
+            }
             emitRun(i, j);
             fundsFigures = figures;
             return j;
@@ -275,6 +299,19 @@ final class FlatTable {
             while (end < t.size() && (t.get(end).blank() || dictionary.lookup(t.get(end).text()).isEmpty())) {
                 end++;
             }
+            if (labels.size() == 4 && dictionary.is(labels.get(1).text(), Field.AREA)) {
+                // 区域 | 预期目标 | 实际完成情况: one region per three filled lines.
+                List<Token> filled = new ArrayList<>();
+                for (int k = j; k < end; k++) {
+                    if (!t.get(k).blank()) {
+                        filled.add(t.get(k));
+                    }
+                }
+                for (int k = 0; k + 3 <= filled.size(); k += 3) {
+                    emit(filled.subList(k, k + 3), List.of(1, 2, 3));
+                }
+                return end;
+            }
             if (end - j >= 2 && labels.size() >= 3) {
                 emit(List.of(t.get(end - 2), t.get(end - 1)), List.of(1, 2));
             } else if (end - j >= 1) {
@@ -307,11 +344,29 @@ final class FlatTable {
             List<Cell> subCells = new ArrayList<>();
             Map<Integer, SourceRef> subRefs = new HashMap<>();
             int width = twoRowHeader(top, j, topCells, subCells, subRefs);
+            // Where the second row begins without an empty line, both rows are one run of headings:
+            // try each place the first row could end.
+            for (int split = top.size() - 1; width == 0 && split >= 2; split--) {
+                topCells.clear();
+                subCells.clear();
+                subRefs.clear();
+                width = twoRowHeader(top.subList(0, split), i + split, topCells, subCells, subRefs);
+                // The second row must take up the whole rest of the run, or the split is not there.
+                if (width > 0 && subCells.size() != top.size() - split) {
+                    width = 0;
+                }
+                if (width > 0) {
+                    top = new ArrayList<>(top.subList(0, split));
+                    j = i + split;
+                }
+            }
             int bodyStart;
             if (width > 0) {
                 bodyStart = j + width;
             } else {
                 topCells.clear();
+                subCells.clear();
+                subRefs.clear();
                 for (int k = 0; k < top.size(); k++) {
                     topCells.add(Cell.of(k, top.get(k).text()));
                 }
@@ -339,6 +394,11 @@ final class FlatTable {
                     break;
                 }
                 if (!fitsGrid(header.get(), row)) {
+                    // After rows that all fit, text that does not fit begins what follows the table
+                    // (a report's next paragraph); a misfit among the first rows means no grid.
+                    if (body.size() >= 2 && row.get(0).text().length() >= 12 && dictionary.lookup(row.get(0).text()).isEmpty()) {
+                        break;
+                    }
                     return i;
                 }
                 body.add(row);

@@ -55,7 +55,7 @@ public final class FormExtractor {
         for (List<Line> region : regions) {
             int formIndex = records.size() + failures.size() + 1;
             FormReader reader = new FormReader(dictionary, measures, prose, locator, templates);
-            Result<ProjectRecord> r = reader.read(region, document.sourceName(), recordKey, formIndex);
+            Result<ProjectRecord> r = reader.read(region, document.sourceName(), recordKey, formIndex, regions.size() > 1);
             if (r instanceof Result.Ok<ProjectRecord> ok) {
                 records.add(ok.value());
             } else {

@@ -140,7 +140,15 @@ final class FormReader {
         this.templates = templates;
     }
 
-    Result<ProjectRecord> read(List<Line> region, String sourceFile, String recordKey, int formIndex) {
+    /**
+     * Reads {@code region}; {@code severalForms} tells that the file holds other forms too, which
+     * is a trait of the bundle families.
+     */
+    Result<ProjectRecord> read(List<Line> region, String sourceFile, String recordKey, int formIndex,
+                               boolean severalForms) {
+        if (severalForms) {
+            traits.add("forms.several");
+        }
         for (int i = 0; i < region.size(); i++) {
             Line line = region.get(i);
             if (line instanceof Line.Text text) {
@@ -405,7 +413,18 @@ final class FormReader {
         Cell labelCell = cells.get(labelAt);
         List<Cell> values = cells.subList(labelAt + 1, cells.size());
         Map<Field, Sourced<BigDecimal>> figures = new EnumMap<>(Field.class);
-        if (values.size() == h.columns().size()) {
+        if (line instanceof Line.Chunk) {
+            // A line rebuilt from flat text keeps its empty cells in order: the k-th is the k-th figure.
+            List<Cell> all = line.row().cells();
+            int start = all.indexOf(labelCell) + 1;
+            for (int k = 0; k < h.columns().size() && start + k < all.size(); k++) {
+                Cell v = all.get(start + k);
+                Field field = h.columns().get(k).field();
+                if (!v.isBlank()) {
+                    figure(h, field, v, line).ifPresent(x -> figures.put(field, x));
+                }
+            }
+        } else if (values.size() == h.columns().size()) {
             // Text exports shift the whole value run against its header; the count and order still match.
             for (int k = 0; k < values.size(); k++) {
                 Field field = h.columns().get(k).field();

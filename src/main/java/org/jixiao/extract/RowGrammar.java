@@ -208,7 +208,7 @@ final class RowGrammar {
 
     private static double fit(Cell cell, boolean number, ColumnRole role) {
         return switch (role.part()) {
-            case WEIGHT, SCORE, SCORE_COEFFICIENT -> number ? 10 : -100;
+            case WEIGHT, SCORE, SCORE_COEFFICIENT -> number ? 10 : Double.NEGATIVE_INFINITY;
             case TARGET -> role.qualifier() == Qualifier.UNIT ? 0.5 : 3;
             case ACTUAL -> 2;
             case ADJUSTED_TARGET -> 1;

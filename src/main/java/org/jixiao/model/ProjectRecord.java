@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * One form, read into the common record: what the form says, nothing recomputed.
  *
- * @param recordId            stable across runs: the file's content hash and the form's position
+ * @param recordId            {@code <key>-<formIndex>}, the key derived from the file's name and content
+ *                            (see {@code Jixiao.recordKey}): unique in a run, stable across runs
  * @param sourceFile          the file as the user named it
  * @param formIndex           1-based position of the form in its file
  * @param projectName         项目名称

@@ -7,15 +7,19 @@ import java.util.Locale;
  *
  * <p>Either a cell of a table ({@link InTable}) or a paragraph of running text
  * ({@link InText}). {@link #describe()} gives the text written to the {@code source_ref}
- * columns, e.g. {@code table 3, row 7, col 5} or {@code sheet Sheet1, table 1, row 4, col 2}.
+ * columns, e.g. {@code table 3, row 7, col 5}, {@code sheet Sheet1, table 1, row 4, col 2} or
+ * {@code page 2, table 1, row 7, col 5}.
  */
 public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText {
 
     /** The human-readable location written to CSV. */
     String describe();
 
-    /** A table cell. {@code sheet} is empty except for workbooks. */
-    record InTable(String sheet, int table, int row, int col) implements SourceRef {
+    /**
+     * A table cell. {@code sheet} is empty except for workbooks; {@code page} is 0 except for
+     * formats with pages (PDF), where it is the 1-based page the cell's row stands on.
+     */
+    record InTable(String sheet, int page, int table, int row, int col) implements SourceRef {
         public InTable {
             java.util.Objects.requireNonNull(sheet, "sheet");
             if (table < 1 || row < 1 || col < 1) {
@@ -23,6 +27,14 @@ public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText {
                         String.format(Locale.ROOT, "SourceRef is 1-based, got table=%d row=%d col=%d",
                                 table, row, col));
             }
+            if (page < 0) {
+                throw new IllegalArgumentException("page is 1-based (0 for none), got " + page);
+            }
+        }
+
+        /** A cell of a format without pages. */
+        public InTable(String sheet, int table, int row, int col) {
+            this(sheet, 0, table, row, col);
         }
 
         public static InTable of(int table, int row, int col) {
@@ -33,6 +45,9 @@ public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText {
         public String describe() {
             // Concatenation, not formatted(): every output row describes its source cell.
             String cell = "table " + table + ", row " + row + ", col " + col;
+            if (page > 0) {
+                cell = "page " + page + ", " + cell;
+            }
             return sheet.isEmpty() ? cell : "sheet " + sheet + ", " + cell;
         }
     }

@@ -7,26 +7,42 @@ import java.util.function.UnaryOperator;
 /**
  * A table as a grid of rows.
  *
- * @param number 1-based position among the document's tables (what {@link SourceRef.InTable} cites)
- * @param sheet  the workbook sheet this table was read from; empty for other formats
- * @param rows   the rows top to bottom
+ * @param number   1-based position among the document's tables (what {@link SourceRef.InTable} cites)
+ * @param sheet    the workbook sheet this table was read from; empty for other formats
+ * @param rows     the rows top to bottom
+ * @param rowPages the 1-based page each row stands on, one per row, for formats with pages (PDF);
+ *                 empty for the others
  */
-public record Table(int number, String sheet, List<Row> rows) implements Block {
+public record Table(int number, String sheet, List<Row> rows, List<Integer> rowPages) implements Block {
     public Table {
         if (number < 1) {
             throw new IllegalArgumentException("table number is 1-based, got " + number);
         }
         Objects.requireNonNull(sheet, "sheet");
         rows = List.copyOf(rows);
+        rowPages = List.copyOf(rowPages);
+        if (!rowPages.isEmpty() && rowPages.size() != rows.size()) {
+            throw new IllegalArgumentException("rowPages has %d entries for %d rows".formatted(rowPages.size(), rows.size()));
+        }
+        for (int page : rowPages) {
+            if (page < 1) {
+                throw new IllegalArgumentException("pages are 1-based, got " + page);
+            }
+        }
+    }
+
+    public Table(int number, String sheet, List<Row> rows) {
+        this(number, sheet, rows, List.of());
     }
 
     public Table(int number, List<Row> rows) {
         this(number, "", rows);
     }
 
-    /** The location of the cell anchored at 0-based {@code row}, {@code col}. */
+    /** The location of the cell anchored at 0-based {@code row}, {@code col}, with its page when the format has pages. */
     public SourceRef.InTable ref(int row, int col) {
-        return new SourceRef.InTable(sheet, number, row + 1, col + 1);
+        int page = rowPages.isEmpty() || row < 0 || row >= rowPages.size() ? 0 : rowPages.get(row);
+        return new SourceRef.InTable(sheet, page, number, row + 1, col + 1);
     }
 
     /** Width of the grid: one past the right edge of the widest row. */
@@ -44,6 +60,6 @@ public record Table(int number, String sheet, List<Row> rows) implements Block {
     public Table mapText(UnaryOperator<String> f) {
         return new Table(number, sheet, rows.stream()
                 .map(r -> new Row(r.cells().stream().map(c -> c.withText(f.apply(c.text()))).toList()))
-                .toList());
+                .toList(), rowPages);
     }
 }

@@ -1,6 +1,5 @@
 package org.jixiao.read;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.codehaus.stax2.XMLStreamReader2;
 import org.jixiao.model.Block;
@@ -11,12 +10,13 @@ import org.jixiao.model.SourceFormat;
 import org.jixiao.model.Stage;
 import org.jixiao.model.Table;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -63,9 +63,6 @@ public final class DocxReader implements DocumentReader {
             "del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "tblPr", "tblGrid",
             "tblPrEx", "sectPr", "sdtPr", "sdtEndPr", "fldData", "rubyPr", "rt");
 
-    /** XMLInputFactory is not promised thread-safe; one per thread keeps the reader shareable. */
-    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(DocxReader::secureFactory);
-
     private final ReadLimits limits;
 
     public DocxReader(ReadLimits limits) {
@@ -96,11 +93,71 @@ public final class DocxReader implements DocumentReader {
     }
 
     /**
-     * Reads the main part straight from the guarded zip stream, without POI's package model; empty
-     * when the file is no .docx this way can open ({@link OfficeFiles#withDocxMain}).
+     * Reads the main part straight from the zip, without POI's package model; empty when the file
+     * is no .docx this way can open ({@link OfficeFiles#readDirect}).
      */
     Optional<Result<Document>> readDirect(Source source) {
-        return OfficeFiles.withDocxMain(source, (part, in) -> readMain(source, part, in));
+        return OfficeFiles.readDirect(source, (zip, main) ->
+                main.kind() == OfficeFiles.OoxmlKind.DOCX ? readDirect(source, zip, main.partName()) : Optional.empty());
+    }
+
+    /**
+     * Reads the main part {@code partName} of a zip opened directly; empty when it cannot be
+     * inflated (zip damage), and the caller opens the package, which names the failure.
+     *
+     * <p>Broken XML is inflated to its end before it is called {@code read.docx.corrupt}: a bomb
+     * of zeros is broken XML at its first byte, long before the zip-bomb guard has seen enough to
+     * call it a bomb ({@code read.zip.bomb}); the package model would try to hold all of it. A
+     * part that inflates past the package model's limit for one part ({@link OfficeFiles#MAX_PART_BYTES})
+     * is a bomb too, as the package model calls it.
+     */
+    Optional<Result<Document>> readDirect(Source source, OoxmlZip zip, String partName) {
+        try (InputStream part = zip.open(partName)) {
+            if (part == null) {
+                return Optional.empty();
+            }
+            long[] inflated = {0};
+            InputStream in = new FilterInputStream(part) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    inflated[0] += b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    inflated[0] += Math.max(0, n);
+                    return n;
+                }
+            };
+            Result<Document> read = readMain(source, "/" + partName, in);
+            if (read instanceof Result.Failed<Document> f && f.failure().code().equals("read.docx.corrupt")) {
+                try {
+                    in.transferTo(OutputStream.nullOutputStream());
+                    if (inflated[0] > OfficeFiles.MAX_PART_BYTES) {
+                        return Optional.of(Result.failed(source.name(), Stage.READ, "read.zip.bomb", String.format(
+                                Locale.ROOT, "the part %s inflates to %,d bytes, beyond the limit of %,d for one part",
+                                partName, inflated[0], OfficeFiles.MAX_PART_BYTES)));
+                    }
+                } catch (IOException e) {
+                    // Damaged compressed data under broken XML is still a corrupt document; only a
+                    // bomb is named as such.
+                    if (OfficeFiles.isBomb(e)) {
+                        return Optional.of(OfficeFiles.zipFailure(source, e));
+                    }
+                }
+            }
+            return Optional.of(read);
+        } catch (IOException e) {
+            if (OfficeFiles.isBomb(e)) {
+                return Optional.of(OfficeFiles.zipFailure(source, e));
+            }
+            // The zip opened and named its parts, but the main part's compressed data is damaged.
+            return Optional.of(Result.failed(source.name(), Stage.READ, "read.docx.corrupt",
+                    "expected a readable main document part " + partName + ", found damaged data: " + OfficeFiles.firstLine(e)));
+        }
     }
 
     /** Reads the file through POI's package model ({@code OPCPackage}): the fallback, and the reference in tests. */
@@ -118,16 +175,23 @@ public final class DocxReader implements DocumentReader {
         });
     }
 
-    /** Reads a main document part given as a stream (see {@link OfficeFiles#withDocxMain}). */
-    Result<Document> readMain(Source source, String partName, InputStream in) {
+    /**
+     * Reads a main document part given as a stream.
+     *
+     * @throws IOException when the stream fails underneath the XML (zip damage, the zip-bomb guard)
+     */
+    Result<Document> readMain(Source source, String partName, InputStream in) throws IOException {
         try {
-            XMLStreamReader xml = XML.get().createXMLStreamReader(in);
+            XMLStreamReader xml = OoxmlZip.xmlFactory().createXMLStreamReader(in);
             try {
                 return new Body(source.name(), limits).read(xml);
             } finally {
                 xml.close();
             }
         } catch (XMLStreamException | RuntimeException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             return Result.failed(source.name(), Stage.READ, "read.docx.corrupt",
                     "expected well-formed WordprocessingML in " + partName + ", found: " + OfficeFiles.firstLine(e));
         }
@@ -140,17 +204,6 @@ public final class DocxReader implements DocumentReader {
         } catch (IOException e) {
             return OfficeFiles.zipFailure(source, e);
         }
-    }
-
-    private static XMLInputFactory secureFactory() {
-        // Woodstox, named explicitly so that no other StAX implementation on a caller's class path
-        // is picked up by the service loader; the settings below keep it free of DTDs and entities.
-        XMLInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return f;
     }
 
     /** A cell being built, with its grid position and the lines of its paragraphs. */

@@ -298,7 +298,7 @@ public final class HtmlReader implements DocumentReader {
     }
 
     /** Appends text as a browser shows it: each whitespace run one space, {@code &nbsp;} a space. */
-    private static void appendCollapsed(StringBuilder out, String text) {
+    static void appendCollapsed(StringBuilder out, String text) {
         boolean space = out.length() > 0 && out.charAt(out.length() - 1) == ' ';
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,18 +1,16 @@
 package org.jixiao.read;
 
-import com.ctc.wstx.stax.WstxInputFactory;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
-import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -21,14 +19,14 @@ import org.jixiao.model.Document;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -51,6 +49,12 @@ final class OfficeFiles {
     static final double MIN_INFLATE_RATIO = 0.001;
     /** No form part comes near this; it caps what a bomb just above the ratio floor can inflate. */
     static final long MAX_ENTRY_SIZE = 256L * 1024 * 1024;
+    /**
+     * POI's package model holds each part in one array and refuses one over this (a
+     * {@code RecordFormatException}, reported as {@code read.zip.bomb}); the direct .docx path
+     * applies the same limit to a broken part so that both paths name such a file alike.
+     */
+    static final long MAX_PART_BYTES = 100_000_000L;
 
     static {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
@@ -70,72 +74,81 @@ final class OfficeFiles {
     enum Ole2Kind { DOC, XLS, ENCRYPTED_OOXML, OTHER }
 
     /**
-     * Reads the main document part of a .docx straight from the zip and hands it to {@code reader},
-     * without building POI's {@link OPCPackage}: that object model parses the content types and every
-     * relationship part into DOM trees, which cost a fifth of reading a form. The zip is read through
-     * POI's {@link ZipArchiveThresholdInputStream}, so the same zip-bomb guard applies. The main part
-     * is the one {@code [Content_Types].xml} declares as a WordprocessingML main document.
+     * Reads a .docx or .xlsx straight from its zip ({@link OoxmlZip}), without POI's package model:
+     * that model inflates every entry and parses the content types and every relationship part into
+     * DOM trees, which cost a fifth to a third of reading a form. The main part is the Word or Excel
+     * main document {@code [Content_Types].xml} declares.
      *
-     * @return what {@code reader} returned; empty when this is not a .docx or anything goes wrong,
-     *         and the caller opens the file as a full package, which also names the failure
+     * @param reader reads the package given its main part; empty when it cannot read it this way
+     * @return what {@code reader} returned; empty when the file is no package this path can open or
+     *         anything goes wrong at the zip level, and the caller opens the file as a full package,
+     *         which also names the failure
      */
-    static <T> Optional<T> withDocxMain(Source source, BiFunction<String, InputStream, T> reader) {
-        // The guard reads the inflation statistics of commons-compress's stream, as POI's own ZipHelper does.
-        try (ZipArchiveThresholdInputStream zip = new ZipArchiveThresholdInputStream(
-                new ZipArchiveInputStream(new ByteArrayInputStream(source.content())));
-             ZipInputStreamZipEntrySource entries = new ZipInputStreamZipEntrySource(zip)) {
-            ZipArchiveEntry types = entries.getEntry("[Content_Types].xml");
-            if (types == null) {
-                return Optional.empty();
-            }
-            Optional<String> main;
-            try (InputStream in = entries.getInputStream(types)) {
-                main = wordMainPart(in);
-            }
-            if (main.isEmpty()) {
-                return Optional.empty();
-            }
-            ZipArchiveEntry part = entries.getEntry(main.get().startsWith("/") ? main.get().substring(1) : main.get());
-            if (part == null) {
-                return Optional.empty();
-            }
-            try (InputStream in = entries.getInputStream(part)) {
-                return Optional.of(reader.apply(main.get(), in));
-            }
+    static Optional<Result<Document>> readDirect(Source source,
+            BiFunction<OoxmlZip, OoxmlZip.Main, Optional<Result<Document>>> reader) {
+        Optional<OoxmlZip> opened = OoxmlZip.open(source.content());
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        try (OoxmlZip zip = opened.get()) {
+            Optional<OoxmlZip.Main> main = zip.mainPart();
+            return main.isEmpty() ? Optional.empty() : reader.apply(zip, main.get());
         } catch (IOException | XMLStreamException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The part name {@code [Content_Types].xml} gives the WordprocessingML main document, if any. */
-    private static Optional<String> wordMainPart(InputStream contentTypes) throws XMLStreamException {
-        XMLStreamReader xml = CONTENT_TYPES.createXMLStreamReader(contentTypes);
-        try {
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && "Override".equals(xml.getLocalName())) {
-                    String type = xml.getAttributeValue(null, "ContentType");
-                    String name = xml.getAttributeValue(null, "PartName");
-                    if (type != null && name != null && type.toLowerCase(Locale.ROOT).endsWith(".main+xml")
-                            && kindOf(type) == OoxmlKind.DOCX) {
-                        return Optional.of(name);
-                    }
-                }
-            }
+    /**
+     * A direct read's result, or empty when it failed as corrupt: such a file goes through the
+     * package model, where a zip bomb is told from broken XML (a bomb of zeros breaks the XML at
+     * its first byte, before the zip-bomb guard has inflated enough to see the ratio).
+     */
+    static Optional<Result<Document>> unlessCorrupt(Result<Document> read) {
+        if (read instanceof Result.Failed<Document> f && f.failure().code().endsWith(".corrupt")) {
             return Optional.empty();
-        } finally {
-            xml.close();
         }
+        return Optional.of(read);
     }
 
-    /** A secure StAX factory for the content types part: no DTD, no external entities. */
-    private static final XMLInputFactory CONTENT_TYPES = contentTypesFactory();
+    /** The parts of an open package, for the readers that stream parts ({@link XlsxWorkbook}). */
+    static OoxmlParts parts(OPCPackage pkg) {
+        return new OoxmlParts() {
+            @Override
+            public InputStream open(String partName) throws IOException {
+                PackagePart part = part(partName);
+                return part == null ? null : part.getInputStream();
+            }
 
-    private static XMLInputFactory contentTypesFactory() {
-        XMLInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return f;
+            @Override
+            public List<OoxmlParts.Relationship> relationships(String partName) {
+                PackagePart part = part(partName);
+                if (part == null) {
+                    return List.of();
+                }
+                List<OoxmlParts.Relationship> out = new ArrayList<>();
+                try {
+                    for (PackageRelationship r : part.getRelationships()) {
+                        if (r.getTargetMode() == TargetMode.EXTERNAL) {
+                            continue;
+                        }
+                        URI target = PackagingURIHelper.resolvePartUri(part.getPartName().getURI(), r.getTargetURI());
+                        out.add(new OoxmlParts.Relationship(r.getId(), r.getRelationshipType(),
+                                OoxmlZip.resolve("", target.getPath())));
+                    }
+                } catch (InvalidFormatException e) {
+                    throw new IllegalStateException("unreadable relationships of " + partName + ": " + e.getMessage(), e);
+                }
+                return out;
+            }
+
+            private PackagePart part(String partName) {
+                try {
+                    return pkg.getPart(PackagingURIHelper.createPartName("/" + partName));
+                } catch (InvalidFormatException | IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        };
     }
 
     /**
@@ -209,7 +222,7 @@ final class OfficeFiles {
         return pkg.getPart(rels.getRelationship(0));
     }
 
-    private static OoxmlKind kindOf(String contentType) {
+    static OoxmlKind kindOf(String contentType) {
         String t = contentType.toLowerCase(Locale.ROOT);
         if (t.contains("wordprocessingml") || t.contains("ms-word")) {
             return OoxmlKind.DOCX;
@@ -265,7 +278,7 @@ final class OfficeFiles {
         return false;
     }
 
-    private static boolean isBomb(Throwable e) {
+    static boolean isBomb(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
             if (m != null && (m.contains("Zip bomb") || m.contains("potentially malicious")

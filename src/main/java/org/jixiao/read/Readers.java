@@ -16,7 +16,9 @@ import java.util.Optional;
  * <p>Detection ({@link Sniffer}): a zip is opened as an OOXML package and its main part's content
  * type picks {@link DocxReader} or {@link SpreadsheetReader}; an OLE2 file's streams pick
  * {@link DocReader} ({@code WordDocument}) or {@link SpreadsheetReader} ({@code Workbook}), and
- * {@code EncryptionInfo} marks a password-protected .docx/.xlsx; markup at the start means
+ * {@code EncryptionInfo} marks a password-protected .docx/.xlsx; a zip whose {@code mimetype}
+ * entry names OpenDocument text or a spreadsheet goes to {@link OdfReader}; {@code %PDF-} means
+ * {@link PdfReader}; markup at the start means
  * {@link HtmlReader}; other text goes to {@link TextReader}. So a ".doc" that is HTML, a ".txt"
  * that is HTML and a ".docx" renamed ".zip" are all read as what they are.
  */
@@ -28,14 +30,18 @@ public final class Readers {
     private final DocxReader docx;
     private final DocReader doc;
     private final SpreadsheetReader spreadsheet;
+    private final OdfReader odf;
+    private final PdfReader pdf;
 
     public Readers(ReadLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.text = new TextReader(limits);
         this.html = new HtmlReader(limits);
         this.docx = new DocxReader(limits);
-        this.doc = new DocReader(html);
+        this.doc = new DocReader(limits);
         this.spreadsheet = new SpreadsheetReader(limits);
+        this.odf = new OdfReader(limits);
+        this.pdf = new PdfReader(limits);
     }
 
     public static Readers withDefaults() {
@@ -48,7 +54,9 @@ public final class Readers {
      * @return the document, or {@code Failed} at stage {@code READ}: {@code read.empty},
      *         {@code read.too_large}, {@code read.unsupported_format}, {@code read.zip.corrupt},
      *         {@code read.zip.bomb}, {@code read.ole2.corrupt}, {@code read.docx.encrypted},
-     *         {@code read.xlsx.encrypted} or a format-specific code of the reader chosen
+     *         {@code read.xlsx.encrypted}, {@code read.odt.encrypted}, {@code read.ods.encrypted},
+     *         {@code read.pdf.encrypted}, {@code read.pdf.no_text_layer}
+     *         or a format-specific code of the reader chosen
      */
     public Result<Document> read(Source source) {
         byte[] b = source.content();
@@ -61,18 +69,44 @@ public final class Readers {
                             b.length, limits.maxFileBytes()));
         }
         return switch (Sniffer.sniff(b)) {
-            case ZIP -> readOoxml(source);
+            case ZIP -> readZip(source);
             case OLE2 -> readOle2(source);
+            case PDF -> pdf.read(source);
             case HTML -> html.read(source);
             case TEXT -> text.read(source);
             case BINARY -> unsupported(source, "binary content that is not a zip or OLE2 Office file");
         };
     }
 
+    /**
+     * A zip is OpenDocument when its {@code mimetype} entry says so (the first entry, as ODF
+     * requires, or, for a package written out of order, found after the OOXML path saw no
+     * {@code [Content_Types].xml}); otherwise Office Open XML.
+     */
+    private Result<Document> readZip(Source source) {
+        Optional<String> mimetype = OdfReader.leadingMimetype(source.content());
+        if (mimetype.isPresent() && OdfReader.isOpenDocument(mimetype.get())) {
+            return OdfReader.kindOf(mimetype.get()).isPresent() ? odf.read(source)
+                    : unsupported(source, "an OpenDocument file of another kind (" + mimetype.get() + ")");
+        }
+        Result<Document> ooxml = readOoxml(source);
+        if (ooxml instanceof Result.Failed<Document> f && f.failure().code().equals("read.unsupported_format")) {
+            Result<Document> opened = odf.read(source);
+            if (!(opened instanceof Result.Failed<Document> g && g.failure().code().equals("read.odt.not_odt"))) {
+                return opened;
+            }
+        }
+        return ooxml;
+    }
+
     private Result<Document> readOoxml(Source source) {
-        // The common case, a .docx, is read without POI's package model; anything else, or a .docx
-        // that path cannot open, goes through the full package, which also names the failure.
-        Optional<Result<Document>> direct = docx.readDirect(source);
+        // The common cases, .docx and .xlsx, are read without POI's package model; anything else, or
+        // a file that path cannot open, goes through the full package, which also names the failure.
+        Optional<Result<Document>> direct = OfficeFiles.readDirect(source, (zip, main) -> switch (main.kind()) {
+            case DOCX -> docx.readDirect(source, zip, main.partName());
+            case XLSX -> spreadsheet.readXlsx(source, zip, main.partName());
+            case OTHER -> Optional.empty();
+        });
         if (direct.isPresent()) {
             return direct.get();
         }
@@ -104,6 +138,6 @@ public final class Readers {
 
     private static Result<Document> unsupported(Source source, String found) {
         return Result.failed(source.name(), Stage.READ, "read.unsupported_format",
-                "expected .docx, .doc, .xlsx, .xls, HTML or text, found " + found);
+                "expected .docx, .doc, .xlsx, .xls, .odt, .ods, PDF, HTML or text, found " + found);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code PK\3\4} (or the empty-archive {@code PK\5\6}): a zip, i.e. OOXML (.docx, .xlsx)</li>
  *   <li>{@code D0 CF 11 E0 A1 B1 1A E1}: an OLE2 compound file (.doc, .xls, encrypted OOXML)</li>
+ *   <li>{@code %PDF-} within the first kilobyte: PDF (so a PDF named ".doc" is read as PDF)</li>
  *   <li>markup near the start ({@code <!DOCTYPE html}, {@code <html}, {@code <table}, {@code <meta},
  *       Word's {@code xmlns:o=}...): HTML</li>
  *   <li>no NUL bytes and few control characters: text</li>
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 final class Sniffer {
 
-    enum Kind { ZIP, OLE2, HTML, TEXT, BINARY }
+    enum Kind { ZIP, OLE2, PDF, HTML, TEXT, BINARY }
 
     private static final int HEAD = 4096;
     private static final String[] HTML_MARKERS = {
@@ -36,6 +37,9 @@ final class Sniffer {
         }
         if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             return Kind.OLE2;
+        }
+        if (PdfReader.looksLikePdf(b)) {
+            return Kind.PDF;
         }
         Optional<TextDecoder.Decoded> bom = TextDecoder.decodeByBom(b.length > HEAD ? java.util.Arrays.copyOf(b, HEAD) : b);
         if (bom.isEmpty() && looksBinary(b)) {

@@ -8,7 +8,6 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jixiao.model.Block;
 import org.jixiao.model.Cell;
 import org.jixiao.model.Document;
@@ -27,10 +26,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads .xlsx (POI XSSF) and .xls (POI HSSF) workbooks.
+ * Reads .xlsx workbooks (streamed by {@link XlsxWorkbook}, never through POI's usermodel) and .xls
+ * workbooks (POI HSSF).
  *
  * <p>Each sheet that holds any text becomes one {@link Table} named after the sheet, numbered in
  * sheet order. Grid positions are the sheet's own: table row 0 is sheet row 1 and column 0 is
@@ -65,6 +66,11 @@ public final class SpreadsheetReader implements DocumentReader {
     public Result<Document> read(Source source) {
         Sniffer.Kind kind = Sniffer.sniff(source.content());
         if (kind == Sniffer.Kind.ZIP) {
+            Optional<Result<Document>> direct = OfficeFiles.readDirect(source, (zip, main) ->
+                    main.kind() == OfficeFiles.OoxmlKind.XLSX ? readXlsx(source, zip, main.partName()) : Optional.empty());
+            if (direct.isPresent()) {
+                return direct.get();
+            }
             return OfficeFiles.openOoxml(source).then(o -> {
                 if (o.kind() != OfficeFiles.OoxmlKind.XLSX) {
                     o.pkg().revert();
@@ -88,10 +94,25 @@ public final class SpreadsheetReader implements DocumentReader {
         return notSpreadsheet(source, "neither a zip nor an OLE2 file");
     }
 
+    /**
+     * Reads a .xlsx straight from its zip ({@link XlsxWorkbook}); empty when a part cannot be
+     * inflated or its XML is broken, and the caller opens the file as a package, which names the
+     * failure (a zip bomb, or the same {@code read.xlsx.corrupt}).
+     */
+    Optional<Result<Document>> readXlsx(Source source, OoxmlZip zip, String workbookPart) {
+        try {
+            return OfficeFiles.unlessCorrupt(XlsxWorkbook.read(source.name(), zip, workbookPart, limits));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads a .xlsx opened as a package: the fallback of the direct path. */
     Result<Document> readXlsx(Source source, OfficeFiles.Ooxml ooxml) {
         // Reverting (not closing) the package: a stream-opened package has nothing to save.
         try {
-            return read(source, new XSSFWorkbook(ooxml.pkg()), SourceFormat.XLSX);
+            return XlsxWorkbook.read(source.name(), OfficeFiles.parts(ooxml.pkg()),
+                    ooxml.main().getPartName().getName().substring(1), limits);
         } catch (IOException | RuntimeException e) {
             return Result.failed(source.name(), Stage.READ, "read.xlsx.corrupt",
                     "expected a readable .xlsx workbook, found: " + OfficeFiles.firstLine(e));
@@ -102,7 +123,7 @@ public final class SpreadsheetReader implements DocumentReader {
 
     Result<Document> readXls(Source source, POIFSFileSystem fs) {
         try (Workbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
-            return read(source, wb, SourceFormat.XLS);
+            return readWorkbook(source, wb, SourceFormat.XLS);
         } catch (IOException | RuntimeException e) {
             if (OfficeFiles.isEncrypted(e)) {
                 return Result.failed(source.name(), Stage.READ, "read.xls.encrypted",
@@ -113,7 +134,11 @@ public final class SpreadsheetReader implements DocumentReader {
         }
     }
 
-    private Result<Document> read(Source source, Workbook wb, SourceFormat format) {
+    /**
+     * Reads a workbook through POI's usermodel: the .xls path, and the reference the .xlsx stream
+     * is held to in the tests.
+     */
+    Result<Document> readWorkbook(Source source, Workbook wb, SourceFormat format) {
         List<Block> blocks = new ArrayList<>();
         int cells = 0;
         for (int s = 0; s < wb.getNumberOfSheets(); s++) {
@@ -238,7 +263,7 @@ public final class SpreadsheetReader implements DocumentReader {
     }
 
     /** True when a number format shows a percentage: a {@code %} outside quotes. */
-    private static boolean isPercent(String format) {
+    static boolean isPercent(String format) {
         boolean quoted = false;
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);

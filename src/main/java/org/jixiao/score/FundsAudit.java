@@ -62,10 +62,7 @@ final class FundsAudit {
 
     Budget audit(Funds funds, Findings out) {
         FundFigures s = funds.summary();
-        checkLines(funds.lines(), out);
-        Optional<BigDecimal> rate = rate(s, out);
-        rate.ifPresent(r -> checkRate(s, r, out));
-        checkChange(s, out);
+        Optional<BigDecimal> rate = amounts(funds, out);
 
         boolean weightIsForm = s.budgetWeight().isPresent();
         BigDecimal weight = s.budgetWeight().map(Sourced::value).orElse(profile.budgetWeight());
@@ -80,6 +77,23 @@ final class FundsAudit {
         });
         checkScore(s, weight, rate, score, out);
         return new Budget(rate, score, weight, weightIsForm);
+    }
+
+    /**
+     * The money alone, for a form without scores: the lines' sums, the execution rate and the
+     * budget change. No budget score is computed, since the form gives it no weight.
+     */
+    Budget auditAmounts(Funds funds, Findings out) {
+        return new Budget(amounts(funds, out), Optional.empty(), BigDecimal.ZERO, false);
+    }
+
+    private Optional<BigDecimal> amounts(Funds funds, Findings out) {
+        FundFigures s = funds.summary();
+        checkLines(funds.lines(), out);
+        Optional<BigDecimal> rate = rate(s, out);
+        rate.ifPresent(r -> checkRate(s, r, out));
+        checkChange(s, out);
+        return rate;
     }
 
     private Optional<BigDecimal> rate(FundFigures s, Findings out) {

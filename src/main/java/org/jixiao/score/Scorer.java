@@ -1,5 +1,6 @@
 package org.jixiao.score;
 
+import org.jixiao.model.Finding;
 import org.jixiao.model.FindingCode;
 import org.jixiao.model.Assessment;
 import org.jixiao.model.Indicator;
@@ -74,11 +75,20 @@ public final class Scorer {
         Objects.requireNonNull(record, "record");
         Findings out = new Findings();
         checkFields(record, out);
+        if (!record.layout().hasScores()) {
+            FundsAudit.Budget budget = funds.auditAmounts(record.funds(), out);
+            // A 绩效目标 table has no weights or scores: nothing to recompute from; the
+            // extractor's scores_absent finding says so.
+            List<Finding> findings = new ArrayList<>(record.readingFindings());
+            findings.addAll(out.list());
+            return new Assessment(budget.rate(), budget.score(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), findings, profile.rounding());
+        }
         FundsAudit.Budget budget = funds.audit(record.funds(), out);
 
         List<IndicatorAssessment> assessed = new ArrayList<>();
         List<IndicatorRules.Outcome> outcomes = new ArrayList<>();
-        for (Indicator indicator : record.indicators()) {
+        for (Indicator indicator : scored(record)) {
             IndicatorRules.Outcome outcome = rules.assess(indicator, out);
             checkScore(indicator, outcome, out);
             outcomes.add(outcome);
@@ -91,8 +101,15 @@ public final class Scorer {
         Optional<Grade> grade = total.map(t -> profile.grade(profile.round(t)));
         checkGrades(record, total, grade, out);
         checkNarrative(record, budget, out);
+        List<Finding> findings = new ArrayList<>(record.readingFindings());
+        findings.addAll(out.list());
         return new Assessment(budget.rate(), budget.score(), Optional.of(weightSum), total,
-                grade.map(vocabulary::label), assessed, out.list(), profile.rounding());
+                grade.map(vocabulary::label), assessed, findings, profile.rounding());
+    }
+
+    /** The indicators that are scored and summed: 其中 sub-rows detail their parent and are neither. */
+    private static List<Indicator> scored(ProjectRecord record) {
+        return record.indicators().stream().filter(i -> !i.isSubRow()).toList();
     }
 
     private void checkFields(ProjectRecord record, Findings out) {
@@ -105,7 +122,7 @@ public final class Scorer {
             out.add(FindingCode.MISSING_FIELD, Severity.ERROR, "indicators", "", "",
                     "no indicator rows were read; only the budget part can be checked", Optional.empty());
         }
-        if (record.totalScoreReported().isEmpty()) {
+        if (record.totalScoreReported().isEmpty() && record.layout().hasScores()) {
             out.add(FindingCode.MISSING_FIELD, Severity.WARNING, "total_score", "", "",
                     "the form states no total score (%s), so only the recomputed total is given"
                             .formatted(vocabulary.heading(Field.TOTAL_SCORE)),
@@ -171,7 +188,7 @@ public final class Scorer {
     private BigDecimal checkWeights(ProjectRecord record, FundsAudit.Budget budget, Findings out) {
         BigDecimal sum = budget.weight();
         Map<Field, BigDecimal> byLevel1 = new EnumMap<>(Field.class);
-        for (Indicator indicator : record.indicators()) {
+        for (Indicator indicator : scored(record)) {
             if (indicator.weight().isEmpty()) {
                 continue;
             }
@@ -180,7 +197,7 @@ public final class Scorer {
             dictionary.lookup(indicator.level1()).filter(Field::isLevel1Value)
                     .ifPresent(f -> byLevel1.merge(f, w, BigDecimal::add));
         }
-        int rows = record.indicators().size() + 1;
+        int rows = scored(record).size() + 1;
         BigDecimal tolerance = profile.sumTolerance(rows);
         Optional<Sourced<BigDecimal>> written = record.totalWeightReported();
         if (written.isPresent()) {
@@ -188,7 +205,7 @@ public final class Scorer {
             if (w.subtract(sum).abs().compareTo(tolerance) > 0) {
                 out.add(FindingCode.WEIGHT_SUM_MISMATCH, Severity.ERROR, "weight_sum", plain(w), plain(sum),
                         String.format(Locale.ROOT, "the weights add up to %s (budget %s + %d indicators %s) but the total row (%s, %s) says %s",
-                                plain(sum), plain(budget.weight()), record.indicators().size(),
+                                plain(sum), plain(budget.weight()), scored(record).size(),
                                         plain(sum.subtract(budget.weight())), vocabulary.heading(Field.TOTAL_SCORE),
                                         vocabulary.heading(Field.WEIGHT), plain(w)),
                         Optional.of(written.get().source()));
@@ -200,7 +217,7 @@ public final class Scorer {
         } else if (sum.subtract(FULL_MARKS).abs().compareTo(tolerance) > 0) {
             out.add(FindingCode.WEIGHT_SUM_MISMATCH, Severity.ERROR, "weight_sum", "", plain(sum),
                     String.format(Locale.ROOT, "the weights add up to %s (budget %s + %d indicators %s), not 100",
-                            plain(sum), plain(budget.weight()), record.indicators().size(),
+                            plain(sum), plain(budget.weight()), scored(record).size(),
                                     plain(sum.subtract(budget.weight()))),
                     Optional.empty());
         }
@@ -249,10 +266,10 @@ public final class Scorer {
         Optional<Sourced<BigDecimal>> total = record.totalScoreReported();
         Optional<Sourced<BigDecimal>> budgetScore = record.funds().summary().budgetScoreReported();
         if (total.isEmpty() || budgetScore.isEmpty()
-                || record.indicators().stream().anyMatch(i -> i.scoreReported().isEmpty())) {
+                || scored(record).stream().anyMatch(i -> i.scoreReported().isEmpty())) {
             return Optional.empty();
         }
-        BigDecimal indicators = record.indicators().stream().map(i -> i.scoreReported().get().value())
+        BigDecimal indicators = scored(record).stream().map(i -> i.scoreReported().get().value())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal parts = budgetScore.get().value().add(indicators);
         BigDecimal reported = total.get().value();
@@ -260,11 +277,11 @@ public final class Scorer {
         if (gap.signum() == 0) {
             return Optional.empty();
         }
-        boolean beyond = gap.compareTo(profile.sumTolerance(record.indicators().size() + 1)) > 0;
+        boolean beyond = gap.compareTo(profile.sumTolerance(scored(record).size() + 1)) > 0;
         out.add(FindingCode.TOTAL_MISMATCH, beyond ? Severity.ERROR : Severity.WARNING, "total_score",
                 plain(reported), profile.display(parts),
                 String.format(Locale.ROOT, "the form's own sum does not hold: it reports a total of %s, but its budget score %s plus its %d indicator scores %s make %s (off by %s)",
-                        plain(reported), plain(budgetScore.get().value()), record.indicators().size(),
+                        plain(reported), plain(budgetScore.get().value()), scored(record).size(),
                                 plain(indicators), profile.display(parts), profile.display(reported.subtract(parts))),
                 Optional.of(total.get().source()));
         return Optional.of(parts);
@@ -293,7 +310,7 @@ public final class Scorer {
         }
         BigDecimal total = budgetPart.get();
         for (int i = 0; i < outcomes.size(); i++) {
-            Indicator indicator = record.indicators().get(i);
+            Indicator indicator = scored(record).get(i);
             Optional<BigDecimal> reported = indicator.scoreReported().map(Sourced::value);
             Optional<BigDecimal> part = outcomes.get(i).score();
             String at = IndicatorRules.field(indicator) + ".score";
@@ -321,7 +338,7 @@ public final class Scorer {
             if (gap.signum() == 0) {
                 return;
             }
-            boolean beyond = gap.compareTo(profile.sumTolerance(record.indicators().size() + 1)) > 0;
+            boolean beyond = gap.compareTo(profile.sumTolerance(scored(record).size() + 1)) > 0;
             out.add(FindingCode.TOTAL_RECOMPUTED_MISMATCH, beyond ? Severity.ERROR : Severity.INFO,
                     "total_score_computed", plain(reported.value()), profile.display(finalTotal),
                     "recomputing the parts changes the total: the form reports %s, the rules give %s (budget score + indicator scores, recomputed)%s%s"

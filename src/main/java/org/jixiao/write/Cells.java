@@ -1,5 +1,6 @@
 package org.jixiao.write;
 
+import org.jixiao.model.Assessment;
 import org.jixiao.model.Sourced;
 
 import java.math.BigDecimal;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class Cells {
 
-    /** Decimals of every computed score and rate at output. */
-    private static final int SCALE = 2;
+    /** Decimals of every computed score and rate at output: the same as {@link Assessment#rounded}. */
+    private static final int SCALE = Assessment.SCALE;
 
     private Cells() {
     }

@@ -15,7 +15,9 @@ final class Columns {
             "grade_computed", "finding_count",
             // template additions (DESIGN "Planned additions")
             "form_kind", "template", "has_scores", "central_department", "budget_review_score",
-            "total_review_score");
+            "total_review_score",
+            // keys and tidy columns for analysts (issue 15)
+            "content_hash", "duplicate_of", "region", "department_code", "department_name");
 
     static final List<String> INDICATORS = List.of("record_id", "indicator_index", "level1", "level2", "level3",
             "target", "adjusted_target", "actual", "weight", "score_reported", "score_computed", "deviation_reason",
@@ -29,7 +31,9 @@ final class Columns {
             "execution_rate_reported", "budget_weight", "budget_score_reported");
 
     static final List<String> FINDINGS = List.of("record_id", "code", "severity", "field", "reported", "computed",
-            "message", "source_ref");
+            "message", "source_ref",
+            // the Chinese message (issue 15)
+            "message_zh");
 
     static final List<String> ERRORS = List.of("source_file", "stage", "code", "message", "form_index");
 

@@ -4,6 +4,7 @@ import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Assessment;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Finding;
+import org.jixiao.model.FindingMessages;
 import org.jixiao.model.FundFigures;
 import org.jixiao.model.FundLine;
 import org.jixiao.model.Goals;
@@ -14,6 +15,7 @@ import org.jixiao.model.IndicatorAssessment;
 import org.jixiao.model.Measure;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.SourceRef;
+import org.jixiao.model.Sourced;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ public final class Rows {
         ProjectRecord r = assessed.record();
         Assessment a = assessed.assessment();
         FundFigures f = r.funds().summary();
+        DepartmentCode department = DepartmentCode.of(value(r.department()));
         List<TableRow> rows = new ArrayList<>();
         rows.add(row(OutputTable.PROJECTS, r.recordId(), Cells.safeText(r.sourceFile()), r.formIndex(),
                 Cells.text(r.projectName()), r.year().map(y -> y.value().toString()).orElse(""),
@@ -45,7 +48,10 @@ public final class Rows {
                 Cells.reported(r.totalScoreReported()), Cells.computed(a.totalScoreComputed(), a.rounding()),
                 Cells.text(r.gradeReported()), a.gradeComputed().orElse(""), a.findings().size(),
                 r.layout().kind().id(), r.layout().template(), r.layout().hasScores(), Cells.text(r.centralDepartment()),
-                Cells.reported(r.budgetReviewScore()), Cells.reported(r.totalReviewScore())));
+                Cells.reported(r.budgetReviewScore()), Cells.reported(r.totalReviewScore()),
+                // analysts' columns (issue 15); duplicate_of is filled in by CopyLinks, in run order
+                assessed.contentHash(), "", region(r), Cells.safeText(department.code()),
+                Cells.safeText(department.name())));
         for (Indicator i : r.indicators()) {
             Optional<IndicatorAssessment> ia = a.forIndicator(i.index());
             Measure t = i.targetMeasure();
@@ -83,9 +89,19 @@ public final class Rows {
         for (Finding x : a.findings()) {
             rows.add(row(OutputTable.FINDINGS, r.recordId(), x.code(), x.severity().label(), x.field(),
                     Cells.safeText(x.reported()), Cells.safeText(x.computed()), Cells.safeText(x.message()),
-                    x.source().map(SourceRef::describe).orElse("")));
+                    x.source().map(SourceRef::describe).orElse(""), Cells.safeText(FindingMessages.chinese(x))));
         }
         return rows;
+    }
+
+    /** The province named in the department, the implementer or the title; empty when none is. */
+    private static String region(ProjectRecord r) {
+        return PlaceNames.instance().province(value(r.department()), value(r.implementer()), value(r.projectName()))
+                .orElse("");
+    }
+
+    private static String value(Optional<Sourced<String>> text) {
+        return text.map(Sourced::value).orElse("");
     }
 
     /** The {@code errors} row of one failed file. */

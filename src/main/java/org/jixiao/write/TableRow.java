@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,6 +64,17 @@ public final class TableRow {
             throw new IllegalArgumentException(table.fileName() + " has no column " + column);
         }
         return cells.get(index);
+    }
+
+    /** This row with {@code value} under {@code column} (see {@link #cell(String)}). */
+    public TableRow with(String column, String value) {
+        int index = table.columns().indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException(table.fileName() + " has no column " + column);
+        }
+        List<String> changed = new ArrayList<>(cells);
+        changed.set(index, Objects.requireNonNull(value, "value"));
+        return new TableRow(table, changed);
     }
 
     /** The cells as one RFC 4180 CSV record, without a line end: {@code a,"b,c",""""}. */

@@ -3,7 +3,11 @@
  *
  * <p>Role: write the output contract of DESIGN.md ({@code projects.csv}, {@code indicators.csv},
  * {@code funds.csv}, {@code findings.csv}, {@code errors.csv}) with commons-csv, and the optional
- * workbook {@code jixiao.xlsx} with POI's streaming writer. {@link org.jixiao.write.Rows} renders a
+ * workbook {@code jixiao.xlsx} with POI's streaming writer, and the HTML audit report
+ * ({@link org.jixiao.write.ReportSink}); both aggregate the same rendered rows through
+ * {@link org.jixiao.write.AuditFigures}, so their figures equal the CSV files. The analysts' columns
+ * derived from a record's text (region from {@code places.tsv}, department code) are computed here,
+ * and {@link org.jixiao.write.CopyLinks} links copies of a file ({@code duplicate_of}). {@link org.jixiao.write.Rows} renders a
  * record into {@link org.jixiao.write.TableRow}s once; every sink writes those same strings, so a
  * batch can spool rows and write identical files later. Every file is written to a temporary file
  * and moved into place only when complete, so an interrupted run never leaves a partial output.

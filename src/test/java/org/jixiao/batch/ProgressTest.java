@@ -45,9 +45,23 @@ class ProgressTest {
         p.finish();
 
         String text = err.toString();
-        assertTrue(text.startsWith("\r[######..................]  1/4 files  1.0 files/s  ETA 0:03  0 failed"), text);
+        assertTrue(text.startsWith("\r[######..................]  1/4 files  1.0 files/s  0 failed"), "no ETA yet: " + text);
         assertTrue(text.contains("\r[########################]  4/4 files"), text);
         assertTrue(text.endsWith(System.lineSeparator()), "the bar's line is ended");
+    }
+
+    @Test
+    void theEtaWaitsForARateAndIgnoresTheWarmUpOfTheFirstFile() {
+        Progress p = progress(Progress.Mode.LINES, 1000);
+        advanceSeconds(20); // the first file: class loading, cold caches
+        p.fileDone(false);
+        assertEquals("1/1000 files, 0.1 files/s, 0 failed", p.status(now.get(), ", "), "no ETA from one file");
+        for (int i = 0; i < 9; i++) {
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
+            p.fileDone(false);
+        }
+        // 9 files in 4.5 s after the first: 2 files/s, 990 left: 8:15
+        assertEquals("10/1000 files, 2.0 files/s, ETA 8:15, 0 failed", p.status(now.get(), ", "));
     }
 
     @Test

@@ -61,7 +61,7 @@ class AuditCommandTest {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
         List<String> findings = Files.readAllLines(dir.resolve("findings.csv"), StandardCharsets.UTF_8);
-        assertEquals("record_id,code,severity,field,reported,computed,message,source_ref", findings.get(0));
+        assertEquals("record_id,code,severity,field,reported,computed,message,source_ref,message_zh", findings.get(0));
         assertEquals(2, Files.readAllLines(dir.resolve("projects.csv"), StandardCharsets.UTF_8).size());
     }
 }

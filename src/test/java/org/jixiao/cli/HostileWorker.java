@@ -16,7 +16,7 @@ public final class HostileWorker {
     }
 
     public static void main(String[] args) throws IOException {
-        Worker.serve(args, real -> (source, hash) -> {
+        Worker.serve(args, real -> (source, hash, recordName) -> {
             switch (new String(source.content(), StandardCharsets.UTF_8)) {
                 case "hang" -> {
                     while (true) {
@@ -31,10 +31,10 @@ public final class HostileWorker {
                 }
                 case "crash" -> Runtime.getRuntime().halt(134);
                 default -> {
-                    return real.apply(source, hash);
+                    return real.apply(source, hash, recordName);
                 }
             }
-            return real.apply(source, hash);
+            return real.apply(source, hash, recordName);
         });
     }
 }

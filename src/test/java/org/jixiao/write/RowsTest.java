@@ -46,6 +46,20 @@ class RowsTest {
         assertEquals("79.92", down.get(total));
     }
 
+    @Test
+    void theAssessmentGivesTheRoundedFigureTheCsvShowsAndKeepsTheRawOne() {
+        Assessment a = new Assessment(Optional.empty(), Optional.of(new BigDecimal("5.625")), Optional.empty(),
+                Optional.of(new BigDecimal("79.9294656562202520")), Optional.empty(), List.of(), List.of(), RoundingMode.HALF_UP);
+        assertEquals(new BigDecimal("79.93"), a.totalScoreRounded().orElseThrow());
+        assertEquals(new BigDecimal("79.9294656562202520"), a.totalScoreComputed().orElseThrow());
+        assertEquals(new BigDecimal("5.63"), a.budgetScoreRounded().orElseThrow());
+        for (RoundingMode mode : List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN)) {
+            Assessment m = new Assessment(Optional.empty(), Optional.of(new BigDecimal("5.625")), Optional.empty(),
+                    Optional.empty(), Optional.empty(), List.of(), List.of(), mode);
+            assertEquals(Cells.computed(new BigDecimal("5.625"), mode), m.budgetScoreRounded().orElseThrow().toPlainString(), mode.name());
+        }
+    }
+
     private static List<String> projectsRow(RoundingMode rounding) {
         ProjectRecord record = new ProjectRecord("r-1", "form.docx", 1, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Funds.none(), Goals.none(), List.of(), Optional.empty(),
