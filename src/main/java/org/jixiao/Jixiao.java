@@ -53,6 +53,8 @@ public final class Jixiao {
     private final Scorer scorer;
 
     private Jixiao(ReadLimits limits, RuleProfile profile) {
+        // Before any POI class logs: no provider warning, no library log lines on the caller's console.
+        Logging.quiet(false);
         this.limits = limits;
         this.readers = new Readers(limits);
         this.normalizer = new TextNormalizer();

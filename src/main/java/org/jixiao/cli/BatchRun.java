@@ -5,7 +5,8 @@ import org.jixiao.Jixiao;
 import org.jixiao.batch.Journal;
 import org.jixiao.batch.OrderedPool;
 import org.jixiao.batch.Progress;
-import org.jixiao.model.AssessedRecord;
+import org.jixiao.batch.WorkerPool;
+import org.jixiao.batch.WorkerProcess;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Severity;
 import org.jixiao.model.Stage;
@@ -24,11 +25,14 @@ import org.jixiao.write.XlsxSink;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,19 +40,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One batch as {@code convert} and {@code audit} run it: list the inputs (paths only), process them
- * with an {@link OrderedPool}, and in input order append each finished file to the journal, write
- * its rows to the sinks, report progress and hand it to the command's listener; at the end commit
- * the outputs and summarize.
+ * One batch as {@code convert} and {@code audit} run it: take the output folder's lock, clear its
+ * old outputs, list the inputs (paths only), process them with an {@link OrderedPool} whose
+ * threads hand each file to a worker process ({@link Worker}, through a {@link WorkerPool}) or, for
+ * audit, to the pipeline in this JVM; in input order append each finished file to the journal,
+ * write its rows to the sinks, report progress and hand it to the command's listener; at the end
+ * commit the outputs, write {@code run.json} last and summarize.
  *
  * <p>Output layout in DIR: the CSV files (and {@code jixiao.xlsx}) appear only at the end, moved
- * from their temporary copies in {@code DIR/.jixiao/}; the journal {@code DIR/.jixiao/journal}
- * holds every finished file's rows so that {@code --resume} can complete an interrupted run. A
- * killed run leaves only {@code DIR/.jixiao/}.
+ * from their temporary copies in {@code DIR/.jixiao/} (mode 700); the journal
+ * {@code DIR/.jixiao/journal} holds every finished file's rows so that {@code --resume} can
+ * complete an interrupted run; {@code DIR/.jixiao/lock} keeps a second run out. A killed run
+ * leaves only {@code DIR/.jixiao/}, and no {@code run.json}.
  */
 final class BatchRun {
 
@@ -69,18 +77,29 @@ final class BatchRun {
     /** Identifies the rule profile in journal keys (see {@link #journalKey}). */
     private String profileTag;
     private final ReadLimits limits = ReadLimits.defaults();
-    private Pipeline pipeline;
+    private FileWork.Pipeline pipeline;
     /** The names record ids derive from, set by {@link #run} from the inputs. */
     private RecordNames recordNames;
     /** Fills in duplicate_of in output order (so the same whatever the threads or a resume). */
     private final CopyLinks copyLinks = new CopyLinks();
-
-    /** The facade's {@code process(source, contentHash, recordName)}, or a test's stand-in. */
-    private interface Pipeline {
-        FileResult apply(Source source, String contentHash, String recordName);
-    }
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
+    /**
+     * Whether files are processed in this JVM rather than in worker processes: for audit, whose
+     * report needs the records themselves, and for a stand-in pipeline.
+     */
+    private final boolean inProcess;
+    /** The worker processes' main class (tests put a stand-in around the pipeline there). */
+    private String workerMain = Worker.class.getName();
+    /** Why the run must stop (no worker can be started), set by a batch thread. */
+    private final AtomicReference<String> abort = new AtomicReference<>();
+
+    /**
+     * The heap cap of a worker process: the memory limit of one file. A worker's own JVM (classes,
+     * compiled code, the compilers' arenas) adds 110-140 MB, measured on the hostile batch of issue
+     * 16, so 144 MB keeps every worker under DESIGN's 300 MB; a cap of 176 MB reached 295-300 MB.
+     */
+    static final String WORKER_HEAP = System.getProperty("jixiao.worker.heap", "144m");
 
     private final Tally tally = new Tally();
 
@@ -93,10 +112,59 @@ final class BatchRun {
         this.listener = listener;
         this.standIn = pipeline;
         this.stopAfter = stopAfter;
+        this.inProcess = pipeline.isPresent();
     }
 
-    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener) {
-        this(options, out, err, listener, Optional.empty(), Long.MAX_VALUE);
+    /** @param inProcess whether to process the files in this JVM (audit) rather than in worker processes */
+    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
+             boolean inProcess) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.listener = listener;
+        this.standIn = Optional.empty();
+        this.stopAfter = Long.MAX_VALUE;
+        this.inProcess = inProcess;
+    }
+
+    /** For tests: the main class of the worker processes, e.g. one that wraps the pipeline in a stand-in. */
+    BatchRun workerMain(String className) {
+        this.workerMain = className;
+        return this;
+    }
+
+    /**
+     * The command line of a worker process: this JVM's java and class path, the worker's heap cap,
+     * and an exit (code 3) rather than an OutOfMemoryError the worker would go on with.
+     */
+    private List<String> workerCommand() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx" + WORKER_HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
+                "-Dfile.encoding=UTF-8", "-Djixiao.debug=" + options.debug));
+        // The launcher's choices for a short run (C1 only) or a class-data archive hold for the workers too.
+        for (String jvmOption : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (jvmOption.startsWith("-XX:TieredStopAtLevel") || jvmOption.startsWith("-Xshare")) {
+                command.add(jvmOption);
+            }
+        }
+        // Extra options for the worker JVMs, e.g. to look into their memory: -Djixiao.worker.jvm="-XX:..."
+        for (String extra : System.getProperty("jixiao.worker.jvm", "").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                command.add(extra);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), workerMain));
+        if (options.profile != null) {
+            command.add(options.profile.toAbsolutePath().toString());
+        }
+        return command;
+    }
+
+    /** A run that must stop: exit code 2, and no CSV file written. */
+    static final class Aborted extends IOException {
+        Aborted(String why) {
+            super(why);
+        }
     }
 
     /** What the batch gave; {@code failedFiles > 0} means exit code 1. */
@@ -132,12 +200,74 @@ final class BatchRun {
      */
     Optional<Summary> run(CommandLine commandLine) throws IOException, InterruptedException {
         validate(commandLine);
+        Instant started = Instant.now();
+        // Listed before the output folder is made: with no input file, nothing is left behind.
         List<Failure> unlisted = new ArrayList<>();
-        List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, unlisted);
+        List<Path> files = new Inputs(options.include, options.exclude, options.followLinks, out)
+                .expand(options.inputs, unlisted);
         recordNames = new RecordNames(options.inputs);
         if (files.isEmpty()) {
             throw new NoInputFile(noInputReason(unlisted));
         }
+        RunLock lock = null;
+        try {
+            Optional<Path> spool = Optional.empty();
+            if (out.isPresent()) {
+                spool = Optional.of(privateFolder(out.get().resolve(SPOOL)));
+                lock = RunLock.acquire(out.get(), spool.get());
+                removeOldOutputs(out.get());
+            }
+            Optional<Summary> summary = process(spool, files, unlisted);
+            if (summary.isPresent() && out.isPresent()) {
+                List<String> outputs = new ArrayList<>(OUTPUT_FILES);
+                if (options.xlsx) {
+                    outputs.add(XlsxSink.FILE_NAME);
+                }
+                Summary s = summary.get();
+                RunRecord.write(out.get(), spool.get(), commandLine.getCommandName(), options.inputs, options.resume,
+                        started, s, s.failedFiles() > 0 ? Main.SOME_FAILED : Main.OK, outputs);
+            }
+            return summary;
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** The CSV files of the output contract. */
+    private static final List<String> OUTPUT_FILES = java.util.Arrays.stream(OutputTable.values())
+            .map(OutputTable::fileName).toList();
+
+    /**
+     * Before anything is processed: {@code run.json} goes, so that no one takes the folder for a
+     * finished run while this one works or if it fails; without --resume the previous outputs go too,
+     * so a killed or failed run never leaves the last run's complete-looking files behind.
+     */
+    private void removeOldOutputs(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(RunRecord.FILE_NAME));
+        if (!options.resume) {
+            for (String name : OUTPUT_FILES) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            Files.deleteIfExists(dir.resolve(XlsxSink.FILE_NAME));
+        }
+    }
+
+    /**
+     * The spool folder, readable by its owner only (mode 700): it holds the journal, the outputs
+     * in the making and the workbook's sheet spools, which are the forms' contents.
+     */
+    static Path privateFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+        return folder;
+    }
+
+    private Optional<Summary> process(Optional<Path> spool, List<Path> files, List<Failure> unlisted)
+            throws IOException, InterruptedException {
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
@@ -147,12 +277,11 @@ final class BatchRun {
         try {
             if (out.isPresent()) {
                 Path dir = out.get();
-                Path spool = dir.resolve(SPOOL);
-                Files.createDirectories(spool);
-                journal = options.resume ? Journal.resume(spool.resolve(JOURNAL)) : Journal.create(spool.resolve(JOURNAL));
-                sinks.add(new CsvSink(dir, options.excel, spool));
+                journal = options.resume ? Journal.resume(spool.get().resolve(JOURNAL))
+                        : Journal.create(spool.get().resolve(JOURNAL));
+                sinks.add(new CsvSink(dir, options.excel, spool.get()));
                 if (options.xlsx) {
-                    workbook = Optional.of(new XlsxSink(dir, spool));
+                    workbook = Optional.of(new XlsxSink(dir, spool.get()));
                     sinks.add(workbook.get());
                 }
             }
@@ -164,13 +293,21 @@ final class BatchRun {
                 emit(new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
                         j, sinks, progress);
             }
+            Optional<WorkerPool> workers = inProcess ? Optional.empty()
+                    : Optional.of(WorkerPool.shared(workerCommand(), options.debug));
+            // With workers, each file's budget is kept by killing its worker; the pool's own budget
+            // is then only a backstop, wide enough for a worker's start.
+            Duration budget = Duration.ofSeconds(options.timeoutSeconds + (inProcess ? 0 : 120));
             OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, Math.max(8, options.threads * 4),
-                    Duration.ofSeconds(options.timeoutSeconds));
+                    budget);
             long[] emitted = {0};
             try {
-                pool.run(files.iterator(), new FileJob(journal), outcome -> {
+                pool.run(files.iterator(), new FileJob(journal, workers), outcome -> {
                     if (emitted[0]++ >= stopAfter) {
                         throw new Stopped();
+                    }
+                    if (abort.get() != null) {
+                        throw new Aborted(abort.get());
                     }
                     emit(outcome, j, sinks, progress);
                 });
@@ -244,7 +381,7 @@ final class BatchRun {
         profileName = profile.name();
         // Results in the journal hold scores, so they are reused only under the same rules.
         profileTag = Jixiao.contentHash(profile.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        pipeline = standIn.<Pipeline>map(f -> (source, hash, name) -> f.apply(source)).orElse(jixiao::process);
+        pipeline = standIn.<FileWork.Pipeline>map(f -> (source, hash, name) -> f.apply(source)).orElse(jixiao::process);
     }
 
     /**
@@ -305,70 +442,93 @@ final class BatchRun {
         }
     }
 
-    /** Processes one file on a worker thread. Thread-safe: the facade and the journal are. */
+    /**
+     * Processes one file on a batch thread: looks it up in the journal under --resume, else has it
+     * processed in a worker process or, for audit and tests, in this JVM. Thread-safe: the facade,
+     * the journal and the worker pool are.
+     */
     private final class FileJob implements OrderedPool.Job<Path, FileOutcome> {
 
         private final Journal journal;
+        private final FileWork work;
+        /** Empty: the file is processed in this JVM. */
+        private final Optional<WorkerPool> workers;
 
-        FileJob(Journal journal) {
+        FileJob(Journal journal, Optional<WorkerPool> workers) {
             this.journal = journal;
+            this.workers = workers;
+            this.work = new FileWork(jixiao, limits, pipeline);
         }
 
         @Override
         public FileOutcome process(Path path) {
+            String name = path.toString();
+            String recordName = recordNames.of(path);
             try {
-                return processReadable(path);
+                Optional<byte[]> content = Optional.empty();
+                Optional<String> hash = Optional.empty();
+                if (journal != null && options.resume && Files.size(path) <= limits.maxFileBytes()) {
+                    content = Optional.of(Files.readAllBytes(path));
+                    hash = Optional.of(Jixiao.contentHash(content.get()));
+                    String key = journalKey(hash.get(), recordName);
+                    Optional<Journal.Entry> entry = journal.find(name, key);
+                    if (entry.isPresent()) {
+                        return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
+                    }
+                }
+                if (workers.isPresent()) {
+                    return inWorker(path, recordName, workers.get());
+                }
+                FileWork.Done done = content.isPresent() ? work.process(path, content.get(), hash.get(), recordName)
+                        : work.process(path, recordName);
+                return new FileOutcome(name, done.contentHash().map(h -> journalKey(h, recordName)), done.rows(),
+                        done.result(), false);
             } catch (IOException e) {
                 // Gone or unreadable since it was listed: the file's failure, not a bug.
                 return failure(path, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e));
             }
         }
 
-        private FileOutcome processReadable(Path path) throws IOException {
-            String name = path.toString();
-            if (Files.size(path) > limits.maxFileBytes()) {
-                // The facade refuses it without loading it; no hash, so a resume simply asks again.
-                return fresh(name, Optional.empty(), jixiao.process(path));
+        private FileOutcome inWorker(Path path, String recordName, WorkerPool pool) {
+            WorkerProcess.Outcome outcome;
+            try {
+                outcome = pool.process(path.toString(), recordName, Duration.ofSeconds(options.timeoutSeconds));
+            } catch (IOException e) {
+                abort.compareAndSet(null, "cannot start a worker process: " + e.getMessage());
+                return failure(path, Stage.PIPELINE, "pipeline.worker", "no worker process could be started");
             }
-            byte[] content = Files.readAllBytes(path);
-            String hash = Jixiao.contentHash(content);
-            String recordName = recordNames.of(path);
-            String key = journalKey(hash, recordName);
-            if (journal != null && options.resume) {
-                Optional<Journal.Entry> entry = journal.find(name, key);
-                if (entry.isPresent()) {
-                    return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
-                }
+            if (outcome instanceof WorkerProcess.Outcome.Done done) {
+                // The worker keyed the records by recordName; the journal key says so too.
+                return new FileOutcome(path.toString(), done.reply().contentHash().map(h -> journalKey(h, recordName)),
+                        done.reply().rows(), Optional.empty(), false);
             }
-            return fresh(name, Optional.of(key), pipeline.apply(new Source(name, content), hash, recordName));
+            if (outcome instanceof WorkerProcess.Outcome.Died died && died.outOfMemory()) {
+                return failure(path, Stage.PIPELINE, "pipeline.out_of_memory", String.format(Locale.ROOT,
+                        "processing needed more memory than the limit of %s; the file was given up", WORKER_HEAP));
+            }
+            if (outcome instanceof WorkerProcess.Outcome.Died died) {
+                return failure(path, Stage.PIPELINE, "pipeline.crash", String.format(Locale.ROOT,
+                        "the worker process ended while processing the file (exit code %d); the file was given up",
+                        died.exitCode()));
+            }
+            return timedOut(path, Duration.ofSeconds(options.timeoutSeconds));
         }
 
         @Override
         public FileOutcome failed(Path path, Throwable error) {
-            String message = "unexpected %s while processing the file: %s"
-                    .formatted(error.getClass().getName(), error.getMessage());
-            return failure(path, Stage.PIPELINE, "pipeline.error", message);
+            return failure(path, Stage.PIPELINE, "pipeline.error", FileWork.unexpected(error));
         }
 
         @Override
         public FileOutcome timedOut(Path path, Duration budget) {
             return failure(path, Stage.PIPELINE, "pipeline.timeout", String.format(Locale.ROOT,
-                    "processing took longer than the limit of %d s; the file was given up", budget.toSeconds()));
+                    "processing took longer than the limit of %d s; the file was given up", options.timeoutSeconds));
         }
 
         /** The stage is READ for read.io, as the facade and Inputs write it, else PIPELINE. */
         private FileOutcome failure(Path path, Stage stage, String code, String message) {
-            Failure f = new Failure(path.toString(), stage, code, message);
-            return new FileOutcome(path.toString(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false);
-        }
-
-        private FileOutcome fresh(String name, Optional<String> hash, FileResult result) {
-            List<TableRow> rows = new ArrayList<>();
-            for (AssessedRecord r : result.records()) {
-                rows.addAll(Rows.of(r));
-            }
-            result.failures().forEach(f -> rows.add(Rows.of(f)));
-            return new FileOutcome(name, hash, rows, Optional.of(result), false);
+            FileWork.Done done = FileWork.failed(path, stage, code, message);
+            return new FileOutcome(path.toString(), Optional.empty(), done.rows(), Optional.empty(), false);
         }
     }
 

@@ -5,7 +5,7 @@
  * provincial variants from a properties file); {@link org.jixiao.score.Scorer} recomputes the execution
  * rate, budget score, each indicator's score (recording the rule used), the weight sum, the total and
  * the grade, and raises {@link org.jixiao.model.Finding}s with the codes of
- * {@link org.jixiao.score.FindingCode}. Input: a {@link org.jixiao.model.ProjectRecord}. Output: an
+ * {@link org.jixiao.model.FindingCode}. Input: a {@link org.jixiao.model.ProjectRecord}. Output: an
  * {@link org.jixiao.model.Assessment} with unrounded figures. Allowed imports: {@code model}, the
  * heading vocabulary of {@code normalize} ({@code HeadingDictionary}, {@code Field}) and its money
  * table ({@code MeasureParser.toWanYuan}), the JDK. The
