@@ -97,14 +97,6 @@ final class FlatTable {
         return out;
     }
 
-    /** A short run of Han characters only: what a wrapped label leaves on its second line ({@code 指标}). */
-    private static boolean isWordTail(String text) {
-        if (text.isEmpty() || text.length() > 4) {
-            return false;
-        }
-        return text.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-    }
-
     /** One line of the flat run: its text and where it is. */
     private record Token(String text, SourceRef ref) {
         boolean blank() {
@@ -122,26 +114,19 @@ final class FlatTable {
             this.t = joinWrapped(tokens);
         }
 
-        /**
-         * A narrow cell wraps its label over two lines ({@code 一级 / 指标}, {@code 经济效益 / 指标}):
-         * two lines are one cell when together they are a heading and the second alone is none.
-         */
+        /** Two lines that are one wrapped label ({@link WrappedLabel}) become one token. */
         private List<Token> joinWrapped(List<Token> tokens) {
             List<Token> out = new ArrayList<>(tokens.size());
             for (int k = 0; k < tokens.size(); k++) {
                 Token a = tokens.get(k);
-                if (k + 1 < tokens.size() && !a.blank() && isWordTail(tokens.get(k + 1).text())) {
-                    String joined = a.text() + tokens.get(k + 1).text();
-                    Optional<Field> whole = dictionary.lookup(joined);
-                    Optional<Field> first = dictionary.lookup(a.text());
-                    if (whole.isPresent() && dictionary.lookup(tokens.get(k + 1).text()).isEmpty()
-                            && (first.isEmpty() || first.equals(whole))) {
-                        out.add(new Token(joined, a.ref()));
-                        k++;
-                        continue;
-                    }
+                Optional<String> joined = k + 1 < tokens.size()
+                        ? WrappedLabel.join(dictionary, a.text(), tokens.get(k + 1).text()) : Optional.empty();
+                if (joined.isPresent()) {
+                    out.add(new Token(joined.get(), a.ref()));
+                    k++;
+                } else {
+                    out.add(a);
                 }
-                out.add(a);
             }
             return out;
         }
@@ -156,7 +141,9 @@ final class FlatTable {
                 }
                 Optional<Field> f = dictionary.lookup(tok.text());
                 int next;
-                if (f.isPresent() && (HEADER_LABELS.contains(f.get()) || f.get() == Field.GRADE)) {
+                if (f.isPresent() && (HEADER_LABELS.contains(f.get()) || f.get() == Field.GRADE
+                        || f.get() == Field.SCORE && isNumber(nextNonBlank(i + 1)))) {
+                    // 项目名称 | X, 自评等级 | 优, 自评得分 | 93.48: a label and its value.
                     next = labelAndValue(i);
                 } else if ((next = fundsHeader(i)) > i) {
                     // handled
@@ -394,6 +381,24 @@ final class FlatTable {
                     break;
                 }
                 if (!fitsGrid(header.get(), row)) {
+                    // A cell of several paragraphs (a merged 得分计算方法 cell) writes its later
+                    // paragraphs as lines of their own after the row: they go back into that row's
+                    // last cell, and the grid goes on after them.
+                    int skip = paragraphsToSkip(header.get(), p, width, body);
+                    if (skip > 0) {
+                        List<Token> previous = body.get(body.size() - 1);
+                        int last = previous.size() - 1;
+                        while (last > 0 && previous.get(last).blank()) {
+                            last--;
+                        }
+                        StringBuilder text = new StringBuilder(previous.get(last).text());
+                        for (int q = p; q < p + skip; q++) {
+                            text.append('\n').append(t.get(q).text());
+                        }
+                        previous.set(last, new Token(text.toString(), previous.get(last).ref()));
+                        p += skip;
+                        continue;
+                    }
                     // After rows that all fit, text that does not fit begins what follows the table
                     // (a report's next paragraph); a misfit among the first rows means no grid.
                     if (body.size() >= 2 && row.get(0).text().length() >= 12 && dictionary.lookup(row.get(0).text()).isEmpty()) {
@@ -401,7 +406,7 @@ final class FlatTable {
                     }
                     return i;
                 }
-                body.add(row);
+                body.add(new ArrayList<>(row));
                 boolean shortRow = end - p < width;
                 p = end;
                 if (shortRow) {
@@ -496,6 +501,26 @@ final class FlatTable {
             }
             return f.get() == Field.COMPARATOR || f.get() == Field.UNIT || f.get() == Field.TARGET
                     || f.get() == Field.ACTUAL;
+        }
+
+        /**
+         * How many lines at {@code p} are extra paragraphs of the row above (one or two lines of
+         * text, after which a full row fits the header again); 0 when they are not.
+         */
+        private int paragraphsToSkip(HeaderModel header, int p, int width, List<List<Token>> body) {
+            if (body.isEmpty()) {
+                return 0;
+            }
+            for (int skip = 1; skip <= 2; skip++) {
+                if (p + skip + width > t.size() || t.get(p + skip - 1).blank()
+                        || t.get(p + skip - 1).text().length() < 12) {
+                    return 0;
+                }
+                if (fitsGrid(header, t.subList(p + skip, p + skip + width))) {
+                    return skip;
+                }
+            }
+            return 0;
         }
 
         /**

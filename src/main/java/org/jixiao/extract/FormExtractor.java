@@ -1,5 +1,8 @@
 package org.jixiao.extract;
 
+import java.util.Map;
+import org.jixiao.model.Row;
+import org.jixiao.model.Cell;
 import org.jixiao.model.Document;
 import org.jixiao.model.Failure;
 import org.jixiao.model.ProjectRecord;
@@ -47,8 +50,28 @@ public final class FormExtractor {
      *         form could be read: {@code extract.no_form} when nothing in the document is a form,
      *         {@code extract.template_unmatched} when an indicator header matches no template
      */
+    /** Rows of one cell that are one wrapped label ({@link WrappedLabel}) become one row. */
+    private List<Line> joinWrappedLabels(List<Line> lines) {
+        List<Line> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (i + 1 < lines.size() && line instanceof Line.Cells a && lines.get(i + 1) instanceof Line.Cells b
+                    && a.row().cells().size() == 1 && b.row().cells().size() == 1) {
+                Cell first = a.row().cells().get(0);
+                Optional<String> joined = WrappedLabel.join(dictionary, first.text(), b.row().cells().get(0).text());
+                if (joined.isPresent()) {
+                    out.add(new Line.Chunk(new Row(List.of(Cell.of(0, joined.get()))), Map.of(0, a.ref(first))));
+                    i++;
+                    continue;
+                }
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
     public Result<ExtractedForms> extract(Document document, String recordKey) {
-        List<Line> lines = flat.expand(FormLocator.lines(document));
+        List<Line> lines = joinWrappedLabels(flat.expand(FormLocator.lines(document)));
         List<List<Line>> regions = locator.regions(lines);
         List<ProjectRecord> records = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();

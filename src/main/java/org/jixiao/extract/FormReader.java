@@ -61,6 +61,8 @@ final class FormReader {
     /** The header fields written as a label and its value ({@code 项目名称 | X}); FlatTable uses them too. */
     static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER,
             Field.CENTRAL_DEPARTMENT);
+    /** The 分值 of a 总分 row: the full score of the form. */
+    private static final BigDecimal FULL_WEIGHT = BigDecimal.valueOf(100);
     /** Analysis text shorter than this is a label, not prose worth scanning for figures. */
     private static final int MIN_PROSE_LENGTH = 12;
     /** Level-2 names and the level-1 block each belongs to, for a level-1 label the form lost. */
@@ -88,6 +90,8 @@ final class FormReader {
     private final Map<List<ColumnRole>, Segment> segments = new LinkedHashMap<>();
     private Optional<Segment> openSegment = Optional.empty();
     private Optional<HeaderModel> lastHeader = Optional.empty();
+    /** 一级指标 / 二级指标 written on lines of their own just above a header that lacks them. */
+    private final List<Cell> levelsAbove = new ArrayList<>();
     private Optional<List<String>> unmatchedHeader = Optional.empty();
     private Optional<Sourced<BigDecimal>> totalWeight = Optional.empty();
     private Optional<Sourced<BigDecimal>> totalScore = Optional.empty();
@@ -248,12 +252,25 @@ final class FormReader {
         if (cells.size() == 1) {
             // Spreadsheets and flat exports put titles, the year and "项目名称：…" lines in cells.
             readLooseText(cells.get(0).text(), line.ref(cells.get(0)));
+            if (totalScore.isEmpty() && lastHeader.isPresent()) {
+                // 自评得分：98.53分 on a line of its own after the 总分 row of a flat export.
+                Cell c = cells.get(0);
+                prose.total(c.text()).flatMap(measures::number)
+                        .ifPresent(v -> totalScore = Optional.of(new Sourced<>(v, line.ref(c))));
+            }
         }
         List<Cell> nextCells = next.map(Line.Cells::nonBlank).orElse(List.of());
         Optional<HeaderModel> indicatorHeader = HeaderModel.parse(cells, nextCells, dictionary);
         if (indicatorHeader.isPresent()) {
-            openSegment(indicatorHeader.get());
-            return indicatorHeader.get().headerRows() == 2;
+            HeaderModel h = withLevelsAbove(indicatorHeader.get(), cells);
+            openSegment(h);
+            levelsAbove.clear();
+            return h.headerRows() == 2;
+        }
+        if (cells.size() == 1 && first.filter(f -> f == Field.LEVEL1 || f == Field.LEVEL2).isPresent()) {
+            levelsAbove.add(cells.get(0));
+        } else if (cells.size() != 1 || first.isEmpty()) {
+            levelsAbove.clear();
         }
         Optional<FundsHeader> funds = FundsHeader.parse(cells, nextCells, dictionary, prose);
         if (funds.isPresent()) {
@@ -307,6 +324,25 @@ final class FormReader {
             scanProse(c.text(), line.ref(c));
         }
         return false;
+    }
+
+    /**
+     * A header that starts at 三级指标 while 一级指标 and 二级指标 stood on lines of their own above it
+     * (a page that wrapped its header cells): those columns are put in front.
+     */
+    private HeaderModel withLevelsAbove(HeaderModel h, List<Cell> cells) {
+        if (levelsAbove.isEmpty() || h.has(Part.LEVEL1) || h.has(Part.LEVEL2) || h.headerRows() != 1) {
+            return h;
+        }
+        List<Cell> shifted = new ArrayList<>();
+        int k = levelsAbove.size();
+        for (int i = 0; i < k; i++) {
+            shifted.add(Cell.of(i, levelsAbove.get(i).text()));
+        }
+        for (Cell c : cells) {
+            shifted.add(new Cell(c.col() + k, c.colSpan(), c.rowSpan(), c.text()));
+        }
+        return HeaderModel.parse(shifted, List.of(), dictionary).orElse(h);
     }
 
     /** A row naming the indicator levels and figures but neither a target nor an actual. */
@@ -417,7 +453,15 @@ final class FormReader {
         Cell labelCell = cells.get(labelAt);
         List<Cell> values = cells.subList(labelAt + 1, cells.size());
         Map<Field, Sourced<BigDecimal>> figures = new EnumMap<>(Field.class);
-        if (line instanceof Line.Chunk) {
+        boolean besideHeader = !h.columns().isEmpty() && h.columns().get(0).col() <= labelCell.col();
+        if (besideHeader && values.size() >= h.columns().size()) {
+            // The funds header names no label column (a page's text rows): its k-th heading is the
+            // line's k-th value; a trailing 得分计算方法 text is no figure.
+            for (int k = 0; k < h.columns().size(); k++) {
+                Field field = h.columns().get(k).field();
+                figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
+            }
+        } else if (line instanceof Line.Chunk) {
             // A line rebuilt from flat text keeps its empty cells in order: the k-th is the k-th figure.
             List<Cell> all = line.row().cells();
             int start = all.indexOf(labelCell) + 1;
@@ -483,12 +527,7 @@ final class FormReader {
 
     private Optional<Sourced<BigDecimal>> figure(FundsHeader h, Field field, Cell cell, Line.Cells line) {
         Optional<String> unit = FundsHeader.isAmount(field) ? h.unit() : Optional.empty();
-        Optional<BigDecimal> v = amount(cell.text(), unit);
-        if (v.isPresent() && field == Field.EXECUTION_RATE) {
-            // The printed rate stays as written: 96.4% is 96.4, a bare 0.55 is left to asPercent.
-            return v.map(x -> new Sourced<>(x, line.ref(cell)));
-        }
-        return v.map(x -> new Sourced<>(x, line.ref(cell)));
+        return amount(cell.text(), unit).map(x -> new Sourced<>(x, line.ref(cell)));
     }
 
     /**
@@ -606,7 +645,14 @@ final class FormReader {
             return;
         }
         Cell score = numbers.get(numbers.size() - 1);
-        totalScore = Optional.of(new Sourced<>(measures.number(score.text()).get(), line.ref(score)));
+        BigDecimal last = measures.number(score.text()).get();
+        if (numbers.size() == 1 && last.compareTo(FULL_WEIGHT) == 0 && lastHeader.filter(HeaderModel::hasScores).isPresent()) {
+            // 总分 | 100 | (empty): a lone 100 is the 分值 of the row; the total stands below it
+            // (自评得分 | 93.48) or in the report's prose.
+            totalWeight = Optional.of(new Sourced<>(last, line.ref(score)));
+            return;
+        }
+        totalScore = Optional.of(new Sourced<>(last, line.ref(score)));
         if (numbers.size() >= 2 && !weightPlaced) {
             Cell weight = numbers.get(numbers.size() - 2);
             totalWeight = Optional.of(new Sourced<>(measures.number(weight.text()).get(), line.ref(weight)));

@@ -59,6 +59,19 @@ record HeaderModel(List<Column> columns, int headerRows) {
      * and at least one of its figures or values (target, actual, weight, score).
      */
     static Optional<HeaderModel> parse(List<Cell> top, List<Cell> next, HeadingDictionary dictionary) {
+        // Most rows are data: without one heading among its cells a row is no header, and the
+        // two-row readings below (which look the next row up too) are not worth trying.
+        boolean heading = false;
+        for (Cell c : top) {
+            Optional<Field> f = dictionary.lookup(c.text());
+            if (f.isPresent() && (SUB_HEADINGS.contains(f.get()) || f.get() == Field.INDICATOR_GROUP)) {
+                heading = true;
+                break;
+            }
+        }
+        if (!heading) {
+            return Optional.empty();
+        }
         if (!next.isEmpty() && isSubHeader(top, next, dictionary)) {
             Optional<HeaderModel> two = build(twoRowColumns(top, next, dictionary), 2);
             if (two.isPresent()) {
@@ -283,11 +296,6 @@ record HeaderModel(List<Column> columns, int headerRows) {
     /** The roles of the value columns (everything but the levels) in column order. */
     List<ColumnRole> valueRoles() {
         return columns.stream().map(Column::role).filter(r -> !r.isLevel() && r.part() != Part.UNKNOWN).toList();
-    }
-
-    /** The header texts of the columns no role was found for. */
-    List<String> unknownLabels() {
-        return columns.stream().filter(c -> c.role().part() == Part.UNKNOWN).map(Column::label).toList();
     }
 
     /** True where the header has no 分值 and no score column: a 绩效目标 table, not a scored form. */

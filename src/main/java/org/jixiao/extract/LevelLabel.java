@@ -3,6 +3,7 @@ package org.jixiao.extract;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A level label (一级指标 or 二级指标 cell) with its decoration taken off: the numbering in front,
@@ -21,6 +22,8 @@ import java.util.regex.Matcher;
  */
 record LevelLabel(String label, Optional<BigDecimal> weight) {
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static LevelLabel of(String text, Prose prose) {
         String s = text.strip();
         Optional<BigDecimal> weight = Optional.empty();
@@ -33,7 +36,7 @@ record LevelLabel(String label, Optional<BigDecimal> weight) {
         }
         s = s.substring(prose.levelEnumeratorLength(s));
         // Letter-spaced and wrapped labels (产 出 指 标, 经济效益 / 指标) are one word.
-        s = s.replaceAll("\\s+", "");
+        s = SPACES.matcher(s).replaceAll("");
         return new LevelLabel(s, weight);
     }
 

@@ -56,12 +56,7 @@ final class RowGrammar {
      * reports as unreadable).
      */
     Optional<Assigned> read(HeaderModel header, List<Cell> row) {
-        List<Cell> cells = new ArrayList<>();
-        for (Cell c : row) {
-            if (!c.isBlank() && !(isGroupLabel(c) && (!underLevelTwo(header, c) || sharesColumn(header, c, row)))) {
-                cells.add(c);
-            }
-        }
+        List<Cell> cells = filled(header, row);
         if (cells.isEmpty()) {
             return Optional.of(new Assigned(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
         }
@@ -77,13 +72,19 @@ final class RowGrammar {
      * {@code header}. A text export whose rows keep every grid cell is checked with this.
      */
     Optional<Assigned> positional(HeaderModel header, List<Cell> row) {
+        List<Cell> cells = filled(header, row);
+        return cells.isEmpty() ? Optional.empty() : byColumns(header, cells);
+    }
+
+    /** The row's filled cells, without the 绩效指标 label merged over the block. */
+    private List<Cell> filled(HeaderModel header, List<Cell> row) {
         List<Cell> cells = new ArrayList<>();
         for (Cell c : row) {
             if (!c.isBlank() && !(isGroupLabel(c) && (!underLevelTwo(header, c) || sharesColumn(header, c, row)))) {
                 cells.add(c);
             }
         }
-        return cells.isEmpty() ? Optional.empty() : byColumns(header, cells);
+        return cells;
     }
 
     private Optional<Assigned> byColumns(HeaderModel header, List<Cell> cells) {
@@ -232,8 +233,11 @@ final class RowGrammar {
 
     /** A level-1 name, or a level-1 cell whose name was lost and only its weight printed ({@code (50分)}). */
     boolean isLevel1Label(Cell cell) {
-        return isLevel1(cell) || LevelLabel.of(cell.text(), prose).isLost()
-                && LevelLabel.of(cell.text(), prose).weight().isPresent();
+        if (isLevel1(cell)) {
+            return true;
+        }
+        LevelLabel label = LevelLabel.of(cell.text(), prose);
+        return label.isLost() && label.weight().isPresent();
     }
 
     private boolean isLevel2(Cell cell) {

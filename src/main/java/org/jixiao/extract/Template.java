@@ -18,8 +18,8 @@ import java.util.Set;
  * @param requires       every group must be met; a group is met when one of its alternatives is
  *                       among the form's traits (a header role such as {@code target.comparator},
  *                       or a trait of the body such as {@code rows.sub})
- * @param optional       the roles the family may have besides the required ones (documentation and
- *                       the template-matrix test)
+ * @param optional       the column roles the family may have besides the required ones (documentation,
+ *                       checked by the template-matrix test)
  * @param scoreReported  the column that holds the reported score ({@code score.converted} for
  *                       Hebei-style forms); empty where the family has no scores
  * @param nameFromDepartment the form names no project: the department stands for it

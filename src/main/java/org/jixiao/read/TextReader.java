@@ -99,6 +99,7 @@ public final class TextReader implements DocumentReader {
         int paragraphs = 0;
         int tables = 0;
         int i = 0;
+        boolean singleSpaced = isSingleSpaced(lines);
         while (i < lines.length) {
             String line = lines[i];
             int spaceEnd;
@@ -154,6 +155,14 @@ public final class TextReader implements DocumentReader {
                 }
                 if (logical != null) {
                     rows.add(pipeRow(logical.toString()));
+                }
+                blocks.add(new Table(++tables, rows));
+            } else if (singleSpaced && (spaceEnd = singleSpaceTableEnd(lines, i)) > i) {
+                List<Row> rows = new ArrayList<>();
+                for (; i < spaceEnd; i++) {
+                    if (!lines[i].isBlank()) {
+                        rows.add(fieldsRow(List.of(SINGLE_SPACES.split(lines[i].strip()))));
+                    }
                 }
                 blocks.add(new Table(++tables, rows));
             } else if ((spaceEnd = spaceTableEnd(lines, i)) > i) {
@@ -340,6 +349,60 @@ public final class TextReader implements DocumentReader {
             end++;
         }
         return end - start >= 2 || widest >= 3 ? end : start;
+    }
+
+    /** One space or more: the cell separator of a page that writes its table rows with single spaces. */
+    private static final Pattern SINGLE_SPACES = Pattern.compile("[ \u3000]+");
+    /** A figure cell: 45, 12.5, 100%, or a placeholder dash. */
+    private static final Pattern FIGURE = Pattern.compile("[-+]?\\d[\\d.,]*%?|-");
+
+    /**
+     * A page whose table rows are written with single spaces between cells (年度资金总额 45 45 10
+     * 100% 10): at least three lines of four cells or more, two of them figures. Only the single
+     * spaces tell the cells apart, and text normalization later removes a space between two Han
+     * characters, so the reader must split such rows itself.
+     */
+    private static boolean isSingleSpaced(String[] lines) {
+        int rows = 0;
+        for (String line : lines) {
+            if (line.indexOf('\t') >= 0 || line.indexOf('|') >= 0) {
+                continue;
+            }
+            String[] fields = SINGLE_SPACES.split(line.strip());
+            int figures = 0;
+            for (String f : fields) {
+                if (FIGURE.matcher(f).matches()) {
+                    figures++;
+                }
+            }
+            if (fields.length >= 4 && figures >= 2 && ++rows >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The end of a single-spaced table starting at {@code start}: it opens with a line of four
+     * cells or more and goes on through lines of two cells or more, short lines of one cell (a
+     * level label, a placeholder, a wrapped heading) and blank lines; a long line of text ends it.
+     */
+    private static int singleSpaceTableEnd(String[] lines, int start) {
+        if (SINGLE_SPACES.split(lines[start].strip()).length < 4) {
+            return start;
+        }
+        int end = start;
+        while (end < lines.length) {
+            String s = lines[end].strip();
+            if (!s.isEmpty() && SINGLE_SPACES.split(s).length < 2 && s.length() > 12) {
+                break;
+            }
+            end++;
+        }
+        while (end > start && lines[end - 1].isBlank()) {
+            end--;
+        }
+        return end;
     }
 
     private static List<String> spaceFields(String line) {

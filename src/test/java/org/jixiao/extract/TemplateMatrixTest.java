@@ -334,6 +334,9 @@ class TemplateMatrixTest {
         for (Template t : templates.all()) {
             t.scoreReported().ifPresent(role -> assertTrue(ColumnRole.parse(role.id()).isPresent(), t.id()));
             assertFalse(t.requires().isEmpty(), t.id());
+            for (String role : t.optional()) {
+                assertTrue(ColumnRole.parse(role).isPresent(), t.id() + " names an unknown optional column: " + role);
+            }
         }
     }
 

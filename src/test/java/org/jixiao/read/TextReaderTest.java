@@ -92,6 +92,26 @@ class TextReaderTest {
     }
 
     @Test
+    void splitsRowsWrittenWithSingleSpacesBeforeTheirSpacesAreFolded() {
+        Document d = read(String.join("\n",
+                "( 2019 年度)",
+                "项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局",
+                "  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+                "年度资金总额 45 45 10 100% 10",
+                "(50分)",
+                "数量指标 全年免费开放 100% 100% 12.5 12.5",
+                "定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。",
+                "质量指标 管理制度健全 100% 100% 12.5 12.5"));
+        assertEquals(List.of("( 2019 年度)", "定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。"),
+                d.paragraphs().stream().map(p -> p.text()).toList(), "the year line and the long text stay paragraphs");
+        Table first = d.tables().get(0);
+        assertEquals(List.of("项目名称", "商品和服务支出", "主管部门", "济南市历城区文化和旅游局"), texts(first.rows().get(0)));
+        assertEquals(List.of("(50分)"), texts(first.rows().get(3)), "a short line inside the table is a row of one cell");
+        assertEquals(List.of("质量指标", "管理制度健全", "100%", "100%", "12.5", "12.5"),
+                texts(d.tables().get(1).rows().get(0)));
+    }
+
+    @Test
     void keepsEmptyPipeCellsInTheirColumn() {
         Table t = read("a | | c\nd | e | f").tables().get(0);
         assertEquals(List.of(Cell.of(0, "a"), Cell.of(1, ""), Cell.of(2, "c")), t.rows().get(0).cells());
