@@ -2,6 +2,7 @@ package org.jixiao.cli;
 
 import org.jixiao.FileResult;
 import org.jixiao.Jixiao;
+import org.jixiao.batch.InProcessLimits;
 import org.jixiao.batch.Journal;
 import org.jixiao.batch.OrderedPool;
 import org.jixiao.batch.Progress;
@@ -46,11 +47,18 @@ import java.util.function.Function;
 
 /**
  * One batch as {@code convert} and {@code audit} run it: take the output folder's lock, clear its
- * old outputs, list the inputs (paths only), process them with an {@link OrderedPool} whose
- * threads hand each file to a worker process ({@link Worker}, through a {@link WorkerPool}) or, for
- * audit, to the pipeline in this JVM; in input order append each finished file to the journal,
- * write its rows to the sinks, report progress and hand it to the command's listener; at the end
- * commit the outputs, write {@code run.json} last and summarize.
+ * old outputs, list the inputs (paths only), process them with an {@link OrderedPool}; in input
+ * order append each finished file to the journal, write its rows to the sinks, report progress and
+ * hand it to the command's listener; at the end commit the outputs, write {@code run.json} last and
+ * summarize.
+ *
+ * <p>Where a file is parsed: in this JVM, unless its bytes say it could be expensive
+ * ({@link InProcessLimits}: larger than any form, or a zip declaring more than a form inflates to),
+ * in which case {@code convert} hands it to a worker process ({@link Worker}, through a
+ * {@link WorkerPool}) that is killed with its heap at the file's deadline. A file parsed here that
+ * runs out of memory, or past {@link #IN_PROCESS_SECONDS}, is parsed again in a worker, so that
+ * its end (a record, pipeline.out_of_memory, pipeline.timeout) does not depend on its neighbours.
+ * {@code audit}, whose report needs the records themselves, parses every file here.
  *
  * <p>Output layout in DIR: the CSV files (and {@code jixiao.xlsx}) appear only at the end, moved
  * from their temporary copies in {@code DIR/.jixiao/} (mode 700); the journal
@@ -69,7 +77,7 @@ final class BatchRun {
     private final PrintWriter err;
     private final Consumer<FileOutcome> listener;
     /** A stand-in for the pipeline in tests (a hang, a crash); empty: the facade built in {@link #run}. */
-    private final Optional<Function<Source, FileResult>> standIn;
+    private Optional<FileWork.Pipeline> standIn;
     /** The facade and the pipeline for one loaded file, set by {@link #run} once the options are valid. */
     private Jixiao jixiao;
     /** The rule profile's name, for the report. */
@@ -85,10 +93,14 @@ final class BatchRun {
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
     /**
-     * Whether files are processed in this JVM rather than in worker processes: for audit, whose
-     * report needs the records themselves, and for a stand-in pipeline.
+     * Whether every file is processed in this JVM, with no worker process: for audit, whose report
+     * needs the records themselves, and for a stand-in pipeline unless a test names a worker.
      */
-    private final boolean inProcess;
+    private boolean inProcess;
+    /** Which files are parsed in this JVM when workers are used. */
+    private InProcessLimits inProcessLimits = inProcessLimits();
+    /** The files handed to a worker by this run's threads, so a pool time-out of one is not sent again. */
+    private final java.util.Set<Path> inWorkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The worker processes' main class (tests put a stand-in around the pipeline there). */
     private String workerMain = Worker.class.getName();
     /** Why the run must stop (no worker can be started), set by a batch thread. */
@@ -101,7 +113,28 @@ final class BatchRun {
      */
     static final String WORKER_HEAP = System.getProperty("jixiao.worker.heap", "144m");
 
+    /**
+     * How long a file may run in this JVM before it is given to a worker with its full time limit
+     * (when workers are used; capped by --timeout-seconds). A form takes 5 to 50 ms; a parse that
+     * runs for seconds is a runaway that only a worker can stop for real.
+     */
+    static final int IN_PROCESS_SECONDS = 10;
+
+    /** The in-process limits, -Djixiao.inprocess.max-bytes overriding the file size (-1: every file in a worker). */
+    private static InProcessLimits inProcessLimits() {
+        InProcessLimits defaults = InProcessLimits.defaults();
+        String maxBytes = System.getProperty("jixiao.inprocess.max-bytes");
+        if (maxBytes == null) {
+            return defaults;
+        }
+        long max = Long.parseLong(maxBytes.trim());
+        return max < 0 ? InProcessLimits.none() : new InProcessLimits(max, defaults.maxInflatedBytes());
+    }
+
     private final Tally tally = new Tally();
+
+    /** Time a worker may take to start, on top of a file's limit, before the pool gives the file up. */
+    private static final Duration WORKER_START = Duration.ofSeconds(120);
 
     /** For tests: a stand-in pipeline, and a stop after {@code stopAfter} files without commit. */
     BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
@@ -110,9 +143,17 @@ final class BatchRun {
         this.out = out;
         this.err = err;
         this.listener = listener;
-        this.standIn = pipeline;
+        this.standIn = pipeline.map(f -> (source, hash, recordName) -> f.apply(source));
         this.stopAfter = stopAfter;
         this.inProcess = pipeline.isPresent();
+    }
+
+    /** For tests: a stand-in for the facade's {@code process(source, contentHash, recordName)} in this JVM. */
+    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
+             FileWork.Pipeline pipeline) {
+        this(options, out, err, listener, Optional.empty(), Long.MAX_VALUE);
+        this.standIn = Optional.of(pipeline);
+        this.inProcess = true;
     }
 
     /** @param inProcess whether to process the files in this JVM (audit) rather than in worker processes */
@@ -127,9 +168,19 @@ final class BatchRun {
         this.inProcess = inProcess;
     }
 
-    /** For tests: the main class of the worker processes, e.g. one that wraps the pipeline in a stand-in. */
+    /**
+     * For tests: the main class of the worker processes, e.g. one that wraps the pipeline in a
+     * stand-in; workers are used from then on, also beside a stand-in pipeline in this JVM.
+     */
     BatchRun workerMain(String className) {
         this.workerMain = className;
+        this.inProcess = false;
+        return this;
+    }
+
+    /** For tests: which files are parsed in this JVM ({@link InProcessLimits#none()}: none). */
+    BatchRun inProcessLimits(InProcessLimits limits) {
+        this.inProcessLimits = limits;
         return this;
     }
 
@@ -141,9 +192,12 @@ final class BatchRun {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx" + WORKER_HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
                 "-Dfile.encoding=UTF-8", "-Djixiao.debug=" + options.debug));
-        // The launcher's choices for a short run (C1 only) or a class-data archive hold for the workers too.
+        // The launcher's choices for a short run (C1 only) and its class-data archive hold for the
+        // workers too: the archive maps the classes a worker would otherwise load and verify (the
+        // class path is this JVM's, which the archive was made for).
         for (String jvmOption : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (jvmOption.startsWith("-XX:TieredStopAtLevel") || jvmOption.startsWith("-Xshare")) {
+            if (jvmOption.startsWith("-XX:TieredStopAtLevel") || jvmOption.startsWith("-Xshare")
+                    || jvmOption.startsWith("-XX:SharedArchiveFile") || jvmOption.startsWith("-Xlog:cds")) {
                 command.add(jvmOption);
             }
         }
@@ -295,9 +349,11 @@ final class BatchRun {
             }
             Optional<WorkerPool> workers = inProcess ? Optional.empty()
                     : Optional.of(WorkerPool.shared(workerCommand(), options.debug));
-            // With workers, each file's budget is kept by killing its worker; the pool's own budget
-            // is then only a backstop, wide enough for a worker's start.
-            Duration budget = Duration.ofSeconds(options.timeoutSeconds + (inProcess ? 0 : 120));
+            // With workers, the pool's budget is the time a file may run in this JVM before it goes
+            // to a worker; a file handed to a worker extends it (FileJob.inWorker), as the worker is
+            // killed at the file's own deadline.
+            Duration budget = Duration.ofSeconds(inProcess ? options.timeoutSeconds
+                    : Math.min(options.timeoutSeconds, IN_PROCESS_SECONDS));
             OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, Math.max(8, options.threads * 4),
                     budget);
             long[] emitted = {0};
@@ -381,7 +437,7 @@ final class BatchRun {
         profileName = profile.name();
         // Results in the journal hold scores, so they are reused only under the same rules.
         profileTag = Jixiao.contentHash(profile.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        pipeline = standIn.<FileWork.Pipeline>map(f -> (source, hash, name) -> f.apply(source)).orElse(jixiao::process);
+        pipeline = standIn.orElse(jixiao::process);
     }
 
     /**
@@ -444,8 +500,9 @@ final class BatchRun {
 
     /**
      * Processes one file on a batch thread: looks it up in the journal under --resume, else has it
-     * processed in a worker process or, for audit and tests, in this JVM. Thread-safe: the facade,
-     * the journal and the worker pool are.
+     * processed in this JVM or, if it is too big for that (see {@link InProcessLimits}), ran out of
+     * memory or past its time here, in a worker process. Thread-safe: the facade, the journal and
+     * the worker pool are.
      */
     private final class FileJob implements OrderedPool.Job<Path, FileOutcome> {
 
@@ -465,24 +522,30 @@ final class BatchRun {
             String name = path.toString();
             String recordName = recordNames.of(path);
             try {
-                Optional<byte[]> content = Optional.empty();
-                Optional<String> hash = Optional.empty();
-                if (journal != null && options.resume && Files.size(path) <= limits.maxFileBytes()) {
-                    content = Optional.of(Files.readAllBytes(path));
-                    hash = Optional.of(Jixiao.contentHash(content.get()));
-                    String key = journalKey(hash.get(), recordName);
+                long size = Files.size(path);
+                // A file over the size limit is refused unread, here as anywhere.
+                boolean readable = size <= limits.maxFileBytes();
+                if (workers.isPresent() && readable && !inProcessLimits.admitsSize(size)) {
+                    return inWorker(path, recordName, workers.get());
+                }
+                if (!readable) {
+                    FileWork.Done done = work.process(path, recordName);
+                    return new FileOutcome(name, Optional.empty(), done.rows(), done.result(), false);
+                }
+                byte[] content = Files.readAllBytes(path);
+                String hash = Jixiao.contentHash(content);
+                String key = journalKey(hash, recordName);
+                if (journal != null && options.resume) {
                     Optional<Journal.Entry> entry = journal.find(name, key);
                     if (entry.isPresent()) {
                         return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
                     }
                 }
-                if (workers.isPresent()) {
+                if (workers.isPresent() && !inProcessLimits.admits(content)) {
                     return inWorker(path, recordName, workers.get());
                 }
-                FileWork.Done done = content.isPresent() ? work.process(path, content.get(), hash.get(), recordName)
-                        : work.process(path, recordName);
-                return new FileOutcome(name, done.contentHash().map(h -> journalKey(h, recordName)), done.rows(),
-                        done.result(), false);
+                FileWork.Done done = work.process(path, content, hash, recordName);
+                return new FileOutcome(name, Optional.of(key), done.rows(), done.result(), false);
             } catch (IOException e) {
                 // Gone or unreadable since it was listed: the file's failure, not a bug.
                 return failure(path, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e));
@@ -490,6 +553,9 @@ final class BatchRun {
         }
 
         private FileOutcome inWorker(Path path, String recordName, WorkerPool pool) {
+            inWorkers.add(path);
+            // The worker is killed at the file's deadline; the pool's budget is for work in this JVM.
+            OrderedPool.extendBudget(Duration.ofSeconds(options.timeoutSeconds).plus(WORKER_START));
             WorkerProcess.Outcome outcome;
             try {
                 outcome = pool.process(path.toString(), recordName, Duration.ofSeconds(options.timeoutSeconds));
@@ -514,13 +580,30 @@ final class BatchRun {
             return timedOut(path, Duration.ofSeconds(options.timeoutSeconds));
         }
 
+        /**
+         * Called by the pool for what {@link #process} threw. An OutOfMemoryError in this JVM may
+         * be this file's or a neighbour's doing: the file is parsed again in a worker, whose heap is
+         * its own, and gets the end it gets there.
+         */
         @Override
         public FileOutcome failed(Path path, Throwable error) {
+            if (error instanceof OutOfMemoryError && workers.isPresent() && !inWorkers.contains(path)) {
+                return inWorker(path, recordNames.of(path), workers.get());
+            }
             return failure(path, Stage.PIPELINE, "pipeline.error", FileWork.unexpected(error));
         }
 
+        /**
+         * Called by the pool (on the emitting thread) for a file past the pool's budget. In this JVM
+         * the parse cannot be stopped for real (its thread is interrupted and abandoned): with
+         * workers, the file is parsed again in one, with its full time limit, and is killed there if
+         * it runs away again.
+         */
         @Override
         public FileOutcome timedOut(Path path, Duration budget) {
+            if (workers.isPresent() && !inWorkers.contains(path)) {
+                return inWorker(path, recordNames.of(path), workers.get());
+            }
             return failure(path, Stage.PIPELINE, "pipeline.timeout", String.format(Locale.ROOT,
                     "processing took longer than the limit of %d s; the file was given up", options.timeoutSeconds));
         }
