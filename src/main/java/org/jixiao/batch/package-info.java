@@ -2,7 +2,9 @@
  * Batch machinery, independent of what a file holds: an ordered worker pool with a per-item time
  * budget and error isolation ({@link org.jixiao.batch.OrderedPool}), the resumable spool of
  * finished inputs ({@link org.jixiao.batch.Journal}) and progress reporting
- * ({@link org.jixiao.batch.Progress}). Input: items (paths) and a job; output: results in input
+ * ({@link org.jixiao.batch.Progress}), worker processes a file can be given to and killed in
+ * ({@link org.jixiao.batch.WorkerPool}), and which files need one
+ * ({@link org.jixiao.batch.InProcessLimits}). Input: items (paths) and a job; output: results in input
  * order. Allowed imports: the JDK, {@code write} (rendered rows), commons-csv. Wired by {@code cli}.
  */
 package org.jixiao.batch;

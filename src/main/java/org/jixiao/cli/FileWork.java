@@ -71,7 +71,9 @@ final class FileWork {
         try {
             return done(Optional.of(hash), pipeline.apply(new Source(path.toString(), content), hash, recordName));
         } catch (OutOfMemoryError e) {
-            throw e; // in a worker process this must end the JVM (-XX:+ExitOnOutOfMemoryError does)
+            // In a worker process this must end the JVM (-XX:+ExitOnOutOfMemoryError does); in the
+            // batch's JVM the batch gives the file to a worker.
+            throw e;
         } catch (Throwable t) {
             return failed(path, Stage.PIPELINE, "pipeline.error", unexpected(t));
         }
