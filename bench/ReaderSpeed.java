@@ -23,7 +23,7 @@ import java.util.zip.ZipInputStream;
  * and the OpenDocument reader against a bare StAX walk of each file's {@code content.xml} (target:
  * at least 0.6 times). Both sides read the same bytes from memory, file by file in turn.
  *
- * <p>Usage: {@code java -cp target/jixiao.jar:bench-classes ReaderSpeed ROUNDS FILE...} (.pdf and
+ * <p>Usage: {@code java -cp cli/target/jixiao.jar:bench-classes ReaderSpeed ROUNDS FILE...} (.pdf and
  * .odt files; the corpus has 55 of each: {@code ../shared/corpus/{*,zoo/*}/form.pdf}).
  */
 public final class ReaderSpeed {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * warm JVM; a single cold run also pays the compiler, which competes with the workers for the two
  * cores).
  *
- * <p>Usage: {@code java -cp target/jixiao.jar:bench WarmConvert ROUNDS FOLDER OUTDIR [--threads N]}
+ * <p>Usage: {@code java -cp cli/target/jixiao.jar:bench WarmConvert ROUNDS FOLDER OUTDIR [--threads N]}
  */
 public final class WarmConvert {
 

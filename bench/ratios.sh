@@ -9,7 +9,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-corpus="$here/src/test/resources/corpus"
+corpus="$here/core/src/test/resources/corpus"
 n=400 warm=3 cycles=3 cold=1 work="${TMPDIR:-/tmp}/jixiao-ratios"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,9 +24,9 @@ while [ $# -gt 0 ]; do
 done
 
 "$here/jixiao" --version >/dev/null
-jar="$here/target/jixiao.jar"
+jar="$here/cli/target/jixiao.jar"
 mkdir -p "$work/classes"
-cp="$jar:$here/target/lib/*"
+cp="$jar:$here/cli/target/lib/*"
 [ -n "${TIKA_JAR:-}" ] && cp="$cp:$TIKA_JAR"
 javac -nowarn -cp "$cp" -d "$work/classes" "$here/bench/Ratios.java"
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-corpus="$here/src/test/resources/corpus"
+corpus="$here/core/src/test/resources/corpus"
 n=10000
 formats="txt html docx doc xlsx"
 threads=""
@@ -132,13 +132,13 @@ if [ "$warm" = 1 ]; then
   echo "warm JVM (the issue's targets): the same convert run $rounds times in one JVM (bench/WarmConvert.java);"
   echo "the last rounds are the warm rate (targets: docx >= 500, html and txt >= 2,000 files/s):"
   mkdir -p "$work/warm-classes"
-  javac -nowarn -cp "$here/target/jixiao.jar" -d "$work/warm-classes" "$here/bench/WarmConvert.java"
+  javac -nowarn -cp "$here/cli/target/jixiao.jar" -d "$work/warm-classes" "$here/bench/WarmConvert.java"
   for fmt in $formats; do
     echo "$fmt:"
     targs=()
     [ -n "$threads" ] && targs=(--threads "$threads")
     # The launcher's JVM options for a batch, so the warm figures compare with the runs above.
-    java ${JIXIAO_JAVA_OPTS:--XX:+UseSerialGC -Xshare:auto -Xmx176m} -cp "$here/target/jixiao.jar:$work/warm-classes" \
+    java ${JIXIAO_JAVA_OPTS:--XX:+UseSerialGC -Xshare:auto -Xmx176m} -cp "$here/cli/target/jixiao.jar:$work/warm-classes" \
       WarmConvert "$rounds" "$work/in/$fmt" "$work/out-warm" "${targs[@]}" 2>/dev/null
   done
 fi

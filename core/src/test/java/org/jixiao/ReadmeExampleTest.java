@@ -24,7 +24,8 @@ class ReadmeExampleTest {
 
     @Test
     void theLibraryExampleCompilesAndRuns(@TempDir Path tmp) throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        // Maven runs a module's tests in the module's folder; the README and the samples are one up.
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
         String section = readme.substring(readme.indexOf("## Use as a library"));
         Matcher code = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(section);
         assertTrue(code.find(), "the README has a Java example under 'Use as a library'");
@@ -45,7 +46,7 @@ class ReadmeExampleTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Method main = loader.loadClass("Example").getMethod("main", String[].class);
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            main.invoke(null, (Object) new String[] {"samples/000_28d3029d6f3e5f97.txt", out.toString()});
+            main.invoke(null, (Object) new String[] {"../samples/000_28d3029d6f3e5f97.txt", out.toString()});
         } finally {
             System.setOut(before);
         }
