@@ -29,6 +29,7 @@ public final class FormExtractor {
     private final Prose prose;
     private final FormLocator locator;
     private final FlatTable flat;
+    private final GluedText glued;
     private final Templates templates;
 
     public FormExtractor(HeadingDictionary dictionary, MeasureParser measures) {
@@ -37,19 +38,10 @@ public final class FormExtractor {
         this.prose = Prose.load();
         this.locator = new FormLocator(dictionary, prose);
         this.flat = new FlatTable(dictionary, measures, prose);
+        this.glued = new GluedText(dictionary, prose);
         this.templates = Templates.load();
     }
 
-    /**
-     * Extracts every form of {@code document}.
-     *
-     * @param document  a document whose text went through {@code TextNormalizer}
-     * @param recordKey a stable key of the file (its content hash); record ids are {@code <key>-<n>}
-     * @return the forms in document order with the failures of the forms that could not be read
-     *         (each naming its form's position), or {@code Failed} at stage {@code EXTRACT} when no
-     *         form could be read: {@code extract.no_form} when nothing in the document is a form,
-     *         {@code extract.template_unmatched} when an indicator header matches no template
-     */
     /** Rows of one cell that are one wrapped label ({@link WrappedLabel}) become one row. */
     private List<Line> joinWrappedLabels(List<Line> lines) {
         List<Line> out = new ArrayList<>(lines.size());
@@ -70,8 +62,21 @@ public final class FormExtractor {
         return out;
     }
 
+    /**
+     * Extracts every form of {@code document}.
+     *
+     * @param document  a document whose text went through {@code TextNormalizer}
+     * @param recordKey a stable key of the file (its content hash); record ids are {@code <key>-<n>}
+     * @return the forms in document order with the failures of the forms that could not be read
+     *         (each naming its form's position), or {@code Failed} at stage {@code EXTRACT} when no
+     *         form could be read: {@code extract.no_form} when nothing in the document is a form,
+     *         {@code extract.template_unmatched} when an indicator header matches no template
+     */
     public Result<ExtractedForms> extract(Document document, String recordKey) {
-        List<Line> lines = joinWrappedLabels(flat.expand(FormLocator.lines(document)));
+        List<Line> read = FormLocator.lines(document);
+        // Glued text is read as a stream before anything looks for rows in it: its short lines
+        // would otherwise pass for a flat run of cells.
+        List<Line> lines = glued.holds(read) ? glued.expand(read) : joinWrappedLabels(flat.expand(read));
         List<List<Line>> regions = locator.regions(lines);
         List<ProjectRecord> records = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();

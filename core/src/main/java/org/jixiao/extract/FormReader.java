@@ -102,6 +102,8 @@ final class FormReader {
     private Optional<Sourced<String>> proseName = Optional.empty();
     private Optional<Sourced<Integer>> proseYear = Optional.empty();
     private final Set<String> traits = new LinkedHashSet<>();
+    /** What rebuilding rows from glued text noticed (cells left blank for ambiguity). */
+    private final List<Finding> rebuildFindings = new ArrayList<>();
 
     /** The rows read under one header shape; split tables with a repeated header share a segment. */
     private static final class Segment {
@@ -155,6 +157,9 @@ final class FormReader {
         }
         for (int i = 0; i < region.size(); i++) {
             Line line = region.get(i);
+            if (line instanceof Line.Chunk chunk) {
+                rebuildFindings.addAll(chunk.findings());
+            }
             if (line instanceof Line.Text text) {
                 readText(text);
             } else {
@@ -726,6 +731,14 @@ final class FormReader {
             }
         }
         a.level2().ifPresent(c -> s.level2 = LevelLabel.of(c.text(), prose).label());
+        if (a.level1().isEmpty() && a.level2().isPresent() && dictionary.lookup(s.level1).filter(f -> f == Field.LEVEL1_SATISFACTION).isPresent()
+                && dictionary.lookup(s.level2).filter(Field::isLevel2Value).isEmpty()) {
+            // 满意度指标 holds only satisfaction names: a block of the template's own after it
+            // (长效管理指标) stands under a level 1 the form does not name.
+            s.level1 = "";
+            s.level1Weight = Optional.empty();
+            s.level1Lost = false;
+        }
         if (a.level3().isEmpty()) {
             return;
         }
@@ -839,6 +852,7 @@ final class FormReader {
             template = chosen.orElse(template);
         }
         List<Finding> findings = new ArrayList<>(seg.findings);
+        findings.addAll(rebuildFindings);
         boolean hasScores = seg.shape.hasScores() && template.hasScores();
         if (!hasScores) {
             findings.add(new Finding(FindingCode.SCORES_ABSENT.id(), Severity.INFO, "indicators", "", "",

@@ -1,6 +1,7 @@
 package org.jixiao.extract;
 
 import org.jixiao.model.Cell;
+import org.jixiao.model.Finding;
 import org.jixiao.model.Paragraph;
 import org.jixiao.model.Row;
 import org.jixiao.model.SourceRef;
@@ -46,11 +47,17 @@ sealed interface Line permits Line.Text, Line.Cells {
     /**
      * A row rebuilt from a flat run of cells (a text export that writes one cell per line with no
      * row boundaries): the cells are placed at the columns of the header they belong to, and each
-     * keeps the location of the line it was read from.
+     * keeps the location of the line it was read from. {@code findings} are what rebuilding the
+     * row noticed (a glued cell with two readings, left blank); the record carries them.
      */
-    record Chunk(Row row, Map<Integer, SourceRef> refsByColumn) implements Cells {
+    record Chunk(Row row, Map<Integer, SourceRef> refsByColumn, List<Finding> findings) implements Cells {
         public Chunk {
             refsByColumn = Map.copyOf(refsByColumn);
+            findings = List.copyOf(findings);
+        }
+
+        Chunk(Row row, Map<Integer, SourceRef> refsByColumn) {
+            this(row, refsByColumn, List.of());
         }
 
         @Override

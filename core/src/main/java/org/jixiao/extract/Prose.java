@@ -77,6 +77,8 @@ final class Prose {
     private final Pattern yesMark;
     private final Pattern departmentTitle;
     private final Pattern transfer;
+    private final List<String> gluedQualities;
+    private final List<String> gluedDegrees;
 
     private Prose(Properties p) {
         this.year = rule(p, "year");
@@ -94,6 +96,26 @@ final class Prose {
         this.yesMark = pattern(p, "yes.marks");
         this.departmentTitle = pattern(p, "title.department");
         this.transfer = pattern(p, "title.transfer");
+        this.gluedQualities = words(p, "glued.qualities");
+        this.gluedDegrees = words(p, "glued.degrees");
+    }
+
+    private static List<String> words(Properties p, String key) {
+        String list = p.getProperty(key);
+        if (list == null) {
+            throw new IllegalStateException("prose.properties has no key " + key);
+        }
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** Words of qualitative values (达标, 及时, 有效提升), for splitting glued cells. */
+    List<String> gluedQualities() {
+        return gluedQualities;
+    }
+
+    /** Degree words written before a quality word (较, 基本, 不够). */
+    List<String> gluedDegrees() {
+        return gluedDegrees;
     }
 
     private static Pattern pattern(Properties p, String key) {

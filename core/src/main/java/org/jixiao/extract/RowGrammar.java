@@ -231,13 +231,15 @@ final class RowGrammar {
         return dictionary.lookup(cell.text()).filter(Field::isLevel1Value).isPresent();
     }
 
-    /** A level-1 name, or a level-1 cell whose name was lost and only its weight printed ({@code (50分)}). */
+    /**
+     * A level-1 name, or a level-1 cell that prints its weight: a name the vocabulary lacks or OCR
+     * garbled ({@code 顼目产出(30分)}), or only the weight where the name was lost ({@code (50分)}).
+     */
     boolean isLevel1Label(Cell cell) {
         if (isLevel1(cell)) {
             return true;
         }
-        LevelLabel label = LevelLabel.of(cell.text(), prose);
-        return label.isLost() && label.weight().isPresent();
+        return LevelLabel.of(cell.text(), prose).weight().isPresent();
     }
 
     private boolean isLevel2(Cell cell) {

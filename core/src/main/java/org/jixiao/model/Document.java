@@ -30,7 +30,7 @@ public record Document(String sourceName, SourceFormat format, List<Block> block
     public Document mapText(UnaryOperator<String> f) {
         return new Document(sourceName, format, blocks.stream().map(b -> {
             if (b instanceof Paragraph p) {
-                return (Block) new Paragraph(p.number(), f.apply(p.text()));
+                return (Block) new Paragraph(p.number(), f.apply(p.text()), p.line());
             }
             return ((Table) b).mapText(f);
         }).toList());

@@ -5,12 +5,12 @@ import java.util.Locale;
 /**
  * Where a value came from in the original file, counted 1-based as an auditor counts.
  *
- * <p>Either a cell of a table ({@link InTable}) or a paragraph of running text
- * ({@link InText}). {@link #describe()} gives the text written to the {@code source_ref}
+ * <p>A cell of a table ({@link InTable}), a paragraph of running text ({@link InText}), or a
+ * line of a plain-text file whose table cells were glued together ({@link InLine}). {@link #describe()} gives the text written to the {@code source_ref}
  * columns, e.g. {@code table 3, row 7, col 5}, {@code sheet Sheet1, table 1, row 4, col 2} or
  * {@code page 2, table 1, row 7, col 5}.
  */
-public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText {
+public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText, SourceRef.InLine {
 
     /** The human-readable location written to CSV. */
     String describe();
@@ -63,6 +63,23 @@ public sealed interface SourceRef permits SourceRef.InTable, SourceRef.InText {
         @Override
         public String describe() {
             return "paragraph " + paragraph;
+        }
+    }
+
+    /**
+     * A line of a plain-text file: where a value of a form whose cells were glued together (text
+     * copied from a web page or a PDF viewer) stands, as {@code line 12}.
+     */
+    record InLine(int line) implements SourceRef {
+        public InLine {
+            if (line < 1) {
+                throw new IllegalArgumentException("line is 1-based, got " + line);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "line " + line;
         }
     }
 }

@@ -11,6 +11,11 @@ import java.util.Locale;
  */
 public enum Field {
     FORM_TITLE,
+    /**
+     * A label of a form's head that no output column keeps (项目类别, 项目属性, 填报日期, 单位名称):
+     * known, so that a glued text's label ends where it begins.
+     */
+    FORM_DETAIL,
     DEPT_FORM_TITLE,
     YEAR,
     PROJECT_NAME,
@@ -98,6 +103,8 @@ public enum Field {
     LEVEL2_ECOLOGICAL,
     LEVEL2_SUSTAINABLE,
     LEVEL2_SATISFACTION,
+    /** A level-2 name of the evaluation rubric's 决策 and 管理 blocks (项目立项, 财务管理, 项目实施, …). */
+    LEVEL2_RUBRIC,
     GRADE_EXCELLENT,
     GRADE_GOOD,
     GRADE_FAIR,

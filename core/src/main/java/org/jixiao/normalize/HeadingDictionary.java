@@ -158,6 +158,15 @@ public final class HeadingDictionary {
         return f.isLevel1Value() || f.isLevel2Value() || f.isGradeValue();
     }
 
+    /**
+     * Every known heading as the normalized text {@link #lookup} matches exactly (no spaces, lower
+     * case, no trailing colon), with its field: for finding headings inside text whose cells were
+     * glued together, where no cell boundary says where a heading starts.
+     */
+    public Map<String, Field> headingsByKey() {
+        return byKey;
+    }
+
     /** True if {@code heading} is a variant of {@code field}. */
     public boolean is(String heading, Field field) {
         return lookup(heading).filter(f -> f == field).isPresent();

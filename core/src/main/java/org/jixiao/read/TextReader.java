@@ -173,7 +173,8 @@ public final class TextReader implements DocumentReader {
                 blocks.add(new Table(++tables, rows));
             } else {
                 if (!line.isBlank()) {
-                    blocks.add(new Paragraph(++paragraphs, clean(line)));
+                    // A rewritten layout has its own lines, which are not the file's.
+                    blocks.add(new Paragraph(++paragraphs, clean(line), rewritten ? 0 : i + 1));
                 }
                 i++;
             }

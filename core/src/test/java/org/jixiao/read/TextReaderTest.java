@@ -43,7 +43,8 @@ class TextReaderTest {
         assertEquals(2, t.rows().size());
         assertEquals(List.of("项目名称", "信息化运行维护费"), texts(t.rows().get(0)));
         assertEquals(List.of("年度资金总额", "17049.23", "11601.09"), texts(t.rows().get(1)));
-        assertEquals(List.of(new Paragraph(1, "Title"), t, new Paragraph(2, "after")), d.blocks());
+        // Paragraphs of a text file know their lines (line 5 is after the table).
+        assertEquals(List.of(new Paragraph(1, "Title", 1), t, new Paragraph(2, "after", 5)), d.blocks());
     }
 
     @Test
@@ -128,8 +129,8 @@ class TextReaderTest {
         Table t = d.tables().get(0);
         assertEquals(List.of("年度资金总额", "17049.23", "11601.09"), texts(t.rows().get(0)));
         assertEquals(List.of("中央财政资金", "0", "0"), texts(t.rows().get(1)));
-        assertEquals(List.of(new Paragraph(1, "自评表 （2020 年度）"), t,
-                new Paragraph(2, "Narrative with one  double space.")), d.blocks());
+        assertEquals(List.of(new Paragraph(1, "自评表 （2020 年度）", 1), t,
+                new Paragraph(2, "Narrative with one  double space.", 5)), d.blocks());
     }
 
     @Test
