@@ -2,9 +2,9 @@ import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jixiao.Source;
+import org.jixiao.internal.read.Readers;
 import org.jixiao.model.Result;
-import org.jixiao.read.Readers;
-import org.jixiao.read.Source;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamReader;

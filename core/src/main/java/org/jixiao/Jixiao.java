@@ -1,21 +1,19 @@
 package org.jixiao;
 
-import org.jixiao.extract.ExtractedForms;
-import org.jixiao.extract.FormExtractor;
+import org.jixiao.internal.extract.ExtractedForms;
+import org.jixiao.internal.extract.FormExtractor;
+import org.jixiao.internal.normalize.HeadingDictionary;
+import org.jixiao.internal.normalize.MeasureParser;
+import org.jixiao.internal.normalize.TextNormalizer;
+import org.jixiao.internal.read.IoReasons;
+import org.jixiao.internal.read.Logging;
+import org.jixiao.internal.read.Readers;
+import org.jixiao.internal.score.Scorer;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Document;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
-import org.jixiao.normalize.HeadingDictionary;
-import org.jixiao.normalize.MeasureParser;
-import org.jixiao.normalize.TextNormalizer;
-import org.jixiao.read.IoReasons;
-import org.jixiao.read.ReadLimits;
-import org.jixiao.read.Readers;
-import org.jixiao.read.Source;
-import org.jixiao.score.RuleProfile;
-import org.jixiao.score.Scorer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

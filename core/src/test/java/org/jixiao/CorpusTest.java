@@ -2,7 +2,6 @@ package org.jixiao;
 
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.ProjectRecord;
-import org.jixiao.read.Source;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -2,12 +2,12 @@ package org.jixiao;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jixiao.internal.normalize.TextNormalizer;
 import org.jixiao.model.FundFigures;
 import org.jixiao.model.FundLine;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.Sourced;
-import org.jixiao.normalize.TextNormalizer;
 
 import java.io.IOException;
 import java.io.InputStream;

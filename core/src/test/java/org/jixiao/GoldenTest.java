@@ -1,9 +1,6 @@
 package org.jixiao;
 
-import org.jixiao.model.AssessedRecord;
-import org.jixiao.model.Failure;
-import org.jixiao.write.CsvSink;
-import org.jixiao.write.OutputTable;
+import org.jixiao.internal.write.OutputTable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,9 +19,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Whole-output golden test: each seed export converted end to end must give exactly the CSV files
- * kept under {@code src/test/resources/golden/<seed>/}. Regenerate with {@code -Dgolden.update=true}
- * and review the diff; never edit a golden file by hand to make this pass.
+ * Whole-output golden test: each seed export converted end to end (the facade, then
+ * {@link RecordWriter}, as a library user writes them) must give exactly the CSV files kept under
+ * {@code src/test/resources/golden/<seed>/}. Regenerate with {@code -Dgolden.update=true} and
+ * review the diff; never edit a golden file by hand to make this pass.
  */
 class GoldenTest {
 
@@ -63,14 +61,9 @@ class GoldenTest {
 
     private static void convertAndCompare(String seed, Path out) throws IOException {
         FileResult result = Jixiao.withDefaults().process(CorpusTest.source("/corpus/seeds/" + seed));
-        try (CsvSink sink = new CsvSink(out, false)) {
-            for (AssessedRecord r : result.records()) {
-                sink.accept(r);
-            }
-            for (Failure f : result.failures()) {
-                sink.accept(f);
-            }
-            sink.commit();
+        try (RecordWriter writer = RecordWriter.to(out).open()) {
+            writer.write(result);
+            writer.commit();
         }
         String caseName = seed.substring(0, 3);
         for (String file : OUTPUTS) {

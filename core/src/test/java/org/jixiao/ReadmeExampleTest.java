@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's library example compiles against the library and does what it says. */
@@ -54,5 +55,8 @@ class ReadmeExampleTest {
         assertTrue(text.startsWith("信息化运行维护费 total 79.93 raw 79.92"), text);
         assertTrue(text.contains(" findings 6"), text);
         assertEquals(2, Files.readAllLines(out.resolve("projects.csv"), StandardCharsets.UTF_8).size(), "header and one form");
+        assertTrue(Files.size(out.resolve("jixiao.xlsx")) > 0, "the workbook");
+        // It compiled and ran against the core module's class path, which a library user gets: no picocli.
+        assertFalse(System.getProperty("java.class.path").contains("picocli"), System.getProperty("java.class.path"));
     }
 }

@@ -2,6 +2,7 @@ package org.jixiao;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jixiao.internal.normalize.TextNormalizer;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.FundFigures;
 import org.jixiao.model.FundLine;
@@ -9,7 +10,6 @@ import org.jixiao.model.Indicator;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.RegionalGoal;
 import org.jixiao.model.Sourced;
-import org.jixiao.normalize.TextNormalizer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

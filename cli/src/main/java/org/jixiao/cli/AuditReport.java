@@ -1,13 +1,13 @@
 package org.jixiao.cli;
 
+import org.jixiao.internal.write.Cells;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Assessment;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Finding;
 import org.jixiao.model.ProjectRecord;
-import org.jixiao.model.Sourced;
 import org.jixiao.model.SourceRef;
-import org.jixiao.write.Cells;
+import org.jixiao.model.Sourced;
 
 import java.io.IOException;
 import java.io.InputStream;

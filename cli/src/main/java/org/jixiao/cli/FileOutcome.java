@@ -1,8 +1,8 @@
 package org.jixiao.cli;
 
 import org.jixiao.FileResult;
-import org.jixiao.write.OutputTable;
-import org.jixiao.write.TableRow;
+import org.jixiao.internal.write.OutputTable;
+import org.jixiao.internal.write.TableRow;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,14 +2,14 @@ package org.jixiao.cli;
 
 import org.jixiao.FileResult;
 import org.jixiao.Jixiao;
+import org.jixiao.ReadLimits;
+import org.jixiao.Source;
+import org.jixiao.internal.read.IoReasons;
+import org.jixiao.internal.write.Rows;
+import org.jixiao.internal.write.TableRow;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Failure;
 import org.jixiao.model.Stage;
-import org.jixiao.read.IoReasons;
-import org.jixiao.read.ReadLimits;
-import org.jixiao.read.Source;
-import org.jixiao.write.Rows;
-import org.jixiao.write.TableRow;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package org.jixiao.cli;
 
-import org.jixiao.Logging;
-import org.jixiao.read.IoReasons;
+import org.jixiao.internal.read.IoReasons;
+import org.jixiao.internal.read.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

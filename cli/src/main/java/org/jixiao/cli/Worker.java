@@ -1,10 +1,10 @@
 package org.jixiao.cli;
 
 import org.jixiao.Jixiao;
-import org.jixiao.Logging;
-import org.jixiao.batch.Wire;
-import org.jixiao.read.ReadLimits;
-import org.jixiao.score.RuleProfile;
+import org.jixiao.ReadLimits;
+import org.jixiao.RuleProfile;
+import org.jixiao.internal.batch.Wire;
+import org.jixiao.internal.read.Logging;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The worker process of a batch (started by {@link BatchRun} through
- * {@link org.jixiao.batch.WorkerPool}): reads file requests on stdin, runs the pipeline on each and
+ * {@link org.jixiao.internal.batch.WorkerPool}): reads file requests on stdin, runs the pipeline on each and
  * answers the output rows on stdout (record ids from the record name each request carries), until stdin closes. Its heap is capped by the parent and it
  * runs with {@code -XX:+ExitOnOutOfMemoryError}, so a file that needs more memory than the cap ends
  * this process (the parent reports the file and starts another), never a neighbour's file.

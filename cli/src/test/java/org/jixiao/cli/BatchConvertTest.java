@@ -3,7 +3,7 @@ package org.jixiao.cli;
 import org.apache.poi.ss.usermodel.CellType;
 import org.jixiao.FileResult;
 import org.jixiao.Jixiao;
-import org.jixiao.read.Source;
+import org.jixiao.Source;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -129,7 +129,7 @@ class HostileBatchTest {
         assertEquals(0, new CommandRun().execute("convert", in.toString(), "--out", dir.toString(), "--xlsx"));
         String run = Files.readString(dir.resolve("run.json"), StandardCharsets.UTF_8);
         String outputs = String.join(", ", java.util.stream.Stream.concat(
-                Arrays.stream(org.jixiao.write.OutputTable.values()).map(t -> RunRecord.quote(t.fileName())),
+                Arrays.stream(org.jixiao.internal.write.OutputTable.values()).map(t -> RunRecord.quote(t.fileName())),
                 java.util.stream.Stream.of("\"jixiao.xlsx\"")).toList());
         assertTrue(run.contains("\"files\": 3,") && run.contains("\"failed_files\": 0,")
                 && run.contains("\"exit_code\": 0,") && run.contains("\"inputs\": [" + RunRecord.quote(in.toString()) + "]")

@@ -1,6 +1,6 @@
 package org.jixiao.cli;
 
-import org.jixiao.read.BadFiles;
+import org.jixiao.internal.read.BadFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

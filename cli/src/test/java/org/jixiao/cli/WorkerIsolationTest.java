@@ -3,7 +3,7 @@ package org.jixiao.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jixiao.Jixiao;
-import org.jixiao.batch.InProcessLimits;
+import org.jixiao.internal.batch.InProcessLimits;
 import picocli.CommandLine;
 
 import java.io.IOException;

@@ -1,0 +1,232 @@
+package org.jixiao.internal.batch;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.jixiao.internal.write.OutputTable;
+import org.jixiao.internal.write.TableRow;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+
+/**
+ * The batch's spool: an append-only file of finished inputs, each entry holding the input's name,
+ * the SHA-256 of its content and its rendered output rows. A resumed run reuses the rows of every
+ * input whose name and content hash are unchanged instead of processing it again.
+ *
+ * <p>Format: each entry is a header line {@code JX2 <payload bytes> <crc32 hex>\n} followed by a
+ * UTF-8 CSV payload: a first record {@code file,<name>,<sha256>} then one record per output row,
+ * {@code <table>,<cell>,...}. An entry is written with a single positional write, so a process
+ * killed with {@code kill -9} leaves at most one torn entry at the end, which the length and CRC
+ * reveal and {@link #resume} cuts off. Entries are not forced to disk one by one (that would cost
+ * a disk flush per file); {@link #close()} forces them, so a power loss may cost the last entries
+ * of an unfinished run, which a resumed run then simply processes again.
+ *
+ * <p>Thread-safety: {@link #find} and {@link #rows} may be called from any thread while one thread
+ * calls {@link #append}.
+ */
+public final class Journal implements AutoCloseable {
+
+    // JX2: errors rows gained form_index and the goals table came; a JX1 journal is cut off at its first entry.
+    private static final String MAGIC = "JX2";
+    private static final int MAX_HEADER = 64;
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    /** Where one entry's payload lies in the file. */
+    public record Entry(String hash, long offset, int length) {
+    }
+
+    private final FileChannel channel;
+    private final Map<String, Entry> index = new ConcurrentHashMap<>();
+    private long end;
+
+    private Journal(FileChannel channel, long end) {
+        this.channel = channel;
+        this.end = end;
+    }
+
+    /** Starts an empty journal at {@code file}, discarding any previous one. */
+    public static Journal create(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        return new Journal(ch, 0);
+    }
+
+    /**
+     * Opens the journal at {@code file} (or starts one), indexes its complete entries and cuts off a
+     * torn entry left by an interrupted run. A later entry for the same name replaces an earlier one.
+     */
+    public static Journal resume(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        Journal journal = new Journal(ch, 0);
+        try {
+            journal.scan();
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        return journal;
+    }
+
+    private void scan() throws IOException {
+        long valid = 0;
+        InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16);
+        long pos = 0;
+        while (true) {
+            byte[] header = readLine(in);
+            if (header == null) {
+                break;
+            }
+            String[] parts = new String(header, StandardCharsets.US_ASCII).split(" ");
+            if (parts.length != 3 || !parts[0].equals(MAGIC)) {
+                break;
+            }
+            int length;
+            long crc;
+            try {
+                length = Integer.parseInt(parts[1]);
+                crc = Long.parseLong(parts[2], 16);
+            } catch (NumberFormatException e) {
+                break;
+            }
+            if (length < 0) {
+                break;
+            }
+            byte[] payload = in.readNBytes(length);
+            if (payload.length != length || crc32(payload) != crc) {
+                break;
+            }
+            long payloadOffset = pos + header.length + 1;
+            String[] key = key(payload);
+            index.put(key[0], new Entry(key[1], payloadOffset, length));
+            pos = payloadOffset + length;
+            valid = pos;
+        }
+        channel.truncate(valid);
+        end = valid;
+    }
+
+    /** A line without its {@code \n}, or null at the end of the file or if the line is too long. */
+    private static byte[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                return line.toByteArray();
+            }
+            if (line.size() >= MAX_HEADER) {
+                return null;
+            }
+            line.write(b);
+        }
+        return null;
+    }
+
+    private static String[] key(byte[] payload) throws IOException {
+        try (CSVParser parser = CSVParser.parse(new StringReader(new String(payload, StandardCharsets.UTF_8)), FORMAT)) {
+            CSVRecord first = parser.iterator().next();
+            return new String[] {first.get(1), first.get(2)};
+        }
+    }
+
+    /** The entry for {@code name} if its content hash is {@code hash}. */
+    public Optional<Entry> find(String name, String hash) {
+        Entry e = index.get(name);
+        return e != null && e.hash().equals(hash) ? Optional.of(e) : Optional.empty();
+    }
+
+    /** Number of inputs the journal holds an entry for. */
+    public int size() {
+        return index.size();
+    }
+
+    /** The output rows stored in {@code entry}, in the order they were appended. */
+    public List<TableRow> rows(Entry entry) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(entry.length());
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, entry.offset() + buffer.position()) < 0) {
+                throw new IOException(String.format(Locale.ROOT, "journal entry at %d is cut short", entry.offset()));
+            }
+        }
+        List<TableRow> rows = new ArrayList<>();
+        String text = new String(buffer.array(), StandardCharsets.UTF_8);
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+            boolean first = true;
+            for (CSVRecord r : parser) {
+                if (first) {
+                    first = false;
+                    continue;
+                }
+                List<String> values = r.toList();
+                rows.add(new TableRow(OutputTable.ofLabel(values.get(0)), values.subList(1, values.size())));
+            }
+        }
+        return rows;
+    }
+
+    /** Appends the entry of one finished input; it replaces any earlier entry for the same name. */
+    public void append(String name, String hash, List<TableRow> rows) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(text, FORMAT)) {
+            p.printRecord("file", name, hash);
+        }
+        for (TableRow row : rows) {
+            // The label is a plain word, so label + "," + the row's own CSV line is the record
+            // of label and cells; the line is the one the CSV sink writes, quoted once.
+            text.append(row.table().label()).append(',').append(row.csvLine()).append('\n');
+        }
+        byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
+        // Concatenation, not formatted(): %d follows the default locale, which may not write ASCII digits.
+        byte[] header = (MAGIC + " " + payload.length + " " + Long.toHexString(crc32(payload)) + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer buffer = ByteBuffer.allocate(header.length + payload.length).put(header).put(payload).flip();
+        long at = end;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+        index.put(name, new Entry(hash, end + header.length, payload.length));
+        end = at;
+    }
+
+    private static long crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    /** Forces every entry to disk and closes the file. */
+    @Override
+    public void close() throws IOException {
+        try {
+            channel.force(false);
+        } finally {
+            channel.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Journal[%d entries, %d bytes]", index.size(), end);
+    }
+}

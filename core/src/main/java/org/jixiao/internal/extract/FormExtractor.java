@@ -1,0 +1,116 @@
+package org.jixiao.internal.extract;
+
+import java.util.Map;
+import org.jixiao.internal.normalize.HeadingDictionary;
+import org.jixiao.internal.normalize.MeasureParser;
+import org.jixiao.model.Cell;
+import org.jixiao.model.Document;
+import org.jixiao.model.Failure;
+import org.jixiao.model.ProjectRecord;
+import org.jixiao.model.Result;
+import org.jixiao.model.Row;
+import org.jixiao.model.Stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns a normalized document into one {@link ProjectRecord} per form it holds.
+ *
+ * <p>Stateless and thread-safe: one instance serves every worker.
+ */
+public final class FormExtractor {
+
+    private final HeadingDictionary dictionary;
+    private final MeasureParser measures;
+    private final Prose prose;
+    private final FormLocator locator;
+    private final FlatTable flat;
+    private final GluedText glued;
+    private final Templates templates;
+
+    public FormExtractor(HeadingDictionary dictionary, MeasureParser measures) {
+        this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+        this.measures = Objects.requireNonNull(measures, "measures");
+        this.prose = Prose.load();
+        this.locator = new FormLocator(dictionary, prose);
+        this.flat = new FlatTable(dictionary, measures, prose);
+        this.glued = new GluedText(dictionary, prose);
+        this.templates = Templates.load();
+    }
+
+    /** Rows of one cell that are one wrapped label ({@link WrappedLabel}) become one row. */
+    private List<Line> joinWrappedLabels(List<Line> lines) {
+        List<Line> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (i + 1 < lines.size() && line instanceof Line.Cells a && lines.get(i + 1) instanceof Line.Cells b
+                    && a.row().cells().size() == 1 && b.row().cells().size() == 1) {
+                Cell first = a.row().cells().get(0);
+                Optional<String> joined = WrappedLabel.join(dictionary, first.text(), b.row().cells().get(0).text());
+                if (joined.isPresent()) {
+                    out.add(new Line.Chunk(new Row(List.of(Cell.of(0, joined.get()))), Map.of(0, a.ref(first))));
+                    i++;
+                    continue;
+                }
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    /**
+     * Extracts every form of {@code document}.
+     *
+     * @param document  a document whose text went through {@code TextNormalizer}
+     * @param recordKey a stable key of the file (its content hash); record ids are {@code <key>-<n>}
+     * @return the forms in document order with the failures of the forms that could not be read
+     *         (each naming its form's position), or {@code Failed} at stage {@code EXTRACT} when no
+     *         form could be read: {@code extract.no_form} when nothing in the document is a form,
+     *         {@code extract.template_unmatched} when an indicator header matches no template
+     */
+    public Result<ExtractedForms> extract(Document document, String recordKey) {
+        List<Line> read = FormLocator.lines(document);
+        // Glued text is read as a stream before anything looks for rows in it: its short lines
+        // would otherwise pass for a flat run of cells.
+        List<Line> lines = glued.holds(read) ? glued.expand(read) : joinWrappedLabels(flat.expand(read));
+        List<List<Line>> regions = locator.regions(lines);
+        List<ProjectRecord> records = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (List<Line> region : regions) {
+            int formIndex = records.size() + failures.size() + 1;
+            FormReader reader = new FormReader(dictionary, measures, prose, locator, templates);
+            Result<ProjectRecord> r = reader.read(region, document.sourceName(), recordKey, formIndex, regions.size() > 1);
+            if (r instanceof Result.Ok<ProjectRecord> ok) {
+                records.add(ok.value());
+            } else {
+                Failure failure = ((Result.Failed<ProjectRecord>) r).failure();
+                if (!failure.code().equals(FormReader.NOT_A_FORM)) {
+                    failures.add(new Failure(failure.sourceFile(), failure.stage(), failure.code(), failure.message(),
+                            Optional.of(formIndex)));
+                }
+            }
+        }
+        if (records.isEmpty() && failures.size() == 1) {
+            Failure only = failures.get(0);
+            return new Result.Failed<>(new Failure(only.sourceFile(), only.stage(), only.code(), only.message()));
+        }
+        if (records.isEmpty() && failures.isEmpty()) {
+            // Several regions exist only where several parts name a project; one region is the
+            // whole document, named or not, which the first sentence covers.
+            String parts = regions.size() > 1
+                    ? String.format(Locale.ROOT, "; %d parts of the document name a project, and none holds one", regions.size())
+                    : "";
+            return Result.failed(document.sourceName(), Stage.EXTRACT, "extract.no_form",
+                    "no performance self-evaluation form found: no indicator table (a header row naming the "
+                            + "indicator and its target, actual, weight or score)" + parts);
+        }
+        if (records.isEmpty()) {
+            return new Result.Failed<>(failures.get(0));
+        }
+        return Result.ok(new ExtractedForms(records, failures));
+    }
+}

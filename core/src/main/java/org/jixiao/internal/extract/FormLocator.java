@@ -1,0 +1,133 @@
+package org.jixiao.internal.extract;
+
+import org.jixiao.internal.normalize.Field;
+import org.jixiao.internal.normalize.HeadingDictionary;
+import org.jixiao.model.Block;
+import org.jixiao.model.Cell;
+import org.jixiao.model.Document;
+import org.jixiao.model.Paragraph;
+import org.jixiao.model.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the forms inside a document and cuts its lines into one region per form.
+ *
+ * <p>A form begins where its 项目名称 is stated (a header row, or a {@code 项目名称：…} line of a
+ * report), together with the title and year lines just above it. Several forms in one file
+ * (seed 004) give several regions; a report that repeats its indicator table in an annex (seed
+ * 002) states its project name once and stays one region. A document with no 项目名称 at all is
+ * cut at its form titles, or taken whole.
+ */
+final class FormLocator {
+
+    private final HeadingDictionary dictionary;
+    private final Prose prose;
+
+    FormLocator(HeadingDictionary dictionary, Prose prose) {
+        this.dictionary = dictionary;
+        this.prose = prose;
+    }
+
+    /** The document as lines in reading order: paragraphs and table rows. */
+    static List<Line> lines(Document document) {
+        List<Line> lines = new ArrayList<>();
+        for (Block b : document.blocks()) {
+            if (b instanceof Paragraph p) {
+                lines.add(new Line.Text(p));
+            } else {
+                Table t = (Table) b;
+                for (int r = 0; r < t.rows().size(); r++) {
+                    lines.add(new Line.TableRow(t, r));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The regions of {@code lines}, one per form, in document order; empty if nothing looks like a form. */
+    List<List<Line>> regions(List<Line> lines) {
+        List<Integer> anchors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (statesProjectName(lines.get(i))) {
+                anchors.add(i);
+            }
+        }
+        if (anchors.isEmpty()) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (isSingleText(lines.get(i)) && singleText(lines.get(i)).filter(prose::isTitle).isPresent()) {
+                    anchors.add(i);
+                }
+            }
+        }
+        if (anchors.isEmpty()) {
+            return lines.isEmpty() ? List.of() : List.of(lines);
+        }
+        List<Integer> starts = new ArrayList<>();
+        int previous = -1;
+        for (int anchor : anchors) {
+            int start = anchor;
+            // Take in the title and year lines written just above the anchor.
+            while (start - 1 > previous && isSingleText(lines.get(start - 1))) {
+                start--;
+            }
+            starts.add(previous < 0 ? 0 : start);
+            previous = anchor;
+        }
+        List<List<Line>> regions = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            int end = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
+            regions.add(List.copyOf(lines.subList(starts.get(k), end)));
+        }
+        return regions;
+    }
+
+    /** A paragraph, or a row holding one piece of text (titles in spreadsheets and flat exports). */
+    private static boolean isSingleText(Line line) {
+        return line instanceof Line.Text || ((Line.Cells) line).nonBlank().size() <= 1;
+    }
+
+    private static Optional<String> singleText(Line line) {
+        if (line instanceof Line.Text t) {
+            return Optional.of(t.text());
+        }
+        return ((Line.Cells) line).nonBlank().stream().findFirst().map(Cell::text);
+    }
+
+    private boolean statesProjectName(Line line) {
+        if (line instanceof Line.Cells row) {
+            List<Cell> cells = row.nonBlank();
+            return !cells.isEmpty() && (dictionary.is(cells.get(0).text(), Field.PROJECT_NAME)
+                    || cells.size() == 1 && labelledText(cells.get(0).text(), Field.PROJECT_NAME).isPresent());
+        }
+        return labelledText(((Line.Text) line).text(), Field.PROJECT_NAME).isPresent();
+    }
+
+    /** For {@code 项目名称：X} returns X when the part before the colon is a variant of {@code field}. */
+    Optional<String> labelledText(String text, Field field) {
+        int colon = indexOfColon(text);
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        if (!dictionary.is(text.substring(0, colon), field)) {
+            return Optional.empty();
+        }
+        String value = text.substring(colon + 1).strip();
+        // 主管部门(盖章):   单位:万元 is a line to sign and stamp, not a value.
+        if (value.isEmpty() || prose.fundsUnit(value).isPresent() && value.length() <= 8) {
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private static int indexOfColon(String text) {
+        int ascii = text.indexOf(':');
+        int wide = text.indexOf('\uFF1A');
+        if (ascii < 0) {
+            return wide;
+        }
+        return wide < 0 ? ascii : Math.min(ascii, wide);
+    }
+}

@@ -1,0 +1,116 @@
+package org.jixiao.internal.extract;
+
+import org.jixiao.internal.normalize.Field;
+import org.jixiao.internal.normalize.HeadingDictionary;
+import org.jixiao.internal.normalize.MeasureParser;
+import org.jixiao.model.Cell;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The header of a funds block (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分, 复核分) and the money
+ * unit its label states, if any (项目资金(元), or 单位：元 above the table); without one, amounts are
+ * in 万元 as the national form has it.
+ *
+ * <p>The header is one row, or two where a cell spans the columns the second row names
+ * ({@code 预算数} over {@code 年初预算数 | 全年预算数}). Inside a funds block 分值 and 得分 are the budget
+ * weight and budget score, so they are read as {@link Field#BUDGET_WEIGHT} and
+ * {@link Field#BUDGET_SCORE} here.
+ *
+ * @param columns    the figure columns in grid order
+ * @param unit       the money unit the block states
+ * @param headerRows 1 or 2
+ */
+record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) {
+
+    /** One figure column of the block. */
+    record Column(Field field, int col, int colSpan) {
+        boolean covers(int c) {
+            return col <= c && c < col + colSpan;
+        }
+    }
+
+    private static final Set<Field> AMOUNTS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET, Field.EXECUTED);
+    private static final Set<Field> FIGURES = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET, Field.EXECUTED,
+            Field.EXECUTION_RATE, Field.BUDGET_WEIGHT, Field.BUDGET_SCORE, Field.REVIEW_SCORE);
+
+    FundsHeader {
+        columns = List.copyOf(columns);
+    }
+
+    static Optional<FundsHeader> parse(List<Cell> cells, List<Cell> next, HeadingDictionary dictionary, Prose prose) {
+        List<Cell> merged = new ArrayList<>();
+        boolean two = false;
+        for (Cell c : cells) {
+            List<Cell> under = new ArrayList<>();
+            // Only an amount heading spans the amounts under it (预算数 over 年初预算数 | 全年预算数).
+            if (c.colSpan() > 1 && dictionary.lookup(c.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains).isPresent()) {
+                for (Cell s : next) {
+                    if (c.col() <= s.col() && s.col() < c.col() + c.colSpan()
+                            && dictionary.lookup(s.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains).isPresent()) {
+                        under.add(s);
+                    }
+                }
+            }
+            if (under.isEmpty()) {
+                merged.add(c);
+            } else {
+                merged.addAll(under);
+                two = true;
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        Optional<String> unit = Optional.empty();
+        int amounts = 0;
+        for (Cell c : merged) {
+            Optional<Field> f = dictionary.lookup(c.text());
+            if (f.isEmpty()) {
+                continue;
+            }
+            Field field = asFundsField(f.get());
+            if (field == Field.FUNDS_BLOCK) {
+                unit = prose.fundsUnit(c.text());
+            } else if (FIGURES.contains(field)) {
+                columns.add(new Column(field, c.col(), c.colSpan()));
+                if (AMOUNTS.contains(field)) {
+                    amounts++;
+                }
+            }
+        }
+        return amounts >= 2 ? Optional.of(new FundsHeader(columns, unit, two ? 2 : 1)) : Optional.empty();
+    }
+
+    private static Field asFundsField(Field f) {
+        return switch (f) {
+            case WEIGHT -> Field.BUDGET_WEIGHT;
+            case SCORE, CONVERTED_SCORE -> Field.BUDGET_SCORE;
+            default -> f;
+        };
+    }
+
+    /** This header with {@code stated} as its unit where its own label states none. */
+    FundsHeader withUnitIfNone(Optional<String> stated) {
+        return unit.isPresent() || stated.isEmpty() ? this : new FundsHeader(columns, stated, headerRows);
+    }
+
+    /**
+     * A funds block of another shape than the national one: amounts in another unit, a two-row
+     * header, or 分值 before the amounts.
+     */
+    boolean isVariant() {
+        int firstAmount = columns.stream().filter(c -> AMOUNTS.contains(c.field())).mapToInt(Column::col).min().orElse(0);
+        boolean weightFirst = columns.stream().anyMatch(c -> c.field() == Field.BUDGET_WEIGHT && c.col() < firstAmount);
+        boolean otherUnit = unit.flatMap(u -> MeasureParser.toWanYuan(BigDecimal.ONE, u))
+                .filter(one -> one.compareTo(BigDecimal.ONE) != 0).isPresent();
+        return otherUnit || headerRows == 2 || weightFirst;
+    }
+
+    static boolean isAmount(Field field) {
+        return AMOUNTS.contains(field);
+    }
+}

@@ -1,0 +1,279 @@
+package org.jixiao.internal.extract;
+
+import org.jixiao.internal.extract.ColumnRole.Part;
+import org.jixiao.internal.extract.ColumnRole.Qualifier;
+import org.jixiao.internal.normalize.Field;
+import org.jixiao.internal.normalize.HeadingDictionary;
+import org.jixiao.internal.normalize.MeasureParser;
+import org.jixiao.model.Cell;
+import org.jixiao.model.Measure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one indicator row under a {@link HeaderModel}: which cell is which level, which is the
+ * indicator's name and which value each column holds. One grammar serves grid tables and rows
+ * rebuilt from text.
+ *
+ * <p>Where the row sits under its header (every cell in a header column, figures are numbers, the
+ * level columns hold level names) the columns decide. Where it does not — text exports drop merged
+ * and empty cells inconsistently, so rows drift one to three columns (DOMAIN.md §5.3) — the row is
+ * re-anchored the way a careful reader does: level names are recognised by vocabulary from the
+ * left, the next cell is the indicator's name, and the remaining cells are matched to the header's
+ * value columns in order by their kind (figures are plain numbers; a target is preferred to an
+ * actual, an actual to an adjusted target).
+ */
+final class RowGrammar {
+
+    /** The cells of one row by role; levels are present only where the row writes them. */
+    record Assigned(Optional<Cell> task, Optional<Cell> level1, Optional<Cell> level2, Optional<Cell> level3,
+                    Map<ColumnRole, Cell> values) {
+        Assigned {
+            values = Map.copyOf(values);
+        }
+
+        Optional<Cell> value(ColumnRole role) {
+            return Optional.ofNullable(values.get(role));
+        }
+    }
+
+    private final HeadingDictionary dictionary;
+    private final MeasureParser measures;
+    private final Prose prose;
+
+    RowGrammar(HeadingDictionary dictionary, MeasureParser measures, Prose prose) {
+        this.dictionary = dictionary;
+        this.measures = measures;
+        this.prose = prose;
+    }
+
+    /**
+     * Reads {@code row}; empty if its cells fit no reading of {@code header} (a row the extractor
+     * reports as unreadable).
+     */
+    Optional<Assigned> read(HeaderModel header, List<Cell> row) {
+        List<Cell> cells = filled(header, row);
+        if (cells.isEmpty()) {
+            return Optional.of(new Assigned(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
+        }
+        Optional<Assigned> positional = byColumns(header, cells);
+        if (positional.isEmpty()) {
+            return reanchored(header, cells);
+        }
+        return positional;
+    }
+
+    /**
+     * Reads {@code row} by its columns alone, without re-anchoring; empty if it does not sit under
+     * {@code header}. A text export whose rows keep every grid cell is checked with this.
+     */
+    Optional<Assigned> positional(HeaderModel header, List<Cell> row) {
+        List<Cell> cells = filled(header, row);
+        return cells.isEmpty() ? Optional.empty() : byColumns(header, cells);
+    }
+
+    /** The row's filled cells, without the 绩效指标 label merged over the block. */
+    private List<Cell> filled(HeaderModel header, List<Cell> row) {
+        List<Cell> cells = new ArrayList<>();
+        for (Cell c : row) {
+            if (!c.isBlank() && !(isGroupLabel(c) && (!underLevelTwo(header, c) || sharesColumn(header, c, row)))) {
+                cells.add(c);
+            }
+        }
+        return cells;
+    }
+
+    private Optional<Assigned> byColumns(HeaderModel header, List<Cell> cells) {
+        Map<ColumnRole, Cell> byRole = new HashMap<>();
+        for (Cell c : cells) {
+            Optional<HeaderModel.Column> column = header.covering(c.col());
+            if (column.isEmpty()) {
+                return Optional.empty();
+            }
+            ColumnRole role = column.get().role();
+            if (role.part() == Part.UNKNOWN) {
+                continue;
+            }
+            if (byRole.putIfAbsent(role, c) != null) {
+                return Optional.empty();
+            }
+        }
+        Optional<Cell> task = Optional.ofNullable(byRole.remove(ColumnRole.of(Part.TASK)));
+        Optional<Cell> level1 = Optional.ofNullable(byRole.remove(ColumnRole.of(Part.LEVEL1)));
+        Optional<Cell> level2 = Optional.ofNullable(byRole.remove(ColumnRole.of(Part.LEVEL2)));
+        Optional<Cell> level3 = Optional.ofNullable(byRole.remove(ColumnRole.of(Part.LEVEL3)));
+        if (level3.isEmpty() && !header.has(Part.LEVEL3) && level2.isPresent()) {
+            // Tables without a 三级指标 column name the indicator in the 二级指标 column.
+            level3 = level2;
+            level2 = Optional.empty();
+        }
+        for (Map.Entry<ColumnRole, Cell> e : byRole.entrySet()) {
+            if (e.getKey().isFigure() && !isNumber(e.getValue()) && !prose.isPlaceholder(e.getValue().text())) {
+                return Optional.empty();
+            }
+        }
+        if (level1.isPresent() && !isLevel1Label(level1.get())) {
+            return Optional.empty();
+        }
+        // A level-1 name in the level-2 column followed by a level-2 name: the row drifted right.
+        if (level2.isPresent() && level1.isEmpty() && header.has(Part.LEVEL1) && isLevel1(level2.get())
+                && level3.filter(this::isLevel2).isPresent()) {
+            return Optional.empty();
+        }
+        // A level-1 name in the name column is a row drifted right, unless the row writes its levels
+        // (满意度指标 | 服务对象满意度指标 | 服务对象满意度 names the indicator after its block).
+        boolean drifted = level3.isPresent() && isLevel1(level3.get()) && level1.isEmpty() && level2.isEmpty()
+                && byRole.values().stream().anyMatch(this::isLevel2);
+        if (level3.isPresent() && (drifted || looksLikeValue(level3.get()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Assigned(task, level1, level2, level3, byRole));
+    }
+
+    private Optional<Assigned> reanchored(HeaderModel header, List<Cell> cells) {
+        int i = 0;
+        Optional<Cell> task = Optional.empty();
+        Optional<Cell> level1 = Optional.empty();
+        Optional<Cell> level2 = Optional.empty();
+        if (header.has(Part.LEVEL1) && isLevel1Label(cells.get(i))) {
+            level1 = Optional.of(cells.get(i++));
+        }
+        // After a level-1 name comes its level-2 name; without one, only a known level-2 name is taken
+        // (or, in a table without a 一级指标 column, a level-1 name such as 预算执行指标 written there).
+        // At least three cells must remain after it: the indicator's name, 分值 and 得分.
+        if (i < cells.size() && header.has(Part.LEVEL2) && cells.size() - i - 1 >= 3
+                && (isLevel2(cells.get(i)) || level1.isPresent()
+                    || !header.has(Part.LEVEL1) && isLevel1(cells.get(i)))) {
+            level2 = Optional.of(cells.get(i++));
+        }
+        if (i >= cells.size()) {
+            return Optional.empty();
+        }
+        Cell level3 = cells.get(i++);
+        List<Cell> rest = cells.subList(i, cells.size());
+        Optional<Map<ColumnRole, Cell>> values = align(header.valueRoles(), rest);
+        ColumnRole weight = header.columns().stream().map(HeaderModel.Column::role)
+                .filter(r -> r.part() == Part.WEIGHT).findFirst().orElse(ColumnRole.of(Part.WEIGHT));
+        if (values.isEmpty() || header.has(Part.WEIGHT) && !isNumber(values.get().get(weight))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Assigned(task, level1, level2, Optional.of(level3), values.get()));
+    }
+
+    /**
+     * Order-preserving assignment of {@code cells} to {@code roles} that best fits each cell's
+     * kind (dynamic programming over the two sequences; every cell must be placed).
+     */
+    Optional<Map<ColumnRole, Cell>> align(List<ColumnRole> roles, List<Cell> cells) {
+        int n = cells.size();
+        int m = roles.size();
+        if (n > m) {
+            return Optional.empty();
+        }
+        boolean[] numeric = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            numeric[i] = isNumber(cells.get(i));
+        }
+        double[][] best = new double[n + 1][m + 1];
+        boolean[][] took = new boolean[n + 1][m + 1];
+        for (int i = 1; i <= n; i++) {
+            best[i][0] = Double.NEGATIVE_INFINITY;
+        }
+        for (int j = 1; j <= m; j++) {
+            best[0][j] = best[0][j - 1] + skipCost(roles.get(j - 1));
+        }
+        for (int i = 1; i <= n; i++) {
+            for (int j = 1; j <= m; j++) {
+                double skip = best[i][j - 1] + skipCost(roles.get(j - 1));
+                double take = best[i - 1][j - 1] + fit(cells.get(i - 1), numeric[i - 1], roles.get(j - 1));
+                took[i][j] = take >= skip;
+                best[i][j] = Math.max(skip, take);
+            }
+        }
+        if (best[n][m] == Double.NEGATIVE_INFINITY) {
+            return Optional.empty();
+        }
+        Map<ColumnRole, Cell> out = new HashMap<>();
+        for (int i = n, j = m; i > 0; j--) {
+            if (took[i][j]) {
+                out.put(roles.get(j - 1), cells.get(i - 1));
+                i--;
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private static double fit(Cell cell, boolean number, ColumnRole role) {
+        return switch (role.part()) {
+            case WEIGHT, SCORE, SCORE_COEFFICIENT -> number ? 10 : Double.NEGATIVE_INFINITY;
+            case TARGET -> role.qualifier() == Qualifier.UNIT ? 0.5 : 3;
+            case ACTUAL -> 2;
+            case ADJUSTED_TARGET -> 1;
+            case COMPLETION_RATE -> cell.text().endsWith("%") ? 2 : -5;
+            case REASON, CRITERION -> number ? -50 : 1;
+            default -> 0.5;
+        };
+    }
+
+    private static double skipCost(ColumnRole role) {
+        return role.part() == Part.WEIGHT || role.equals(ColumnRole.of(Part.SCORE)) ? -20 : 0;
+    }
+
+    boolean isNumber(Cell cell) {
+        return cell != null && measures.number(cell.text()).isPresent();
+    }
+
+    boolean isLevel1(Cell cell) {
+        return dictionary.lookup(cell.text()).filter(Field::isLevel1Value).isPresent();
+    }
+
+    /**
+     * A level-1 name, or a level-1 cell that prints its weight: a name the vocabulary lacks or OCR
+     * garbled ({@code 顼目产出(30分)}), or only the weight where the name was lost ({@code (50分)}).
+     */
+    boolean isLevel1Label(Cell cell) {
+        if (isLevel1(cell)) {
+            return true;
+        }
+        return LevelLabel.of(cell.text(), prose).weight().isPresent();
+    }
+
+    private boolean isLevel2(Cell cell) {
+        return dictionary.lookup(cell.text()).filter(Field::isLevel2Value).isPresent();
+    }
+
+    /**
+     * An indicator's name is words; a cell that reads as a figure with a comparator or unit
+     * ({@code ≥350个}, {@code 100%}) is a value that drifted into the name column.
+     */
+    private boolean looksLikeValue(Cell cell) {
+        Measure m = measures.parse(cell.text());
+        return m.value().isPresent() && m.label().isEmpty()
+                && (m.comparator().isPresent() || m.kind() == Measure.Kind.PERCENT
+                    || m.kind() == Measure.Kind.NUMBER || m.kind() == Measure.Kind.QUANTITY);
+    }
+
+    /**
+     * True if {@code cell} stands under the 二级指标 column, where 绩效目标 is a level's name (the
+     * rubric's 项目决策 > 绩效目标); anywhere else it is the merged label over the indicator block.
+     */
+    private static boolean underLevelTwo(HeaderModel header, Cell cell) {
+        return header.covering(cell.col()).filter(c -> c.role().part() == Part.LEVEL2).isPresent();
+    }
+
+    /** True if another filled cell of {@code row} stands under the same header column as {@code cell}. */
+    private static boolean sharesColumn(HeaderModel header, Cell cell, List<Cell> row) {
+        Optional<HeaderModel.Column> column = header.covering(cell.col());
+        return column.isPresent() && row.stream().anyMatch(o -> o != cell && !o.isBlank()
+                && column.get().covers(o.col()));
+    }
+
+    /** 绩效目标 / 绩效指标: the merged label over the whole indicator block, not an indicator level. */
+    private boolean isGroupLabel(Cell cell) {
+        return dictionary.is(cell.text(), Field.INDICATOR_GROUP);
+    }
+}

@@ -1,0 +1,729 @@
+package org.jixiao.internal.read;
+
+import org.jixiao.ReadLimits;
+import org.jixiao.Source;
+import org.apache.poi.OldFileFormatException;
+import org.apache.poi.hpsf.SummaryInformation;
+import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.hwpf.HWPFDocumentCore;
+import org.apache.poi.hwpf.converter.AbstractWordConverter;
+import org.apache.poi.hwpf.converter.AbstractWordUtils;
+import org.apache.poi.hwpf.model.PAPX;
+import org.apache.poi.hwpf.sprm.TableSprmUncompressor;
+import org.apache.poi.hwpf.usermodel.Bookmark;
+import org.apache.poi.hwpf.usermodel.CharacterRun;
+import org.apache.poi.hwpf.usermodel.OfficeDrawing;
+import org.apache.poi.hwpf.usermodel.Paragraph;
+import org.apache.poi.hwpf.usermodel.Picture;
+import org.apache.poi.hwpf.usermodel.Range;
+import org.apache.poi.hwpf.usermodel.Section;
+import org.apache.poi.hwpf.usermodel.TableCell;
+import org.apache.poi.hwpf.usermodel.TableCellDescriptor;
+import org.apache.poi.hwpf.usermodel.TableProperties;
+import org.apache.poi.hwpf.usermodel.TableRow;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.jixiao.model.Block;
+import org.jixiao.model.Document;
+import org.jixiao.model.Result;
+import org.jixiao.model.SourceFormat;
+import org.jixiao.model.Stage;
+import org.jixiao.model.Table;
+import org.w3c.dom.Element;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads legacy Word 97-2003 .doc files through POI HWPF.
+ *
+ * <p>In .doc a horizontal merge shows only as cell widths ({@code isMerged()} is false
+ * everywhere, LIBRARIES.md), so grid columns come from the cell edges of all rows, and a vertical
+ * merge from {@code isFirstVerticallyMerged}/{@code isVerticallyMerged}; POI's
+ * {@link AbstractWordConverter} already walks a document that way, with fields, bookmarks,
+ * hyperlinks, list labels and notes resolved. This reader is such a converter, but it writes
+ * paragraphs and grid cells directly instead of an HTML tree: the document reads exactly as POI's
+ * {@code WordToHtmlConverter} output read by {@link HtmlReader} (the way .doc was read before, and
+ * the reference the tests hold this reader to) without building, serialising and re-parsing that
+ * HTML, which was 80 % of reading a .doc.
+ *
+ * <p>What HTML would have shown is kept: header rows ({@code isTableHeader}) come first in their
+ * table, a table with header rows only is left out, list labels start their paragraph, a note's
+ * number stays where it is anchored and its text follows the body as a paragraph, drop-down
+ * fields and pictures give no text. A table nested in a cell adds its cells' texts, one per line,
+ * to the outer cell (HWPF mostly flattens them already).
+ */
+public final class DocReader implements DocumentReader {
+
+    private final ReadLimits limits;
+    private final boolean fastTables;
+
+    public DocReader(ReadLimits limits) {
+        this(limits, true);
+    }
+
+    /** A reader that lets POI build every table when {@code fastTables} is false (the tests compare both). */
+    DocReader(ReadLimits limits, boolean fastTables) {
+        this.limits = limits;
+        this.fastTables = fastTables;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code Failed} with {@code read.ole2.corrupt}, {@code read.doc.not_doc} (another OLE2
+     *         file), {@code read.doc.encrypted}, {@code read.doc.old_format} (Word 6/95),
+     *         {@code read.doc.corrupt}, {@code read.too_large} or {@code read.too_many_cells}
+     */
+    @Override
+    public Result<Document> read(Source source) {
+        return OfficeFiles.openOle2(source).then(fs -> {
+            OfficeFiles.Ole2Kind kind = OfficeFiles.kindOf(fs);
+            if (kind == OfficeFiles.Ole2Kind.ENCRYPTED_OOXML) {
+                return OfficeFiles.encrypted(source);
+            }
+            if (kind != OfficeFiles.Ole2Kind.DOC) {
+                return Result.failed(source.name(), Stage.READ, "read.doc.not_doc",
+                        "expected a Word 97-2003 document (a WordDocument stream), found an OLE2 file without one");
+            }
+            return read(source, fs);
+        });
+    }
+
+    Result<Document> read(Source source, POIFSFileSystem fs) {
+        try (HWPFDocument doc = new HWPFDocument(fs)) {
+            Walk walk = new Walk(limits, fastTables);
+            walk.processDocument(doc);
+            return Result.ok(new Document(source.name(), SourceFormat.DOC, walk.finish()));
+        } catch (Refused r) {
+            return Result.failed(source.name(), Stage.READ, r.code, r.getMessage());
+        } catch (OldFileFormatException e) {
+            return Result.failed(source.name(), Stage.READ, "read.doc.old_format",
+                    "expected a Word 97-2003 document, found an older Word format: " + OfficeFiles.firstLine(e));
+        } catch (IOException | RuntimeException e) {
+            if (OfficeFiles.isEncrypted(e)) {
+                return Result.failed(source.name(), Stage.READ, "read.doc.encrypted",
+                        "the .doc is password-protected; save it without a password");
+            }
+            return Result.failed(source.name(), Stage.READ, "read.doc.corrupt",
+                    "expected a readable Word 97-2003 document, found: " + OfficeFiles.firstLine(e));
+        }
+    }
+
+    /** A limit broken in the middle of the walk: the read stops at once with this failure. */
+    private static final class Refused extends RuntimeException {
+        final String code;
+
+        Refused(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /**
+     * Where text goes: the page (paragraphs) or a cell (lines). Text is laid out as a browser shows
+     * the HTML: whitespace runs one space, a line break a new line, a block edge (a paragraph, a
+     * nested table's rows and cells) a new paragraph on the page or a new line in a cell.
+     */
+    private abstract static class Sink {
+        final StringBuilder text = new StringBuilder();
+
+        void chars(String s) {
+            HtmlReader.appendCollapsed(text, s);
+        }
+
+        void lineBreak() {
+            text.append('\n');
+        }
+
+        abstract void edge();
+    }
+
+    /** A cell's text, or a note's: a block edge breaks the line. */
+    private static final class CellSink extends Sink {
+        @Override
+        void edge() {
+            text.append('\n');
+        }
+    }
+
+    /** The walk over the whole document, collecting blocks as HtmlReader's page walk does. */
+    private static final class Walk extends AbstractWordConverter {
+        private final ReadLimits limits;
+        private final List<Block> blocks = new ArrayList<>();
+        private final Sink page = new Sink() {
+            @Override
+            void edge() {
+                String paragraph = Grid.cellText(text);
+                text.setLength(0);
+                if (!paragraph.isEmpty()) {
+                    blocks.add(new org.jixiao.model.Paragraph(++paragraphs, paragraph));
+                }
+            }
+        };
+        private Sink sink = page;
+        /** Each note's number and text, in anchor order; they follow the body. */
+        private final List<StringBuilder> notes = new ArrayList<>();
+        private int paragraphs;
+        private int tables;
+        /** Grid positions the tables so far cover, spans counted in full (HtmlReader's measure). */
+        private long cells;
+        private long chars;
+
+        Walk(ReadLimits limits, boolean fastTables) {
+            this.limits = limits;
+            this.fastTables = fastTables;
+        }
+
+        private final boolean fastTables;
+
+        List<Block> finish() {
+            page.edge();
+            return blocks;
+        }
+
+        @Override
+        public org.w3c.dom.Document getDocument() {
+            return null;
+        }
+
+        @Override
+        protected void outputCharacters(Element block, CharacterRun characterRun, String text) {
+            chars += text.length();
+            if (chars > limits.maxTextChars()) {
+                throw new Refused("read.too_large", String.format(Locale.ROOT,
+                        "the document has more than %d characters of text", limits.maxTextChars()));
+            }
+            sink.chars(text);
+        }
+
+        @Override
+        protected void processBookmarks(HWPFDocumentCore doc, Element block, Range range, int level,
+                List<Bookmark> bookmarks) {
+            if (range != null) {
+                processCharacters(doc, level, range, block);
+            }
+        }
+
+        @Override
+        protected void processDocumentInformation(SummaryInformation summary) {
+            // The HTML head: no text of the page.
+        }
+
+        @Override
+        protected void processDropDownList(Element block, CharacterRun run, String[] values, int defaultIndex) {
+            // A <select> in HTML, whose options are no text of the page.
+        }
+
+        @Override
+        protected void processDrawnObject(HWPFDocument doc, CharacterRun run, OfficeDrawing drawing, String path,
+                Element block) {
+            // A picture: no text.
+        }
+
+        @Override
+        protected void processImage(Element block, boolean inlined, Picture picture, String url) {
+            // A picture: no text.
+        }
+
+        @Override
+        protected void processImageWithoutPicturesManager(Element block, boolean inlined, Picture picture) {
+            // A picture: no text.
+        }
+
+        @Override
+        protected void processEndnoteAutonumbered(HWPFDocument doc, int index, Element block, Range text) {
+            note(doc, index, block, text);
+        }
+
+        @Override
+        protected void processFootnoteAutonumbered(HWPFDocument doc, int index, Element block, Range text) {
+            note(doc, index, block, text);
+        }
+
+        /** The note's number where it is anchored; "number text" among the notes after the body. */
+        private void note(HWPFDocument doc, int index, Element block, Range noteText) {
+            String number = String.valueOf(index + 1);
+            sink.chars(number);
+            Sink note = new CellSink();
+            note.chars(number);
+            note.chars(" ");
+            Sink outer = sink;
+            sink = note;
+            try {
+                processCharacters(doc, Integer.MIN_VALUE, noteText, block);
+            } finally {
+                sink = outer;
+            }
+            notes.add(note.text);
+        }
+
+        @Override
+        protected void afterProcess() {
+            // The notes' block after the body: one paragraph a note.
+            page.edge();
+            for (StringBuilder note : notes) {
+                page.edge();
+                page.text.append(note);
+                page.edge();
+            }
+            notes.clear();
+        }
+
+        @Override
+        protected void processHyperlink(HWPFDocumentCore doc, Element block, Range textRange, int level, String link) {
+            if (textRange != null) {
+                processCharacters(doc, level, textRange, block);
+            }
+        }
+
+        @Override
+        protected void processPageref(HWPFDocumentCore doc, Element block, Range textRange, int level, String ref) {
+            if (textRange != null) {
+                processCharacters(doc, level, textRange, block);
+            }
+        }
+
+        @Override
+        protected void processLineBreak(Element block, CharacterRun run) {
+            sink.lineBreak();
+        }
+
+        @Override
+        protected void processPageBreak(HWPFDocumentCore doc, Element flow) {
+            sink.lineBreak();
+        }
+
+        @Override
+        protected void processParagraph(HWPFDocumentCore doc, Element parent, int level, Paragraph paragraph,
+                String bulletText) {
+            sink.edge();
+            if (paragraph.numCharacterRuns() == 0) {
+                sink.edge();
+                return;
+            }
+            if (bulletText != null && !bulletText.isEmpty()) {
+                // As WordToHtmlConverter writes a list label: its last character (a tab or space)
+                // becomes a zero-width and a no-break space, or is dropped.
+                String label = bulletText.substring(0, bulletText.length() - 1);
+                sink.chars(bulletText.endsWith("\t") ? label + "\u200B\u00A0" : label);
+            }
+            if (!onlyMarks(paragraph.text())) {
+                processCharacters(doc, level, paragraph, parent);
+            }
+            sink.edge();
+        }
+
+        /**
+         * True for a paragraph that is nothing but its end mark (an empty cell, a blank line): its
+         * characters would all be stripped, so POI's run-by-run walk (a CharacterRun built per run)
+         * is skipped.
+         */
+        private static boolean onlyMarks(String text) {
+            // One character only: a run's last paragraph or cell mark is stripped, one in the middle is not.
+            return text.length() == 1 && (text.charAt(0) == '\r' || text.charAt(0) == '\u0007');
+        }
+
+        @Override
+        protected void processSection(HWPFDocumentCore doc, Section section, int index) {
+            sink.edge();
+            processParagraphes(doc, null, section, Integer.MIN_VALUE);
+            sink.edge();
+        }
+
+        @Override
+        protected void processSingleSection(HWPFDocumentCore doc, Section section) {
+            processParagraphes(doc, null, section, Integer.MIN_VALUE);
+        }
+
+        /** Paragraphs by index, built on demand from a range or already built for a cell. */
+        private interface Paragraphs {
+            int size();
+
+            Paragraph get(int index);
+        }
+
+        /**
+         * POI's paragraph loop (tables, page breaks, list labels), with tables taken by
+         * {@link #fastTable} when it can: POI's {@code Table} builds each of a table's paragraphs
+         * five times over (rows, then cells, each scanning them again), which was most of reading a
+         * .doc; here each is built once.
+         */
+        @Override
+        protected void processParagraphes(HWPFDocumentCore doc, Element flow, Range range, int level) {
+            int n = range.numParagraphs();
+            Paragraph[] built = new Paragraph[n];
+            processParagraphs(doc, new Paragraphs() {
+                @Override
+                public int size() {
+                    return n;
+                }
+
+                @Override
+                public Paragraph get(int index) {
+                    if (built[index] == null) {
+                        built[index] = range.getParagraph(index);
+                    }
+                    return built[index];
+                }
+            }, range, level);
+        }
+
+        /** As POI's processParagraphes; {@code range} is null for a cell's paragraphs (never a slow table). */
+        private void processParagraphs(HWPFDocumentCore doc, Paragraphs paragraphs, Range range, int level) {
+            for (int p = 0; p < paragraphs.size(); p++) {
+                Paragraph paragraph = paragraphs.get(p);
+                if (paragraph.isInTable() && paragraph.getTableLevel() != level) {
+                    if (paragraph.getTableLevel() < level) {
+                        throw new IllegalStateException("Trying to process table cell with higher level ("
+                                + paragraph.getTableLevel() + ") than current table level (" + level + ") as inner table part");
+                    }
+                    FastTable table = fastTables || range == null ? FastTable.of(doc, paragraphs, p) : null;
+                    if (table != null) {
+                        emitTable(doc, table);
+                        p += table.paragraphs - 1;
+                    } else {
+                        org.apache.poi.hwpf.usermodel.Table slow = range.getTable(paragraph);
+                        processTable(doc, null, slow);
+                        p += slow.numParagraphs() - 1;
+                    }
+                    continue;
+                }
+                if (paragraph.text().equals("\u000c")) {
+                    processPageBreak(doc, null);
+                }
+                boolean processed = false;
+                if (paragraph.isInList()) {
+                    try {
+                        String label = AbstractWordUtils.getBulletText(numbering, paragraph.getList(), (char) paragraph.getIlvl());
+                        processParagraph(doc, null, level, paragraph, label);
+                        processed = true;
+                    } catch (Exception e) {
+                        // As POI: the paragraph is then read without its list label.
+                    }
+                }
+                if (!processed) {
+                    processParagraph(doc, null, level, paragraph, "");
+                }
+            }
+        }
+
+        private final AbstractWordUtils.NumberingState numbering = new AbstractWordUtils.NumberingState();
+
+        /** A cell of {@link FastTable}: its paragraphs, edges and merge flags, as POI's TableCell has them. */
+        private record FastCell(List<Paragraph> paragraphs, int leftEdge, int width, boolean vMerged, boolean firstVMerged) {
+        }
+
+        /**
+         * A table read from its paragraphs once, with POI's rules for rows (a row-end paragraph of
+         * the table's level), cells (a cell mark of that level; the row-end's "fake" cell dropped
+         * when the row says it has fewer cells) and each row's table properties (from the row-end
+         * paragraph's own properties). Null where POI would take a path this does not copy: the
+         * caller then lets POI build the table.
+         */
+        private record FastTable(List<List<FastCell>> rows, List<Boolean> header, int level, int paragraphs) {
+
+            static FastTable of(HWPFDocumentCore doc, Paragraphs source, int first) {
+                int level = source.get(first).getTableLevel();
+                int end = first + 1;
+                while (end < source.size() && source.get(end).isInTable() && source.get(end).getTableLevel() >= level) {
+                    end++;
+                }
+                if (end == source.size()) {
+                    // The table may run on past this range; POI then looks beyond it.
+                    return null;
+                }
+                List<PAPX> papxs = doc.getParagraphTable().getParagraphs();
+                List<List<FastCell>> rows = new ArrayList<>();
+                List<Boolean> header = new ArrayList<>();
+                int rowStart = first;
+                for (int i = first; i < end; i++) {
+                    Paragraph p = source.get(i);
+                    if (!p.isTableRowEnd() || p.getTableLevel() != level) {
+                        continue;
+                    }
+                    PAPX papx = papxAt(papxs, p.getStartOffset());
+                    if (papx == null || papx.getEnd() != p.getEndOffset()) {
+                        return null;
+                    }
+                    TableProperties tap = TableSprmUncompressor.uncompressTAP(papx.getSprmBuf());
+                    List<FastCell> cells = cells(source, rowStart, i + 1, level, tap);
+                    if (cells == null || !nestedTablesFit(doc, cells, level)) {
+                        return null;
+                    }
+                    rows.add(cells);
+                    header.add(tap.getFTableHeader());
+                    rowStart = i + 1;
+                }
+                return new FastTable(rows, header, level, end - first);
+            }
+
+            /** Whether every table nested in these cells can be read this way too (checked before any text is). */
+            private static boolean nestedTablesFit(HWPFDocumentCore doc, List<FastCell> cells, int level) {
+                for (FastCell cell : cells) {
+                    Paragraphs ps = of(cell.paragraphs());
+                    for (int i = 0; i < ps.size(); i++) {
+                        Paragraph p = ps.get(i);
+                        if (p.isInTable() && p.getTableLevel() > level) {
+                            FastTable nested = of(doc, ps, i);
+                            if (nested == null) {
+                                return false;
+                            }
+                            i += nested.paragraphs() - 1;
+                        }
+                    }
+                }
+                return true;
+            }
+
+            static Paragraphs of(List<Paragraph> list) {
+                return new Paragraphs() {
+                    @Override
+                    public int size() {
+                        return list.size();
+                    }
+
+                    @Override
+                    public Paragraph get(int index) {
+                        return list.get(index);
+                    }
+                };
+            }
+
+            /** POI's TableRow.initCells over paragraphs [from, to) of one row. */
+            private static List<FastCell> cells(Paragraphs source, int from, int to, int level, TableProperties tap) {
+                TableCellDescriptor[] tcs = tap.getRgtc();
+                short[] centers = tap.getRgdxaCenter();
+                List<FastCell> cells = new ArrayList<>();
+                int lastCellStart = from;
+                for (int i = from; i < to; i++) {
+                    Paragraph p = source.get(i);
+                    String s = p.text();
+                    if ((s.length() > 0 && s.charAt(s.length() - 1) == '\u0007' || p.isEmbeddedCellMark())
+                            && p.getTableLevel() == level) {
+                        int k = cells.size();
+                        TableCellDescriptor tc = tcs != null && tcs.length > k ? tcs[k] : null;
+                        short left = centers != null && centers.length > k ? centers[k] : 0;
+                        short right = centers != null && centers.length > k + 1 ? centers[k + 1] : 0;
+                        List<Paragraph> ps = new ArrayList<>(i + 1 - lastCellStart);
+                        for (int j = lastCellStart; j <= i; j++) {
+                            ps.add(source.get(j));
+                        }
+                        cells.add(new FastCell(ps, left, right - left,
+                                tc != null && tc.isFVertMerge(), tc != null && tc.isFVertRestart()));
+                        lastCellStart = i + 1;
+                    }
+                }
+                if (lastCellStart < to - from - 1 + from) {
+                    // POI makes a cell of the rest here, from paragraph numbers taken for offsets.
+                    return null;
+                }
+                if (!cells.isEmpty() && cells.size() != tap.getItcMac()) {
+                    FastCell last = cells.get(cells.size() - 1);
+                    if (last.paragraphs().size() == 1 && last.paragraphs().get(0).isTableRowEnd()) {
+                        cells.remove(cells.size() - 1);
+                    }
+                }
+                return cells;
+            }
+
+            private static PAPX papxAt(List<PAPX> papxs, int start) {
+                int lo = 0;
+                int hi = papxs.size() - 1;
+                while (lo <= hi) {
+                    int mid = (lo + hi) >>> 1;
+                    int s = papxs.get(mid).getStart();
+                    if (s < start) {
+                        lo = mid + 1;
+                    } else if (s > start) {
+                        hi = mid - 1;
+                    } else {
+                        return papxs.get(mid);
+                    }
+                }
+                return null;
+            }
+        }
+
+        /** Columns a cell spans: the grid lines between its left and right edge (POI's rule). */
+        private static int columnsSpanned(int[] edges, int edgeIndex, int left, int width) {
+            int span = 0;
+            int right = left + width;
+            for (int next = edgeIndex; edges[next] < right; next++) {
+                span++;
+            }
+            return span;
+        }
+
+        /** Rows a vertical merge spans, as POI's getNumberRowsSpanned counts them. */
+        private static int rowsSpanned(List<List<FastCell>> rows, int[] edges, int r, int c, FastCell cell) {
+            if (!cell.firstVMerged()) {
+                return 1;
+            }
+            int count = 1;
+            for (int r1 = r + 1; r1 < rows.size(); r1++) {
+                List<FastCell> next = rows.get(r1);
+                if (c >= next.size()) {
+                    break;
+                }
+                boolean hasCells = false;
+                int edge = 0;
+                for (FastCell n : next) {
+                    int span = columnsSpanned(edges, edge, n.leftEdge(), n.width());
+                    edge += span;
+                    if ((!n.vMerged() || n.firstVMerged()) && span != 0) {
+                        hasCells = true;
+                        break;
+                    }
+                }
+                if (!hasCells) {
+                    continue;
+                }
+                FastCell below = next.get(c);
+                if (!below.vMerged() || below.firstVMerged()) {
+                    break;
+                }
+                count++;
+            }
+            return count;
+        }
+
+        /** WordToHtmlConverter's table over a {@link FastTable}: the same cells, spans and order. */
+        private void emitTable(HWPFDocumentCore doc, FastTable table) {
+            TreeSet<Integer> edgeSet = new TreeSet<>();
+            for (List<FastCell> row : table.rows()) {
+                for (FastCell cell : row) {
+                    edgeSet.add(cell.leftEdge());
+                    edgeSet.add(cell.leftEdge() + cell.width());
+                }
+            }
+            int[] edges = edgeSet.stream().mapToInt(Integer::intValue).toArray();
+            List<List<Grid.Spanned>> headerRows = new ArrayList<>();
+            List<List<Grid.Spanned>> bodyRows = new ArrayList<>();
+            Sink outer = sink;
+            try {
+                for (int r = 0; r < table.rows().size(); r++) {
+                    List<FastCell> row = table.rows().get(r);
+                    List<Grid.Spanned> cellsOfRow = new ArrayList<>();
+                    int edge = 0;
+                    for (int c = 0; c < row.size(); c++) {
+                        FastCell cell = row.get(c);
+                        int colSpan = columnsSpanned(edges, edge, cell.leftEdge(), cell.width());
+                        edge += colSpan;
+                        if (cell.vMerged() && !cell.firstVMerged() || colSpan == 0) {
+                            continue;
+                        }
+                        int rowSpan = rowsSpanned(table.rows(), edges, r, c, cell);
+                        Sink text = new CellSink();
+                        sink = text;
+                        processParagraphs(doc, FastTable.of(cell.paragraphs()), null, table.level());
+                        sink = outer;
+                        cellsOfRow.add(new Grid.Spanned(colSpan, rowSpan, text.text.toString()));
+                    }
+                    (table.header().get(r) ? headerRows : bodyRows).add(cellsOfRow);
+                }
+            } finally {
+                sink = outer;
+            }
+            emitRows(headerRows, bodyRows);
+        }
+
+        @Override
+        protected void processTable(HWPFDocumentCore doc, Element flow, org.apache.poi.hwpf.usermodel.Table table) {
+            int[] edges = cellEdges(table);
+            List<List<Grid.Spanned>> headerRows = new ArrayList<>();
+            List<List<Grid.Spanned>> bodyRows = new ArrayList<>();
+            Sink outer = sink;
+            try {
+                for (int r = 0; r < table.numRows(); r++) {
+                    TableRow row = table.getRow(r);
+                    List<Grid.Spanned> cellsOfRow = new ArrayList<>();
+                    int edge = 0;
+                    for (int c = 0; c < row.numCells(); c++) {
+                        TableCell cell = row.getCell(c);
+                        if (cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged()) {
+                            edge += getNumberColumnsSpanned(edges, edge, cell);
+                            continue;
+                        }
+                        int colSpan = getNumberColumnsSpanned(edges, edge, cell);
+                        edge += colSpan;
+                        if (colSpan == 0) {
+                            continue;
+                        }
+                        int rowSpan = getNumberRowsSpanned(table, edges, r, c, cell);
+                        Sink text = new CellSink();
+                        sink = text;
+                        processParagraphes(doc, null, cell, table.getTableLevel());
+                        sink = outer;
+                        cellsOfRow.add(new Grid.Spanned(colSpan, rowSpan, text.text.toString()));
+                    }
+                    (row.isTableHeader() ? headerRows : bodyRows).add(cellsOfRow);
+                }
+            } finally {
+                sink = outer;
+            }
+            emitRows(headerRows, bodyRows);
+        }
+
+        /** A table's rows as WordToHtmlConverter orders them: a page table, or lines of the outer cell. */
+        private void emitRows(List<List<Grid.Spanned>> headerRows, List<List<Grid.Spanned>> bodyRows) {
+            if (bodyRows.isEmpty()) {
+                // WordToHtmlConverter leaves out a table without body rows, header rows and all.
+                return;
+            }
+            List<List<Grid.Spanned>> rows = new ArrayList<>(headerRows);
+            rows.addAll(bodyRows);
+            if (sink == page) {
+                addTable(rows);
+            } else {
+                // A nested table: its cells' texts are lines of the outer cell.
+                for (List<Grid.Spanned> row : rows) {
+                    for (Grid.Spanned cell : row) {
+                        sink.edge();
+                        sink.text.append(cell.text());
+                        sink.edge();
+                    }
+                }
+            }
+        }
+
+        private void addTable(List<List<Grid.Spanned>> rows) {
+            page.edge();
+            List<List<Grid.Spanned>> texts = new ArrayList<>(rows.size());
+            for (List<Grid.Spanned> row : rows) {
+                List<Grid.Spanned> cellsOfRow = new ArrayList<>(row.size());
+                for (Grid.Spanned s : row) {
+                    cellsOfRow.add(new Grid.Spanned(s.colSpan(), s.rowSpan(), Grid.cellText(s.text())));
+                }
+                texts.add(cellsOfRow);
+            }
+            Optional<List<Grid.Placed>> fitted = Grid.place(texts, limits.maxCells() - cells);
+            if (fitted.isEmpty()) {
+                throw new Refused("read.too_many_cells", String.format(Locale.ROOT,
+                        "the tables cover more than %d grid cells (counting the cells that spans cover)",
+                        limits.maxCells()));
+            }
+            for (Grid.Placed p : fitted.get()) {
+                cells += (long) p.colSpan() * p.rowSpan();
+            }
+            blocks.add(new Table(++tables, Grid.rows(texts.size(), fitted.get())));
+        }
+
+        /** Every distinct left and right cell edge of the table, ascending: the grid's column lines. */
+        private static int[] cellEdges(org.apache.poi.hwpf.usermodel.Table table) {
+            TreeSet<Integer> edges = new TreeSet<>();
+            for (int r = 0; r < table.numRows(); r++) {
+                TableRow row = table.getRow(r);
+                for (int c = 0; c < row.numCells(); c++) {
+                    TableCell cell = row.getCell(c);
+                    edges.add(cell.getLeftEdge());
+                    edges.add(cell.getLeftEdge() + cell.getWidth());
+                }
+            }
+            return edges.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+}

@@ -1,0 +1,508 @@
+package org.jixiao.internal.read;
+
+import org.jixiao.ReadLimits;
+import org.jixiao.Source;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.jixiao.model.Block;
+import org.jixiao.model.Document;
+import org.jixiao.model.Paragraph;
+import org.jixiao.model.Result;
+import org.jixiao.model.SourceFormat;
+import org.jixiao.model.Stage;
+import org.jixiao.model.Table;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads .docx by streaming {@code word/document.xml} with StAX.
+ *
+ * <p>POI opens the package (and guards against zip bombs, see {@link OfficeFiles}); the body is
+ * read as a stream because XWPF's object model reaches ~200 files/s here and a streaming read
+ * ~730 (LIBRARIES.md). The XML parser has DTDs and external entities switched off and leaves
+ * entity references unresolved, so an XXE payload yields no text.
+ *
+ * <p>What becomes of Word's markup:
+ * <ul>
+ *   <li>{@code w:tbl} / {@code w:tr} / {@code w:tc}: a {@link Table}; {@code w:gridSpan} is the
+ *       column span, {@code w:gridBefore} shifts a row right, a {@code w:vMerge} continue cell
+ *       (bare or {@code val="continue"}) adds one row to the cell above it, a legacy
+ *       {@code w:hMerge} continue cell widens the cell to its left. A table nested in a cell adds
+ *       its cell texts, one per line, to the outer cell.</li>
+ *   <li>{@code w:p} outside tables: a {@link Paragraph}; inside a cell: one line of the cell.
+ *       Text-box paragraphs ({@code w:txbxContent}) are paragraphs or cell lines the same way.</li>
+ *   <li>Runs: {@code w:t} text, {@code w:tab} a tab, {@code w:br}/{@code w:cr} a line break.
+ *       Field results are kept and field codes ({@code w:instrText}) dropped; hyperlinks, content
+ *       controls and tracked insertions are read through; tracked deletions are dropped; of
+ *       {@code mc:AlternateContent} only the first choice is read (the fallback repeats it).</li>
+ * </ul>
+ * Rows whose cells are all blank are dropped; blank paragraphs are not kept.
+ */
+public final class DocxReader implements DocumentReader {
+
+    private static final Set<String> W = Set.of(
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            "http://purl.oclc.org/ooxml/wordprocessingml/main");
+    private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+    /** Elements whose whole subtree holds no visible text of the body. */
+    private static final Set<String> SKIPPED = Set.of(
+            "del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "tblPr", "tblGrid",
+            "tblPrEx", "sectPr", "sdtPr", "sdtEndPr", "fldData", "rubyPr", "rt");
+
+    private final ReadLimits limits;
+
+    public DocxReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code Failed} with {@code read.zip.corrupt}, {@code read.zip.bomb},
+     *         {@code read.docx.corrupt} (broken XML), {@code read.docx.not_docx} (another OOXML
+     *         kind), {@code read.too_large} or {@code read.too_many_cells}
+     */
+    @Override
+    public Result<Document> read(Source source) {
+        if (Sniffer.sniff(source.content()) == Sniffer.Kind.OLE2) {
+            Result<org.apache.poi.poifs.filesystem.POIFSFileSystem> fs = OfficeFiles.openOle2(source);
+            if (fs instanceof Result.Ok<org.apache.poi.poifs.filesystem.POIFSFileSystem> ok
+                    && OfficeFiles.kindOf(ok.value()) == OfficeFiles.Ole2Kind.ENCRYPTED_OOXML) {
+                return OfficeFiles.encrypted(source);
+            }
+            return Result.failed(source.name(), Stage.READ, "read.docx.not_docx",
+                    "expected a .docx (zip) file, found an OLE2 file (Word 97-2003 or Excel 97-2003)");
+        }
+        // The path Readers takes: the main part straight from the guarded zip stream; the full
+        // package only when that path cannot open the file (it also names the failure).
+        return readDirect(source).orElseGet(() -> readPackage(source));
+    }
+
+    /**
+     * Reads the main part straight from the zip, without POI's package model; empty when the file
+     * is no .docx this way can open ({@link OfficeFiles#readDirect}).
+     */
+    Optional<Result<Document>> readDirect(Source source) {
+        return OfficeFiles.readDirect(source, (zip, main) ->
+                main.kind() == OfficeFiles.OoxmlKind.DOCX ? readDirect(source, zip, main.partName()) : Optional.empty());
+    }
+
+    /**
+     * Reads the main part {@code partName} of a zip opened directly; empty when it cannot be
+     * inflated (zip damage), and the caller opens the package, which names the failure.
+     *
+     * <p>Broken XML is inflated to its end before it is called {@code read.docx.corrupt}: a bomb
+     * of zeros is broken XML at its first byte, long before the zip-bomb guard has seen enough to
+     * call it a bomb ({@code read.zip.bomb}); the package model would try to hold all of it. A
+     * part that inflates past the package model's limit for one part ({@link OfficeFiles#MAX_PART_BYTES})
+     * is a bomb too, as the package model calls it.
+     */
+    Optional<Result<Document>> readDirect(Source source, OoxmlZip zip, String partName) {
+        try (InputStream part = zip.open(partName)) {
+            if (part == null) {
+                return Optional.empty();
+            }
+            long[] inflated = {0};
+            InputStream in = new FilterInputStream(part) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    inflated[0] += b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    inflated[0] += Math.max(0, n);
+                    return n;
+                }
+            };
+            Result<Document> read = readMain(source, "/" + partName, in);
+            if (read instanceof Result.Failed<Document> f && f.failure().code().equals("read.docx.corrupt")) {
+                try {
+                    in.transferTo(OutputStream.nullOutputStream());
+                    if (inflated[0] > OfficeFiles.MAX_PART_BYTES) {
+                        return Optional.of(Result.failed(source.name(), Stage.READ, "read.zip.bomb", String.format(
+                                Locale.ROOT, "the part %s inflates to %,d bytes, beyond the limit of %,d for one part",
+                                partName, inflated[0], OfficeFiles.MAX_PART_BYTES)));
+                    }
+                } catch (IOException e) {
+                    // Damaged compressed data under broken XML is still a corrupt document; only a
+                    // bomb is named as such.
+                    if (OfficeFiles.isBomb(e)) {
+                        return Optional.of(OfficeFiles.zipFailure(source, e));
+                    }
+                }
+            }
+            return Optional.of(read);
+        } catch (IOException e) {
+            if (OfficeFiles.isBomb(e)) {
+                return Optional.of(OfficeFiles.zipFailure(source, e));
+            }
+            // The zip opened and named its parts, but the main part's compressed data is damaged.
+            return Optional.of(Result.failed(source.name(), Stage.READ, "read.docx.corrupt",
+                    "expected a readable main document part " + partName + ", found damaged data: " + OfficeFiles.firstLine(e)));
+        }
+    }
+
+    /** Reads the file through POI's package model ({@code OPCPackage}): the fallback, and the reference in tests. */
+    Result<Document> readPackage(Source source) {
+        return OfficeFiles.openOoxml(source).then(o -> {
+            try {
+                if (o.kind() != OfficeFiles.OoxmlKind.DOCX) {
+                    return Result.failed(source.name(), Stage.READ, "read.docx.not_docx",
+                            "expected a Word document, found a package whose main part is " + o.main().getContentType());
+                }
+                return readMain(source, o.main());
+            } finally {
+                o.pkg().revert();
+            }
+        });
+    }
+
+    /**
+     * Reads a main document part given as a stream.
+     *
+     * @throws IOException when the stream fails underneath the XML (zip damage, the zip-bomb guard)
+     */
+    Result<Document> readMain(Source source, String partName, InputStream in) throws IOException {
+        try {
+            XMLStreamReader xml = OoxmlZip.xmlFactory().createXMLStreamReader(in);
+            try {
+                return new Body(source.name(), limits).read(xml);
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            return Result.failed(source.name(), Stage.READ, "read.docx.corrupt",
+                    "expected well-formed WordprocessingML in " + partName + ", found: " + OfficeFiles.firstLine(e));
+        }
+    }
+
+    /** Reads the main document part of an open package. */
+    Result<Document> readMain(Source source, PackagePart main) {
+        try (InputStream in = main.getInputStream()) {
+            return readMain(source, main.getPartName().getName(), in);
+        } catch (IOException e) {
+            return OfficeFiles.zipFailure(source, e);
+        }
+    }
+
+    /** A cell being built, with its grid position and the lines of its paragraphs. */
+    private static final class MutableCell {
+        final int row;
+        final int col;
+        int colSpan;
+        int rowSpan = 1;
+        final StringBuilder text = new StringBuilder();
+
+        MutableCell(int row, int col) {
+            this.row = row;
+            this.col = col;
+        }
+    }
+
+    /** One {@code w:tbl} being read: Word gives grid columns, so no occupancy matrix is needed. */
+    private static final class TableBuilder {
+        final List<MutableCell> cells = new ArrayList<>();
+        /** The cell most recently anchored at each column, which a vMerge continue extends. */
+        final Map<Integer, MutableCell> lastAtColumn = new HashMap<>();
+        int row = -1;
+        int col;
+        MutableCell lastInRow;
+        MutableCell open;
+        int gridSpan;
+        String vMerge;
+        String hMerge;
+
+        void startRow() {
+            row++;
+            col = 0;
+            lastInRow = null;
+        }
+
+        void startCell() {
+            if (row < 0) {
+                startRow();
+            }
+            open = new MutableCell(row, col);
+            gridSpan = 1;
+            vMerge = null;
+            hMerge = null;
+        }
+
+        void endCell() {
+            MutableCell cell = open;
+            open = null;
+            if (cell == null) {
+                return;
+            }
+            int span = Math.max(1, Math.min(Grid.MAX_SPAN, gridSpan));
+            if ("continue".equals(vMerge)) {
+                MutableCell above = lastAtColumn.get(cell.col);
+                if (above != null && above.row + above.rowSpan == row) {
+                    above.rowSpan++;
+                    appendLines(above.text, cell.text);
+                    col += span;
+                    return;
+                }
+            }
+            if ("continue".equals(hMerge) && lastInRow != null) {
+                lastInRow.colSpan += span;
+                appendLines(lastInRow.text, cell.text);
+                col += span;
+                return;
+            }
+            cell.colSpan = span;
+            cells.add(cell);
+            lastAtColumn.put(cell.col, cell);
+            lastInRow = cell;
+            col += span;
+        }
+
+        Table build(int number) {
+            List<Grid.Placed> placed = new ArrayList<>(cells.size());
+            for (MutableCell c : cells) {
+                placed.add(new Grid.Placed(c.row, c.col, c.colSpan, c.rowSpan, Grid.cellText(c.text)));
+            }
+            return new Table(number, Grid.rows(row + 1, placed));
+        }
+
+        /** A nested table's text for its outer cell: each cell's lines, row by row. */
+        String text() {
+            StringBuilder out = new StringBuilder();
+            for (MutableCell c : cells) {
+                appendLines(out, c.text);
+            }
+            return out.toString();
+        }
+    }
+
+    private static void appendLines(StringBuilder target, CharSequence lines) {
+        if (lines.length() > 0) {
+            target.append(lines).append('\n');
+        }
+    }
+
+    /** The state of one streaming pass over {@code w:body}. */
+    private static final class Body {
+        private final String name;
+        private final ReadLimits limits;
+        private final List<Block> blocks = new ArrayList<>();
+        private final Deque<TableBuilder> tables = new ArrayDeque<>();
+        private final Deque<StringBuilder> paragraphs = new ArrayDeque<>();
+        private boolean inText;
+        private long chars;
+        private int cells;
+        private int paragraphCount;
+        private int tableCount;
+
+        Body(String name, ReadLimits limits) {
+            this.name = name;
+            this.limits = limits;
+        }
+
+        Result<Document> read(XMLStreamReader xml) throws XMLStreamException {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if (MC.equals(xml.getNamespaceURI()) && "Fallback".equals(xml.getLocalName())) {
+                        skip(xml);
+                    } else if (W.contains(xml.getNamespaceURI())) {
+                        start(xml);
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    if (W.contains(xml.getNamespaceURI())) {
+                        Result<Document> failed = end(xml.getLocalName());
+                        if (failed != null) {
+                            return failed;
+                        }
+                    }
+                } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                        || event == XMLStreamConstants.SPACE)) {
+                    append(xml.getText());
+                }
+                // ENTITY_REFERENCE events are left unresolved on purpose (XXE).
+                if (chars > limits.maxTextChars()) {
+                    return Result.failed(name, Stage.READ, "read.too_large",
+                            String.format(Locale.ROOT, "the document has more than %d characters of text",
+                                    limits.maxTextChars()));
+                }
+            }
+            return Result.ok(new Document(name, SourceFormat.DOCX, blocks));
+        }
+
+        private void start(XMLStreamReader xml) throws XMLStreamException {
+            String local = xml.getLocalName();
+            if (SKIPPED.contains(local)) {
+                skip(xml);
+                return;
+            }
+            TableBuilder table = tables.peek();
+            switch (local) {
+                case "p" -> paragraphs.push(new StringBuilder());
+                case "t" -> inText = true;
+                case "tab", "ptab" -> append("\t");
+                case "br", "cr" -> append("\n");
+                case "noBreakHyphen" -> append("-");
+                case "tbl" -> tables.push(new TableBuilder());
+                case "tr" -> {
+                    if (table != null) {
+                        table.startRow();
+                    }
+                }
+                case "gridBefore" -> {
+                    if (table != null) {
+                        table.col += Math.max(0, Math.min(Grid.MAX_SPAN, intValue(xml, 0)));
+                    }
+                }
+                case "tc" -> {
+                    if (table != null) {
+                        table.startCell();
+                    }
+                }
+                case "gridSpan" -> {
+                    if (table != null) {
+                        table.gridSpan = intValue(xml, 1);
+                    }
+                }
+                case "vMerge" -> {
+                    if (table != null) {
+                        table.vMerge = mergeValue(xml);
+                    }
+                }
+                case "hMerge" -> {
+                    if (table != null) {
+                        table.hMerge = mergeValue(xml);
+                    }
+                }
+                default -> {
+                    // containers (body, r, hyperlink, sdt, sdtContent, ins, fldSimple, txbxContent, ...) are read through
+                }
+            }
+        }
+
+        /** Handles an end tag; returns a failure when a limit is broken, else null. */
+        private Result<Document> end(String local) {
+            switch (local) {
+                case "t" -> inText = false;
+                case "p" -> {
+                    StringBuilder p = paragraphs.poll();
+                    if (p != null) {
+                        endParagraph(p);
+                    }
+                }
+                case "tc" -> {
+                    TableBuilder table = tables.peek();
+                    if (table != null) {
+                        table.endCell();
+                        if (++cells > limits.maxCells()) {
+                            return Result.failed(name, Stage.READ, "read.too_many_cells",
+                                    String.format(Locale.ROOT, "the tables have more than %d cells",
+                                            limits.maxCells()));
+                        }
+                    }
+                }
+                case "tbl" -> {
+                    TableBuilder inner = tables.poll();
+                    if (inner == null) {
+                        break;
+                    }
+                    TableBuilder outer = tables.peek();
+                    if (outer != null && outer.open != null) {
+                        appendLines(outer.open.text, inner.text());
+                    } else if (outer == null) {
+                        blocks.add(inner.build(++tableCount));
+                    }
+                }
+                default -> {
+                }
+            }
+            return null;
+        }
+
+        private void endParagraph(StringBuilder p) {
+            TableBuilder table = tables.peek();
+            if (table != null && table.open != null) {
+                appendLines(table.open.text, p);
+                return;
+            }
+            String text = Grid.cellText(p);
+            if (!text.isEmpty()) {
+                blocks.add(new Paragraph(++paragraphCount, text));
+            }
+        }
+
+        private void append(String s) {
+            StringBuilder p = paragraphs.peek();
+            if (p != null) {
+                p.append(s);
+                chars += s.length();
+            }
+        }
+
+        private static void skip(XMLStreamReader xml) throws XMLStreamException {
+            if (xml instanceof XMLStreamReader2 fast) {
+                // Woodstox skips a subtree without reporting its events: formatting is most of the XML.
+                fast.skipElement();
+                return;
+            }
+            int depth = 1;
+            while (depth > 0 && xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+        }
+
+        private static String attribute(XMLStreamReader xml, String local) {
+            for (int i = 0; i < xml.getAttributeCount(); i++) {
+                if (local.equals(xml.getAttributeLocalName(i))) {
+                    return xml.getAttributeValue(i);
+                }
+            }
+            return null;
+        }
+
+        private static int intValue(XMLStreamReader xml, int fallback) {
+            String v = attribute(xml, "val");
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v.strip());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+
+        /** {@code restart}, or {@code continue} for a bare element, as Word means it. */
+        private static String mergeValue(XMLStreamReader xml) {
+            String v = attribute(xml, "val");
+            return v == null || v.isBlank() ? "continue" : v.strip();
+        }
+    }
+}

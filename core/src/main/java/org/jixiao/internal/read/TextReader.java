@@ -1,0 +1,457 @@
+package org.jixiao.internal.read;
+
+import org.jixiao.ReadLimits;
+import org.jixiao.Source;
+import org.jixiao.model.Block;
+import org.jixiao.model.Cell;
+import org.jixiao.model.Document;
+import org.jixiao.model.Paragraph;
+import org.jixiao.model.Result;
+import org.jixiao.model.Row;
+import org.jixiao.model.SourceFormat;
+import org.jixiao.model.Stage;
+import org.jixiao.model.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads plain-text exports of Word documents and forms copied out of web pages and PDFs.
+ *
+ * <p>Five table layouts are recognised. Two as Word's "save as text" writes them:
+ * <ul>
+ *   <li><b>row per line</b>: every table row on one line, one tab per grid column, empty fields for
+ *       merged or empty cells (seeds 000, 004). Column positions may drift from row to row; that
+ *       is kept as written and left to the extractor.</li>
+ *   <li><b>cell per line</b>: every cell on its own line behind a tab ({@code \tcell}), a blank line
+ *       between rows, two blank lines or a text line after the table (seed 002).</li>
+ * </ul>
+ * Two as forms copied from web pages and PDFs look:
+ * <ul>
+ *   <li><b>pipe rows</b>: {@code a | b | c}, markdown-like, with optional leading and trailing
+ *       pipes; separator rows of dashes ({@code |---|:--:|}) are skipped. A line is a pipe row when
+ *       it holds two pipes, or one pipe at its start or end.</li>
+ *   <li><b>space-aligned rows</b>: cells separated by runs of two or more spaces (U+0020 or
+ *       U+3000), at least two cells; a run of such lines is a table when it has two lines or more,
+ *       or a line with three cells or more. Cells are numbered left to right; character positions
+ *       are not used, since CJK widths make them unreliable.</li>
+ * </ul>
+ * And one whole-file layout, LibreOffice's text export of a .docx, which writes every table cell
+ * on its own line with no row delimiter at all and a blank line for an empty cell:
+ * <ul>
+ *   <li><b>cell per line without row delimiters</b>: the file holds no tab and no pipe row, has at
+ *       least {@value #EXPORT_MIN_LINES} non-blank lines, and at least 80 % of them are short
+ *       (at most {@value #EXPORT_SHORT_LINE} characters), or a run of that many short lines with
+ *       blank ones among them holds its table (a report's long paragraphs around it). Row boundaries cannot be known, so the
+ *       file becomes ONE single-column table (table 1), one row per line (title lines included),
+ *       blank lines kept as empty cells, and no paragraphs; the extractor re-chunks it.</li>
+ * </ul>
+ * Any other line is a paragraph. Word's {@code [bookmark: _Toc…]} markers are dropped.
+ */
+public final class TextReader implements DocumentReader {
+
+    private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark: [^\\]]*\\]");
+    private static final Pattern SPACE_RUN = Pattern.compile("[ \u3000]{2,}");
+    private static final Pattern PIPE_SEPARATOR = Pattern.compile("[|:+\\- \u3000]*-[|:+\\- \u3000]*");
+    static final int EXPORT_MIN_LINES = 20;
+    static final int EXPORT_SHORT_LINE = 40;
+
+    private final ReadLimits limits;
+
+    public TextReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public Result<Document> read(Source source) {
+        Optional<Result<Document>> refused = TextLimits.refuse(limits, source, "text");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String text = TextDecoder.decode(source.content()).text();
+        if (text.length() > limits.maxTextChars()) {
+            return Result.failed(source.name(), Stage.READ, "read.too_large",
+                    String.format(Locale.ROOT, "the text has %d characters, more than the limit of %d",
+                            text.length(), limits.maxTextChars()));
+        }
+        return Result.ok(parse(source.name(), text));
+    }
+
+    /** Splits decoded text into paragraphs and tables. */
+    Document parse(String name, String text) {
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        // Removed once here, so that every layout test below sees the same line: testing a line
+        // with its bookmark in one place and without it in another once left the loops stuck.
+        if (text.contains("[bookmark: ")) {
+            for (int k = 0; k < lines.length; k++) {
+                lines[k] = BOOKMARK.matcher(lines[k]).replaceAll("");
+            }
+        }
+        String[] cells = indentedPipeCells(lines);
+        boolean rewritten = cells != lines;
+        lines = cells;
+        if (!rewritten && isCellPerLineExport(text, lines)) {
+            return cellPerLineExport(name, lines);
+        }
+        List<Block> blocks = new ArrayList<>();
+        int paragraphs = 0;
+        int tables = 0;
+        int i = 0;
+        boolean singleSpaced = isSingleSpaced(lines);
+        while (i < lines.length) {
+            String line = lines[i];
+            int spaceEnd;
+            if (isGridRow(line)) {
+                List<Row> rows = new ArrayList<>();
+                while (i < lines.length && isGridRow(lines[i])) {
+                    rows.add(gridRow(lines[i]));
+                    i++;
+                }
+                blocks.add(new Table(++tables, rows));
+            } else if (isCellLine(line)) {
+                List<Row> rows = new ArrayList<>();
+                List<Cell> current = new ArrayList<>();
+                while (i < lines.length) {
+                    if (isCellLine(lines[i])) {
+                        current.add(Cell.of(current.size(), clean(lines[i].substring(1))));
+                        i++;
+                    } else if (lines[i].isBlank() && i + 1 < lines.length && isCellLine(lines[i + 1])) {
+                        // one blank line separates rows of the same table
+                        rows.add(new Row(current));
+                        current = new ArrayList<>();
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                rows.add(new Row(current));
+                blocks.add(new Table(++tables, rows));
+            } else if (isPipeRow(line)) {
+                List<Row> rows = new ArrayList<>();
+                StringBuilder logical = null;
+                while (i < lines.length && (isPipeRow(lines[i]) || lines[i].strip().equals("|"))) {
+                    String s = lines[i].strip();
+                    if (PIPE_SEPARATOR.matcher(s).matches()) {
+                        i++;
+                        continue;
+                    }
+                    // A web page wraps long rows: a line that closes with a pipe but does not open
+                    // with one, or holds nothing but pipes, goes on with the row above; a lone pipe
+                    // opens a row whose first cell is on the next line. Rows without outer pipes
+                    // (a | b | c) stand alone.
+                    boolean continues = logical != null && (!s.startsWith("|") && s.endsWith("|")
+                            || s.length() > 1 && s.chars().allMatch(c -> c == '|'));
+                    if (continues) {
+                        logical.append(s);
+                    } else {
+                        if (logical != null) {
+                            rows.add(pipeRow(logical.toString()));
+                        }
+                        logical = new StringBuilder(s);
+                    }
+                    i++;
+                }
+                if (logical != null) {
+                    rows.add(pipeRow(logical.toString()));
+                }
+                blocks.add(new Table(++tables, rows));
+            } else if (singleSpaced && (spaceEnd = singleSpaceTableEnd(lines, i)) > i) {
+                List<Row> rows = new ArrayList<>();
+                for (; i < spaceEnd; i++) {
+                    if (!lines[i].isBlank()) {
+                        rows.add(fieldsRow(List.of(SINGLE_SPACES.split(lines[i].strip()))));
+                    }
+                }
+                blocks.add(new Table(++tables, rows));
+            } else if ((spaceEnd = spaceTableEnd(lines, i)) > i) {
+                List<Row> rows = new ArrayList<>();
+                for (; i < spaceEnd; i++) {
+                    rows.add(fieldsRow(spaceFields(lines[i])));
+                }
+                blocks.add(new Table(++tables, rows));
+            } else {
+                if (!line.isBlank()) {
+                    // A rewritten layout has its own lines, which are not the file's.
+                    blocks.add(new Paragraph(++paragraphs, clean(line), rewritten ? 0 : i + 1));
+                }
+                i++;
+            }
+        }
+        return new Document(name, SourceFormat.TEXT, blocks);
+    }
+
+    /** An indented cell line of a web page's table: {@code         | 二级指标}. */
+    private static final Pattern INDENTED_CELL = Pattern.compile("^\\s{2,}\\|\\s?(.*)$");
+    /** The indented second line of a wrapped cell: {@code        指标}. */
+    private static final Pattern INDENTED_TEXT = Pattern.compile("^\\s{2,}[^\\s|].*$");
+
+    /**
+     * A web page's table written one cell per indented line behind a pipe, each row opening with
+     * its first cell unindented and closing on a line of pipes ({@code | ||}), a wrapped label going
+     * on in an indented line: rewritten as the cell-per-line layout ({@code \tcell}, a blank line
+     * between rows), which the parser below reads. Other text is returned as it is.
+     */
+    static String[] indentedPipeCells(String[] lines) {
+        int cellLines = 0;
+        for (String line : lines) {
+            if (INDENTED_CELL.matcher(line).matches()) {
+                cellLines++;
+            }
+        }
+        if (cellLines < 5) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>(lines.length);
+        boolean inRow = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher cell = INDENTED_CELL.matcher(line);
+            if (cell.matches()) {
+                String content = cell.group(1).strip();
+                if (content.chars().allMatch(c -> c == '|' || c == ' ')) {
+                    if (inRow) {
+                        out.add("");
+                    }
+                    inRow = false;
+                } else if (inRow) {
+                    out.add("\t" + content);
+                } else {
+                    out.add(line);
+                }
+            } else if (inRow && INDENTED_TEXT.matcher(line).matches() && !out.isEmpty()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + line.strip());
+            } else if (!line.isBlank() && !line.startsWith(" ") && opensRow(lines, i + 1)) {
+                if (inRow) {
+                    out.add("");
+                }
+                out.add("\t" + line.strip());
+                inRow = true;
+            } else if (line.isBlank()) {
+                if (!inRow) {
+                    out.add(line);
+                }
+            } else {
+                if (inRow) {
+                    out.add("");
+                    out.add("");
+                }
+                inRow = false;
+                out.add(line);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** True if the lines from {@code i} hold, after a wrapped label's indented lines, an indented cell line. */
+    private static boolean opensRow(String[] lines, int i) {
+        while (i < lines.length && INDENTED_TEXT.matcher(lines[i]).matches()) {
+            i++;
+        }
+        return i < lines.length && INDENTED_CELL.matcher(lines[i]).matches();
+    }
+
+    /** The LibreOffice export layout: see the class comment for the rule. */
+    private static boolean isCellPerLineExport(String text, String[] lines) {
+        if (text.indexOf('\t') >= 0) {
+            return false;
+        }
+        int nonBlank = 0;
+        int shortLines = 0;
+        int aligned = 0;
+        int piped = 0;
+        for (String line : lines) {
+            // Pipe rows, or two lines of space-separated fields (a table copied from a PDF), are
+            // other layouts even when every line is short.
+            if (isPipeRow(line) && ++piped >= 2 || (spaceFields(line).size() >= 2 && ++aligned >= 2)) {
+                return false;
+            }
+            String s = line.strip();
+            if (!s.isEmpty()) {
+                nonBlank++;
+                if (s.length() <= EXPORT_SHORT_LINE) {
+                    shortLines++;
+                }
+            }
+        }
+        return nonBlank >= EXPORT_MIN_LINES && (shortLines * 5 >= nonBlank * 4 || hasShortRun(lines));
+    }
+
+    /**
+     * A report exported the same way: its paragraphs are long lines, but its table is a run of at
+     * least {@value #EXPORT_MIN_LINES} short lines with the blank lines of empty cells among them.
+     */
+    private static boolean hasShortRun(String[] lines) {
+        int run = 0;
+        int blanks = 0;
+        for (String line : lines) {
+            String s = line.strip();
+            if (s.length() > EXPORT_SHORT_LINE) {
+                run = 0;
+                blanks = 0;
+                continue;
+            }
+            if (s.isEmpty()) {
+                blanks++;
+            } else {
+                run++;
+            }
+            if (run >= EXPORT_MIN_LINES && blanks > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Document cellPerLineExport(String name, String[] lines) {
+        int end = lines.length;
+        while (end > 0 && lines[end - 1].isBlank()) {
+            end--;
+        }
+        List<Row> rows = new ArrayList<>(end);
+        for (int i = 0; i < end; i++) {
+            rows.add(new Row(List.of(Cell.of(0, clean(lines[i])))));
+        }
+        return new Document(name, SourceFormat.TEXT, List.of(new Table(1, rows)));
+    }
+
+    /** Two pipes, or one at the start or end: {@code a | b | c}, {@code | a |}, {@code a |}. */
+    private static boolean isPipeRow(String line) {
+        String s = line.strip();
+        int pipes = count(s, '|');
+        return pipes >= 2 || (pipes == 1 && s.length() > 1 && (s.charAt(0) == '|' || s.charAt(s.length() - 1) == '|'));
+    }
+
+    private static Row pipeRow(String line) {
+        String s = line.strip();
+        if (s.startsWith("|")) {
+            s = s.substring(1);
+        }
+        if (s.endsWith("|")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return fieldsRow(List.of(s.split("\\|", -1)));
+    }
+
+    /**
+     * The end (exclusive) of a space-aligned table starting at line {@code start}, or
+     * {@code start} when the lines there do not form one.
+     */
+    private static int spaceTableEnd(String[] lines, int start) {
+        int end = start;
+        int widest = 0;
+        while (end < lines.length && lines[end].indexOf('\t') < 0 && !isPipeRow(lines[end])) {
+            int fields = spaceFields(lines[end]).size();
+            if (fields < 2) {
+                break;
+            }
+            widest = Math.max(widest, fields);
+            end++;
+        }
+        return end - start >= 2 || widest >= 3 ? end : start;
+    }
+
+    /** One space or more: the cell separator of a page that writes its table rows with single spaces. */
+    private static final Pattern SINGLE_SPACES = Pattern.compile("[ \u3000]+");
+    /** A figure cell: 45, 12.5, 100%, or a placeholder dash. */
+    private static final Pattern FIGURE = Pattern.compile("[-+]?\\d[\\d.,]*%?|-");
+
+    /**
+     * A page whose table rows are written with single spaces between cells (年度资金总额 45 45 10
+     * 100% 10): at least three lines of four cells or more, two of them figures. Only the single
+     * spaces tell the cells apart, and text normalization later removes a space between two Han
+     * characters, so the reader must split such rows itself.
+     */
+    private static boolean isSingleSpaced(String[] lines) {
+        int rows = 0;
+        for (String line : lines) {
+            if (line.indexOf('\t') >= 0 || line.indexOf('|') >= 0) {
+                continue;
+            }
+            String[] fields = SINGLE_SPACES.split(line.strip());
+            int figures = 0;
+            for (String f : fields) {
+                if (FIGURE.matcher(f).matches()) {
+                    figures++;
+                }
+            }
+            if (fields.length >= 4 && figures >= 2 && ++rows >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The end of a single-spaced table starting at {@code start}: it opens with a line of four
+     * cells or more and goes on through lines of two cells or more, short lines of one cell (a
+     * level label, a placeholder, a wrapped heading) and blank lines; a long line of text ends it.
+     */
+    private static int singleSpaceTableEnd(String[] lines, int start) {
+        if (SINGLE_SPACES.split(lines[start].strip()).length < 4) {
+            return start;
+        }
+        int end = start;
+        while (end < lines.length) {
+            String s = lines[end].strip();
+            if (!s.isEmpty() && SINGLE_SPACES.split(s).length < 2 && s.length() > 12) {
+                break;
+            }
+            end++;
+        }
+        while (end > start && lines[end - 1].isBlank()) {
+            end--;
+        }
+        return end;
+    }
+
+    private static List<String> spaceFields(String line) {
+        String s = line.strip();
+        return s.isEmpty() ? List.of() : List.of(SPACE_RUN.split(s));
+    }
+
+    private static Row fieldsRow(List<String> fields) {
+        List<Cell> cells = new ArrayList<>(fields.size());
+        for (int c = 0; c < fields.size(); c++) {
+            cells.add(Cell.of(c, clean(fields.get(c))));
+        }
+        return new Row(cells);
+    }
+
+    /** A row-per-line table row: tabs separate at least two fields and the line is not a lone cell. */
+    private static boolean isGridRow(String line) {
+        int tabs = count(line, '\t');
+        return tabs >= 2 || (tabs == 1 && line.charAt(0) != '\t');
+    }
+
+    /** A cell-per-line cell: exactly one tab, at the start. */
+    private static boolean isCellLine(String line) {
+        return !line.isEmpty() && line.charAt(0) == '\t' && count(line, '\t') == 1;
+    }
+
+    private static Row gridRow(String line) {
+        String[] fields = line.split("\t", -1);
+        List<Cell> cells = new ArrayList<>(fields.length);
+        for (int c = 0; c < fields.length; c++) {
+            cells.add(Cell.of(c, clean(fields[c])));
+        }
+        return new Row(cells);
+    }
+
+    private static String clean(String s) {
+        return s.strip();
+    }
+
+    private static int count(String s, char ch) {
+        int n = 0;
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) == ch) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,119 @@
+package org.jixiao.internal.extract;
+
+import org.jixiao.internal.normalize.Field;
+import org.jixiao.internal.normalize.HeadingDictionary;
+import org.jixiao.internal.normalize.MeasureParser;
+import org.jixiao.internal.normalize.TextNormalizer;
+import org.jixiao.model.Cell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rows as the seed text exports write them, tab-separated, with the column drift of DOMAIN.md
+ * §5.3, must land in the right fields.
+ */
+class RowGrammarTest {
+
+    private static final HeadingDictionary DICTIONARY = HeadingDictionary.load(new TextNormalizer());
+    private static final RowGrammar READER = new RowGrammar(DICTIONARY, new MeasureParser(), Prose.load());
+
+    /** Seed 000's header: one leading empty cell (the 绩效目标 column), then the Shanxi columns. */
+    private static final String SHANXI_000 = "\t一级指标\t二级指标\t三级指标\t年度指标值\t调整后指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施";
+    /** Seed 004's second form: the header sits one column left of its data rows. */
+    private static final String SHANXI_004B = "一级指标\t二级指标\t三级指标\t年度指标值\t调整后指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\t";
+    /** Seed 002's annex: 权重 before 目标值, and a 完成率 column. */
+    private static final String XINZHOU = "一级指标\t二级指标\t目标指标\t权重\t目标值\t业绩值\t完成率\t指标得分\t偏差原因分析及改进措施";
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # header    | row (tabs as \\t)                                                                  | level1 | level2 | level3 | target | adjusted | actual | weight | score
+        SHANXI_000  | '绩效目标\\t产出指标\\t数量指标\\t运维项目数\\t大于等于350个\\t\\t100%\\t11.25\\t11.25'      | 产出指标 | 数量指标 | 运维项目数 | 大于等于350个 | | 100% | 11.25 | 11.25
+        SHANXI_000  | '\\t\\t时效指标\\t项目完成时间\\t2021年6月底\\t\\t\\t11.25\\t0'                              | | 时效指标 | 项目完成时间 | 2021年6月底 | | | 11.25 | 0
+        SHANXI_000  | '\\t\\t成本指标\\t平均运维成本\\t小于48.71万元\\t\\t\\t100%\\t11.25\\t11.25'                  | | 成本指标 | 平均运维成本 | 小于48.71万元 | | 100% | 11.25 | 11.25
+        SHANXI_000  | '\\t效益指标\\t经济效益\\t促进政务集约化运维效果\\t显著\\t\\t\\t100%\\t11.25\\t11.25'           | 效益指标 | 经济效益 | 促进政务集约化运维效果 | 显著 | | 100% | 11.25 | 11.25
+        SHANXI_000  | '满意度指标\\t服务对象满意度指标\\t服务对象满意度指标\\t主服务投诉事件≤3件\\t\\t\\t100%\\t11.25\\t11.25' | 满意度指标 | 服务对象满意度指标 | 服务对象满意度指标 | 主服务投诉事件≤3件 | | 100% | 11.25 | 11.25
+        SHANXI_004B | '绩效目标\\t产出指标\\t数量指标\\t开展业务调研次数\\t10次\\t6次\\t1\\t0.6'                     | 产出指标 | 数量指标 | 开展业务调研次数 | 10次 | | 6次 | 1 | 0.6
+        SHANXI_004B | '\\t\\t\\t完成公告信息推送数量\\t1725次\\t500次\\t391次\\t0.5\\t0.39'                          | | | 完成公告信息推送数量 | 1725次 | 500次 | 391次 | 0.5 | 0.39
+        SHANXI_004B | '\\t批量购置桌椅等其他设备\\t1批\\t\\t1批\\t5\\t5'                                           | | | 批量购置桌椅等其他设备 | 1批 | | 1批 | 5 | 5
+        SHANXI_004B | 'LED显示屏\\t\\t60000元/平方米\\t\\t33696.04元/平方米\\t1\\t1'                              | | | LED显示屏 | 60000元/平方米 | | 33696.04元/平方米 | 1 | 1
+        SHANXI_004B | '\\t质量指标\\t政府采购项目废标率\\t同比下降5%\\t\\t100%\\t1\\t1'                                | | 质量指标 | 政府采购项目废标率 | 同比下降5% | | 100% | 1 | 1
+        SHANXI_004B | '效益指标\\t经济效益\\t财政资金节支率\\t同比提高\\t\\t100%\\t15\\t15'                           | 效益指标 | 经济效益 | 财政资金节支率 | 同比提高 | | 100% | 15 | 15
+        XINZHOU     | '\\t时效指标\\t保障全市各类信息系统安全、稳定、可靠地运行\\t10\\t持续\\t95%\\t95%\\t9.5\\t原因：缺乏数据支持' | | 时效指标 | 保障全市各类信息系统安全、稳定、可靠地运行 | 持续 | | 95% | 10 | 9.5
+        """)
+    void placesEveryCellInItsField(String headerName, String row, String level1, String level2, String level3,
+                                   String target, String adjusted, String actual, String weight, String score) {
+        HeaderModel header = header(switch (headerName) {
+            case "SHANXI_000" -> SHANXI_000;
+            case "SHANXI_004B" -> SHANXI_004B;
+            default -> XINZHOU;
+        });
+
+        RowGrammar.Assigned a = READER.read(header, cells(row.replace("\\t", "\t"))).orElseThrow();
+
+        assertEquals(Optional.ofNullable(level1), a.level1().map(Cell::text), "level1");
+        assertEquals(Optional.ofNullable(level2), a.level2().map(Cell::text), "level2");
+        assertEquals(Optional.of(level3), a.level3().map(Cell::text), "level3");
+        assertEquals(Optional.ofNullable(target), text(a, ColumnRole.of(ColumnRole.Part.TARGET)), "target");
+        assertEquals(Optional.ofNullable(adjusted), text(a, ColumnRole.of(ColumnRole.Part.ADJUSTED_TARGET)), "adjusted target");
+        assertEquals(Optional.ofNullable(actual), text(a, ColumnRole.of(ColumnRole.Part.ACTUAL)), "actual");
+        assertEquals(Optional.of(weight), text(a, ColumnRole.of(ColumnRole.Part.WEIGHT)), "weight");
+        assertEquals(Optional.of(score), text(a, ColumnRole.of(ColumnRole.Part.SCORE)), "score");
+    }
+
+    @Test
+    void keepsTheDeviationReasonAndCompletionRateOfTheXinzhouAnnex() {
+        RowGrammar.Assigned a = READER.read(header(XINZHOU),
+                cells("\t时效指标\t保障运行\t10\t持续\t95%\t95%\t9.5\t原因：缺乏数据支持")).orElseThrow();
+
+        assertEquals(Optional.of("95%"), text(a, ColumnRole.of(ColumnRole.Part.COMPLETION_RATE)));
+        assertEquals(Optional.of("原因：缺乏数据支持"), text(a, ColumnRole.of(ColumnRole.Part.REASON, ColumnRole.Qualifier.DEVIATION)));
+    }
+
+    @Test
+    void analysisTextUnderTheTableIsNoIndicatorRow() {
+        assertTrue(READER.read(header(SHANXI_000), cells("项目绩效分析\t自评结果分析\t项目实施和预算执行情况")).isEmpty());
+    }
+
+    @Test
+    void aRowWithoutWeightAndScoreKeepsItsTarget() {
+        RowGrammar.Assigned a = READER.read(header(SHANXI_000), cells("\t\t数量指标\t运维项目数\t大于等于350个")).orElseThrow();
+
+        assertEquals(Optional.of("运维项目数"), a.level3().map(Cell::text));
+        assertEquals(Optional.of("大于等于350个"), text(a, ColumnRole.of(ColumnRole.Part.TARGET)));
+        assertTrue(a.value(ColumnRole.of(ColumnRole.Part.WEIGHT)).isEmpty());
+    }
+
+    @Test
+    void headerNeedsTheIndicatorAndOneOfItsValues() {
+        assertTrue(HeaderModel.parse(cells(SHANXI_000), List.of(), DICTIONARY).isPresent());
+        assertTrue(HeaderModel.parse(cells("项目名称\t\t信息化运行维护费"), List.of(), DICTIONARY).isEmpty());
+        assertTrue(HeaderModel.parse(cells("一级指标\t二级指标\t三级指标\t年度指标值"), List.of(), DICTIONARY).isPresent(),
+                "a 绩效目标 table without weight or score is a header too");
+        assertTrue(HeaderModel.parse(cells("一级指标\t二级指标\t三级指标"), List.of(), DICTIONARY).isEmpty());
+    }
+
+    private static HeaderModel header(String tabbed) {
+        return HeaderModel.parse(cells(tabbed), List.of(), DICTIONARY).orElseThrow();
+    }
+
+    private static Optional<String> text(RowGrammar.Assigned a, ColumnRole role) {
+        return a.value(role).map(Cell::text);
+    }
+
+    static List<Cell> cells(String tabbed) {
+        String[] parts = tabbed.split("\t", -1);
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            cells.add(Cell.of(i, parts[i]));
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,184 @@
+package org.jixiao.internal.read;
+
+import org.jixiao.Source;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.jixiao.model.Cell;
+import org.jixiao.model.Document;
+import org.jixiao.model.Row;
+import org.jixiao.model.SourceFormat;
+import org.jixiao.model.Table;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class PdfReaderTest {
+
+    private final Readers readers = Readers.withDefaults();
+
+    private Document read(String name, byte[] bytes) {
+        return Fixtures.ok(readers.read(new Source(name, bytes)));
+    }
+
+    /** Cells as "col+colSpan v rowSpan: text", text without white space (the PDF's spacing is layout). */
+    private static List<List<String>> shape(Table t) {
+        List<List<String>> out = new ArrayList<>();
+        for (Row r : t.rows()) {
+            List<String> row = new ArrayList<>();
+            for (Cell c : r.cells()) {
+                row.add(c.col() + "+" + c.colSpan() + "v" + c.rowSpan() + ":" + c.text().replaceAll("\\s", ""));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    @Test
+    void readsACorpusPdfToTheGridOfItsDocxAcrossItsTwoPages() {
+        Document docx = read("form.docx", Fixtures.corpus("shanxi-2020-it-ops/form.docx"));
+        Document pdf = read("form.doc", Fixtures.corpus("shanxi-2020-it-ops/form.pdf"));
+        assertEquals(SourceFormat.PDF, pdf.format());
+        assertEquals(1, pdf.tables().size(), "the table running over two pages is one table");
+        Table t = pdf.tables().get(0);
+        assertEquals(shape(docx.tables().get(0)), shape(t));
+        assertEquals(List.of("信息化运行维护费 项目绩效自评表", "（2020 年度）"),
+                pdf.paragraphs().stream().map(p -> p.text()).toList());
+        // a target the narrow cell wrapped onto two lines is one text again
+        int row = Fixtures.rowOf(t, "运维项目数");
+        assertEquals(row, Fixtures.rowOf(t, "大于等于350个"));
+        assertEquals("page 1, table 1, row 1, col 1", t.ref(0, 0).describe());
+        int last = t.rows().size() - 1;
+        assertEquals("page 2, table 1, row " + (last + 1) + ", col 1", t.ref(last, 0).describe());
+    }
+
+    /** A page with a ruled 3×3 grid whose top-left cell spans two columns and whose left column is merged down. */
+    static byte[] ruledTable() {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            float top = 700;
+            float[] xs = {50, 150, 250, 350};
+            float[] ys = {top, top - 20, top - 40, top - 60};
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.setLineWidth(0.5f);
+                // horizontal rulings: the middle one leaves out the first column (merged down)
+                line(cs, xs[0], ys[0], xs[3], ys[0]);
+                line(cs, xs[0], ys[1], xs[3], ys[1]);
+                line(cs, xs[1], ys[2], xs[3], ys[2]);
+                line(cs, xs[0], ys[3], xs[3], ys[3]);
+                // vertical rulings: the one between the first two columns skips the top row
+                line(cs, xs[0], ys[0], xs[0], ys[3]);
+                line(cs, xs[1], ys[1], xs[1], ys[3]);
+                line(cs, xs[2], ys[0], xs[2], ys[3]);
+                // the right border as a thin filled rectangle, as some writers draw borders
+                cs.addRect(xs[3] - 0.25f, ys[3], 0.5f, ys[0] - ys[3]);
+                cs.fill();
+                text(cs, font, "Title line", 50, 750);
+                text(cs, font, "Header", 60, ys[0] - 14);
+                text(cs, font, "Score", 260, ys[0] - 14);
+                text(cs, font, "Level", 60, ys[1] - 24);
+                text(cs, font, "a", 160, ys[1] - 14);
+                text(cs, font, "1.5", 260, ys[1] - 14);
+                text(cs, font, "b", 160, ys[2] - 14);
+                text(cs, font, "2", 260, ys[2] - 14);
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void line(PDPageContentStream cs, float x0, float y0, float x1, float y1) throws IOException {
+        cs.moveTo(x0, y0);
+        cs.lineTo(x1, y1);
+        cs.stroke();
+    }
+
+    private static void text(PDPageContentStream cs, PDType1Font font, String s, float x, float y) throws IOException {
+        cs.beginText();
+        cs.setFont(font, 10);
+        cs.newLineAtOffset(x, y);
+        cs.showText(s);
+        cs.endText();
+    }
+
+    @Test
+    void rebuildsMergedCellsFromMissingRulings() {
+        Document d = read("ruled.pdf", ruledTable());
+        assertEquals("Title line", d.paragraphs().get(0).text());
+        Table t = d.tables().get(0);
+        assertEquals(List.of(new Cell(0, 2, 1, "Header"), Cell.of(2, "Score")), t.rows().get(0).cells());
+        assertEquals(List.of(new Cell(0, 1, 2, "Level"), Cell.of(1, "a"), Cell.of(2, "1.5")), t.rows().get(1).cells());
+        assertEquals(List.of(Cell.of(1, "b"), Cell.of(2, "2")), t.rows().get(2).cells());
+    }
+
+    @Test
+    void refusesAPdfThatNeedsAPassword() {
+        Fixtures.assertFailed("read.pdf.encrypted", readers.read(new Source("secret.pdf", BadFiles.encryptedPdf())));
+    }
+
+    @Test
+    void readsAPdfLockedOnlyAgainstEditing() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(ruledTable()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            AccessPermission noCopy = new AccessPermission();
+            noCopy.setCanExtractContent(false);
+            doc.protect(new StandardProtectionPolicy("owner", "", noCopy));
+            doc.save(out);
+            assertEquals("Header", read("locked.pdf", out.toByteArray()).tables().get(0).rows().get(0).cells().get(0).text());
+        }
+    }
+
+    @Test
+    void aScanWithoutTextIsNoTextLayer() {
+        Fixtures.assertFailed("read.pdf.no_text_layer", readers.read(new Source("scan.pdf", BadFiles.scannedPdf())));
+    }
+
+    @Test
+    void aCutShortFileIsTruncatedAndGarbageIsCorrupt() {
+        byte[] whole = Fixtures.corpus("shanxi-2020-it-ops/form.pdf");
+        Fixtures.assertFailed("read.pdf.truncated", readers.read(new Source("cut.pdf", BadFiles.truncated(whole))));
+        byte[] garbage = ("%PDF-1.7\n" + "x".repeat(3000) + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Fixtures.assertFailed("read.pdf.corrupt", readers.read(new Source("garbage.pdf", garbage)));
+    }
+
+    @Test
+    void aTenThousandLevelPageTreeFailsAloneAndQuickly() {
+        byte[] deep = BadFiles.deepPageTree(10_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            var result = readers.read(new Source("deep.pdf", deep));
+            // PDFBox walks the tree recursively: with a deep enough stack the one page is read, else read.too_deep.
+            if (result instanceof org.jixiao.model.Result.Failed<Document> f) {
+                assertEquals("read.too_deep", f.failure().code(), f.failure().toString());
+            } else {
+                assertEquals("Header", Fixtures.ok(result).tables().get(0).rows().get(0).cells().get(0).text());
+            }
+        });
+    }
+
+    @Test
+    void readsThreeHundredPagesAsOneHundredAndFiftyTables() {
+        byte[] big = BadFiles.repeated(Fixtures.corpus("shanxi-2020-it-ops/form.pdf"), 150);
+        Document d = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> read("big.pdf", big));
+        assertEquals(150, d.tables().size());
+        Table last = d.tables().get(149);
+        assertEquals("page 299, table 150, row 1, col 1", last.ref(0, 0).describe());
+        assertEquals(shape(d.tables().get(0)), shape(last));
+    }
+}

@@ -1,0 +1,211 @@
+package org.jixiao.internal.read;
+
+import org.jixiao.ReadLimits;
+import org.jixiao.Source;
+import org.jixiao.model.Cell;
+import org.jixiao.model.Document;
+import org.jixiao.model.Failure;
+import org.jixiao.model.Paragraph;
+import org.jixiao.model.Result;
+import org.jixiao.model.Row;
+import org.jixiao.model.Table;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Text layouts: pipes, space-aligned rows, LibreOffice's cell-per-line export and the seeds. */
+class TextReaderTest {
+
+    private final TextReader reader = new TextReader(ReadLimits.defaults());
+
+    private Document read(String text) {
+        return Fixtures.ok(reader.read(new Source("t.txt", text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static List<String> texts(Row row) {
+        return row.cells().stream().map(Cell::text).toList();
+    }
+
+    @Test
+    void readsPipeRowsWithOptionalOuterPipesAndSkipsSeparators() {
+        Document d = read("""
+                Title
+                | 项目名称 | 信息化运行维护费 |
+                |---|:---:|
+                年度资金总额 | 17049.23 | 11601.09
+                after""");
+        Table t = d.tables().get(0);
+        assertEquals(2, t.rows().size());
+        assertEquals(List.of("项目名称", "信息化运行维护费"), texts(t.rows().get(0)));
+        assertEquals(List.of("年度资金总额", "17049.23", "11601.09"), texts(t.rows().get(1)));
+        // Paragraphs of a text file know their lines (line 5 is after the table).
+        assertEquals(List.of(new Paragraph(1, "Title", 1), t, new Paragraph(2, "after", 5)), d.blocks());
+    }
+
+    @Test
+    void joinsPipeRowsAWebPageWrapped() {
+        Document d = read("""
+                | 项目名称 |
+                2020年卫片执法补助经费 |
+                |||||
+                |
+                项目资金 (万元) |
+                年初预算数 | 全年预算数 | ||
+                | 年度资金总额 | 7.29 | 7.29 |""");
+        Table t = d.tables().get(0);
+        assertEquals(3, t.rows().size());
+        assertEquals(List.of("项目名称", "2020年卫片执法补助经费"), texts(t.rows().get(0)).subList(0, 2));
+        assertEquals(List.of("项目资金 (万元)", "年初预算数", "全年预算数"), texts(t.rows().get(1)).subList(0, 3));
+        assertEquals(List.of("年度资金总额", "7.29", "7.29"), texts(t.rows().get(2)));
+    }
+
+    @Test
+    void readsAWebTableWrittenOneIndentedCellPerLine() {
+        String page = String.join("\n",
+                "绩效",
+                "       指标",
+                "        | 一级指标",
+                "        | 二级指标",
+                "        | 三级指标",
+                "        | 指标值",
+                "        | ",
+                "项目决策",
+                "        | 数量指标",
+                "        | 宣传次数",
+                "        | 至少2次",
+                "        | |",
+                "质量指标",
+                "        | 创建质量",
+                "        | 按质按量完成",
+                "        | ||",
+                "评价申报内容与实际相符,申报目标合理可行。");
+        Document d = read(page);
+        Table t = d.tables().get(0);
+        assertEquals(List.of("绩效指标", "一级指标", "二级指标", "三级指标", "指标值"), texts(t.rows().get(0)));
+        assertEquals(List.of("项目决策", "数量指标", "宣传次数", "至少2次"), texts(t.rows().get(1)));
+        assertEquals(List.of("质量指标", "创建质量", "按质按量完成"), texts(t.rows().get(2)));
+        assertEquals(1, d.paragraphs().size(), "the narrative after the table stays a paragraph");
+    }
+
+    @Test
+    void splitsRowsWrittenWithSingleSpacesBeforeTheirSpacesAreFolded() {
+        Document d = read(String.join("\n",
+                "( 2019 年度)",
+                "项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局",
+                "  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+                "年度资金总额 45 45 10 100% 10",
+                "(50分)",
+                "数量指标 全年免费开放 100% 100% 12.5 12.5",
+                "定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。",
+                "质量指标 管理制度健全 100% 100% 12.5 12.5"));
+        assertEquals(List.of("( 2019 年度)", "定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。"),
+                d.paragraphs().stream().map(p -> p.text()).toList(), "the year line and the long text stay paragraphs");
+        Table first = d.tables().get(0);
+        assertEquals(List.of("项目名称", "商品和服务支出", "主管部门", "济南市历城区文化和旅游局"), texts(first.rows().get(0)));
+        assertEquals(List.of("(50分)"), texts(first.rows().get(3)), "a short line inside the table is a row of one cell");
+        assertEquals(List.of("质量指标", "管理制度健全", "100%", "100%", "12.5", "12.5"),
+                texts(d.tables().get(1).rows().get(0)));
+    }
+
+    @Test
+    void keepsEmptyPipeCellsInTheirColumn() {
+        Table t = read("a | | c\nd | e | f").tables().get(0);
+        assertEquals(List.of(Cell.of(0, "a"), Cell.of(1, ""), Cell.of(2, "c")), t.rows().get(0).cells());
+    }
+
+    @Test
+    void readsRowsSeparatedByRunsOfSpaces() {
+        Document d = read("""
+                自评表 （2020 年度）
+                年度资金总额    17049.23   11601.09
+                中央财政资金\u3000\u30000   0
+
+                Narrative with one  double space.""");
+        Table t = d.tables().get(0);
+        assertEquals(List.of("年度资金总额", "17049.23", "11601.09"), texts(t.rows().get(0)));
+        assertEquals(List.of("中央财政资金", "0", "0"), texts(t.rows().get(1)));
+        assertEquals(List.of(new Paragraph(1, "自评表 （2020 年度）", 1), t,
+                new Paragraph(2, "Narrative with one  double space.", 5)), d.blocks());
+    }
+
+    @Test
+    void readsTwentyShortSpaceAlignedLinesAsATableNotAsTheLibreOfficeExport() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < TextReader.EXPORT_MIN_LINES; i++) {
+            text.append("指标").append(i).append("  目标值  ≥10个\n");
+        }
+        Table t = read(text.toString()).tables().get(0);
+        assertEquals(TextReader.EXPORT_MIN_LINES, t.rows().size());
+        assertEquals(List.of(Cell.of(0, "指标0"), Cell.of(1, "目标值"), Cell.of(2, "≥10个")), t.rows().get(0).cells());
+    }
+
+    @Test
+    void readsALineWithTwoSpaceSeparatedFieldsAloneAsAParagraph() {
+        assertTrue(read("Item  value").tables().isEmpty());
+    }
+
+    @Test
+    void readsTheLibreOfficeExportAsOneColumnKeepingBlankLines() {
+        StringBuilder text = new StringBuilder("\uFEFFTitle\n");
+        for (int i = 0; i < 25; i++) {
+            text.append("cell ").append(i).append('\n');
+        }
+        text.append("\nafter blank\n\n");
+        Document d = read(text.toString());
+        assertTrue(d.paragraphs().isEmpty());
+        Table t = d.tables().get(0);
+        assertEquals(28, t.rows().size(), "title, 25 cells, the blank cell, the last cell; trailing blanks cut");
+        assertEquals(Cell.of(0, "Title"), t.rows().get(0).cells().get(0));
+        assertEquals(Cell.of(0, ""), t.rows().get(26).cells().get(0));
+        assertEquals(Cell.of(0, "after blank"), t.rows().get(27).cells().get(0));
+    }
+
+    @Test
+    void readsShortNarrativeWithoutTabsAsParagraphs() {
+        Document d = read("line one\nline two\n\nline three");
+        assertTrue(d.tables().isEmpty());
+        assertEquals(3, d.paragraphs().size());
+    }
+
+    @Test
+    void keepsTheSeedTabLayouts() {
+        Document seed = Fixtures.ok(reader.read(Fixtures.corpusSource("seeds/000_28d3029d6f3e5f97.txt")));
+        assertEquals(1, seed.tables().size());
+        assertEquals(28, seed.tables().get(0).rows().size());
+        Document cells = Fixtures.ok(reader.read(Fixtures.corpusSource("seeds/002_e50b47335a0e3ea5.txt")));
+        assertEquals(7, cells.tables().size());
+    }
+
+    @Test
+    void refusesATextFileTooLargeForAFormBeforeDecodingIt() {
+        ReadLimits limits = new ReadLimits(64L * 1024 * 1024, 1000, 1_000_000L);
+        byte[] big = new byte[5_000_000];
+        Arrays.fill(big, (byte) 'x');
+
+        Result<Document> r = new TextReader(limits).read(new Source("big.txt", big));
+
+        Failure f = assertInstanceOf(Result.Failed.class, r).failure();
+        assertEquals("read.too_large", f.code());
+        assertTrue(f.message().contains("5000000 bytes"), f.message());
+    }
+
+    @Test
+    void aBookmarkBeforeATabOrPipeNeitherHangsNorLeaksIntoCells() {
+        TextReader reader = new TextReader(ReadLimits.defaults());
+        for (String text : List.of("[bookmark: _Toc1]\tcell\n\tnext\n", "total |[bookmark: _Toc1]\nmore | rows\n")) {
+            Result<Document> r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    () -> reader.read(new Source("b.txt", text.getBytes(StandardCharsets.UTF_8))));
+            Document d = ((Result.Ok<Document>) assertInstanceOf(Result.Ok.class, r)).value();
+            assertEquals(1, d.tables().size(), text);
+            assertTrue(d.tables().get(0).rows().stream().flatMap(row -> row.cells().stream())
+                    .noneMatch(c -> c.text().contains("bookmark")), text);
+        }
+    }
+}
