@@ -281,7 +281,9 @@ public final class XlsxSink implements RecordSink {
             return new SheetDataWriter(getSharedStringSource()) {
                 @Override
                 public File createTempFile() throws IOException {
-                    return Files.createTempFile(folder, "sheet-", ".xml").toFile();
+                    // Hidden, like every temporary file of an output folder (RecordWriter's scratch
+                    // folder is the output folder itself), and gone with close().
+                    return Files.createTempFile(folder, ".sheet-", ".xml").toFile();
                 }
             };
         }

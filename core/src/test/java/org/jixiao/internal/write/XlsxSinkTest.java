@@ -87,7 +87,7 @@ class XlsxSinkTest {
         try (XlsxSink sink = new XlsxSink(dir, spool)) {
             sink.accept(fundsRow());
             try (var files = Files.list(spool)) {
-                List<String> sheets = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("sheet-")).toList();
+                List<String> sheets = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".sheet-")).toList();
                 assertEquals(OutputTable.values().length + 1, sheets.size(), "one spool per sheet and the summary's, here: " + sheets);
             }
         }
