@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The pipeline for one file: bytes in, assessed records or a failure out (read, normalize,
@@ -102,17 +103,31 @@ public final class Jixiao {
     public FileResult process(Path path) {
         String name = path.toString();
         try {
-            long size = Files.size(path);
-            if (size > limits.maxFileBytes()) {
-                return FileResult.failed(new Failure(name, Stage.READ, "read.too_large",
-                        String.format(Locale.ROOT, "the file has %d bytes, more than the limit of %d",
-                                size, limits.maxFileBytes())));
+            Optional<FileResult> refused = refuseBySize(name, Files.size(path));
+            if (refused.isPresent()) {
+                return refused.get();
             }
             Source source = new Source(name, Files.readAllBytes(path));
             return process(source, contentHash(source.content()), String.valueOf(path.getFileName()));
         } catch (IOException e) {
             return FileResult.failed(new Failure(name, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e)));
         }
+    }
+
+    /**
+     * The failure ({@code read.too_large}) of a file of {@code size} bytes that the read limits
+     * refuse before it is loaded; empty when the file is within them. For callers that read files
+     * from elsewhere than the local file system (the Spark job) and must not load a huge one.
+     *
+     * @param sourceFile the file's name as the output names it
+     */
+    public Optional<FileResult> refuseBySize(String sourceFile, long size) {
+        if (size <= limits.maxFileBytes()) {
+            return Optional.empty();
+        }
+        return Optional.of(FileResult.failed(new Failure(sourceFile, Stage.READ, "read.too_large",
+                String.format(Locale.ROOT, "the file has %d bytes, more than the limit of %d",
+                        size, limits.maxFileBytes()))));
     }
 
     /**

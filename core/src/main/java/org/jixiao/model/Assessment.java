@@ -72,6 +72,12 @@ public record Assessment(Optional<BigDecimal> executionRateComputed,
     }
 
     public Optional<IndicatorAssessment> forIndicator(int index) {
-        return indicators.stream().filter(a -> a.indicatorIndex() == index).findFirst();
+        // A loop, not a stream: asked once per indicator when rows are written.
+        for (IndicatorAssessment a : indicators) {
+            if (a.indicatorIndex() == index) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package org.jixiao.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,6 +24,13 @@ public record Row(List<Cell> cells) {
 
     /** The cells that hold text. */
     public List<Cell> nonBlank() {
-        return cells.stream().filter(c -> !c.isBlank()).toList();
+        // A loop, not a stream: the extractor asks for it several times per row.
+        List<Cell> out = new ArrayList<>(cells.size());
+        for (Cell c : cells) {
+            if (!c.isBlank()) {
+                out.add(c);
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 }

@@ -60,7 +60,7 @@ final class GluedText {
     /** A level name a template adds to the national ones, written at the start of its row: 长效管理指标. */
     private static final Pattern OWN_LEVEL_NAME = Pattern.compile("^\\p{IsHan}{2,6}指标(?=\\p{IsHan})");
     /** Characters that make the number before them a count, a date or a rate, never a weight or a score. */
-    private static final String UNIT_AFTER_FIGURE = "年月日个人次件项天时%‰万元台套所户座名";
+    private static final String UNIT_AFTER_FIGURE = "月日%‰";
     private static final String COMPARATORS = "≥≤><=≧≦＞＜";
     private static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
     private static final Pattern COMPARATOR = Pattern.compile("\\G[≥≤><=≧≦＞＜]{1,2}|\\G(?:大于等于|小于等于|大于|小于|不低于|不高于|不少于|不超过|约)");
@@ -72,6 +72,8 @@ final class GluedText {
     private static final int GARBLED_VALUE = 2;
     private static final Pattern LETTERS_IN_FIGURE = Pattern.compile("[IOolSZ]");
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** Commas and full stops: a sentence (a reason) has them, an indicator's name hardly ever. */
+    private static final Pattern SENTENCE_MARKS = Pattern.compile("[,，。;；]");
     private static final Set<Field> INDICATOR_ENDS = EnumSet.of(Field.TOTAL_SCORE, Field.GRADE, Field.ANALYSIS,
             Field.ANALYSIS_BUDGET, Field.ANALYSIS_OUTPUT, Field.ANALYSIS_BENEFIT, Field.ANALYSIS_SATISFACTION,
             Field.EXPERIENCE, Field.PROBLEMS, Field.FORM_TITLE, Field.DEPT_FORM_TITLE, Field.PROJECT_NAME,
@@ -109,6 +111,11 @@ final class GluedText {
     private static final int NAME_WITH_FIGURE = 8;
     private static final int TEXT_WITH_FIGURE = 10;
     private static final int COMPLETE_ROW = 3;
+    private static final int CUT_NUMBER = 2;
+    /** How far the whole-row terms (complete row, repeated value, share, decimals) can move a row's cost. */
+    private static final int ROW_TERMS_RANGE = 12;
+    /** A cell of words never ends on an operator: 实际到位资金/应到位资金×100% is one criterion. */
+    private static final String OPERATORS = "×=/+*÷(（";
     private static final List<String> YES_NO_WORDS = List.of("是", "否", "√", "×");
     private static final List<String> NATURE_WORDS = List.of("定性", "定量", "正向", "反向", "区间");
     private static final int MAX_FREE_TEXT = 60;
@@ -121,6 +128,10 @@ final class GluedText {
     private final int longestHeading;
     private final List<String> qualities;
     private final List<String> degrees;
+    private final List<String> units;
+    private final List<String> dateTails;
+    private final List<String> valueStarts;
+    private final List<String> extraLevel2;
 
     GluedText(HeadingDictionary dictionary, Prose prose) {
         this.dictionary = dictionary;
@@ -136,6 +147,10 @@ final class GluedText {
         this.longestHeading = longest;
         this.qualities = prose.gluedQualities();
         this.degrees = prose.gluedDegrees();
+        this.units = prose.gluedUnits();
+        this.dateTails = prose.gluedDateTails();
+        this.valueStarts = prose.gluedValueStarts();
+        this.extraLevel2 = prose.gluedLevel2();
     }
 
     /** Helpers on heading keys. */
@@ -195,7 +210,7 @@ final class GluedText {
         }
         List<Token> tokens = scan(text, 0, text.length(), new boolean[text.length() + 1],
                 f -> !f.isLevel1Value() && !f.isLevel2Value(), true);
-        return indicatorHeaderAt(tokens, text).isPresent();
+        return indicatorHeaderAt(tokens, new boolean[text.length() + 1]).isPresent();
     }
 
     // ---- the character stream ----
@@ -358,9 +373,9 @@ final class GluedText {
     }
 
     /** The indicator header starting at a token of {@code tokens}: its first and last token index. */
-    private Optional<int[]> indicatorHeaderAt(List<Token> tokens, String text) {
+    private Optional<int[]> indicatorHeaderAt(List<Token> tokens, boolean[] breaks) {
         for (int k = 0; k < tokens.size(); k++) {
-            int end = headerRunEnd(tokens, k);
+            int end = headerRunEnd(tokens, k, breaks);
             if (end - k >= 3) {
                 List<Cell> cells = new ArrayList<>();
                 for (int j = k; j < end; j++) {
@@ -405,7 +420,7 @@ final class GluedText {
      * The end of a run of indicator headings from token {@code k}: as {@link #headingRunEnd}, and a
      * short text between two headings is a heading OCR garbled beyond recognition (an unknown column).
      */
-    private static int headerRunEnd(List<Token> tokens, int k) {
+    private static int headerRunEnd(List<Token> tokens, int k, boolean[] breaks) {
         if (!tokens.get(k).isHeading()) {
             return k;
         }
@@ -414,7 +429,8 @@ final class GluedText {
             Token t = tokens.get(end);
             if (t.isHeading()) {
                 end++;
-            } else if (end + 1 < tokens.size() && tokens.get(end + 1).isHeading() && t.label().strip().length() <= 6) {
+            } else if (end + 1 < tokens.size() && tokens.get(end + 1).isHeading() && t.label().strip().length() <= 6
+                    && !breaks[t.start()] && !breaks[t.end()]) {
                 end++;
             } else {
                 break;
@@ -451,8 +467,8 @@ final class GluedText {
                     k++;
                     continue;
                 }
-                int headerEnd = headerRunEnd(tokens, k);
-                Optional<int[]> header = indicatorHeaderAt(tokens.subList(k, headerEnd), text);
+                int headerEnd = headerRunEnd(tokens, k, s.breaks());
+                Optional<int[]> header = indicatorHeaderAt(tokens.subList(k, headerEnd), s.breaks());
                 if (header.isPresent() && header.get()[0] == 0) {
                     int end = indicatorTable(tokens.subList(k, k + header.get()[1]));
                     tokens = tokens(end);
@@ -549,7 +565,7 @@ final class GluedText {
                         int at = value.start() + value.label().indexOf(v);
                         Piece total = new Piece(dictionary.variants(Field.TOTAL_SCORE).get(0), label.start());
                         BigDecimal whole = new BigDecimal(m.group());
-                        if (whole.compareTo(HUNDRED) <= 0) {
+                        if (whole.compareTo(HUNDRED) <= 0 && whole.scale() <= 2) {
                             emit(List.of(total, new Piece(m.group(), at)), List.of());
                         } else {
                             // 总分10098.13: the 分值 100 and the 得分 glued; read only where one split fits.
@@ -592,7 +608,8 @@ final class GluedText {
                     continue;
                 }
                 BigDecimal weight = new BigDecimal(w);
-                if (weight.compareTo(HUNDRED) <= 0 && new BigDecimal(t).compareTo(weight) <= 0) {
+                BigDecimal total = new BigDecimal(t);
+                if (weight.compareTo(HUNDRED) <= 0 && total.compareTo(weight) <= 0 && total.scale() <= 2) {
                     out.add(new String[] {w, t});
                 }
             }
@@ -737,7 +754,8 @@ final class GluedText {
         private Kind fundKind(Field f) {
             return switch (f) {
                 case EXECUTION_RATE, ARRIVAL_RATE -> Kind.PERCENT;
-                case WEIGHT, SCORE, BUDGET_WEIGHT, BUDGET_SCORE, CONVERTED_SCORE, REVIEW_SCORE -> Kind.FIGURE;
+                case WEIGHT, BUDGET_WEIGHT -> Kind.WEIGHT;
+                case SCORE, BUDGET_SCORE, CONVERTED_SCORE, REVIEW_SCORE -> Kind.SCORE;
                 default -> Kind.AMOUNT;
             };
         }
@@ -819,9 +837,11 @@ final class GluedText {
                     Part p = header.covering(c).map(h -> h.role().part()).orElse(Part.UNKNOWN);
                     valueColumns.add(c);
                     kinds.add(switch (p) {
-                        case WEIGHT, SCORE -> Kind.FIGURE;
+                        case WEIGHT -> Kind.WEIGHT;
+                        case SCORE -> header.covering(c).get().role().qualifier() == ColumnRole.Qualifier.ITEM ? Kind.ITEM : Kind.SCORE;
+                        case SCORE_COEFFICIENT -> Kind.ITEM;
                         case TARGET, ACTUAL, ADJUSTED_TARGET -> Kind.MEASURE;
-                        case COMPLETION_RATE, SCORE_COEFFICIENT -> Kind.PERCENT;
+                        case COMPLETION_RATE -> Kind.PERCENT;
                         case UNIT -> Kind.UNIT;
                         case COMPARATOR -> Kind.NATURE;
                         case CORE_INDICATOR -> Kind.YES_NO;
@@ -887,7 +907,8 @@ final class GluedText {
                     return Optional.of(new Anchor(0, new Piece("", i), ph.end(), Optional.empty(), true, false));
                 }
                 Matcher w = WEIGHTED_LABEL.matcher(text).region(i, to);
-                if (w.lookingAt() && (i == 0 || !Character.isIdeographic(text.codePointAt(i - 1)) || rowStart)) {
+                if (w.lookingAt() && (i == 0 || !Character.isIdeographic(text.codePointAt(i - 1)) || rowStart)
+                        && !startsWithLevelName(w.group(1))) {
                     String label = w.group(1);
                     Optional<Field> f = levelField(label);
                     int level = f.map(x -> x.isLevel1Value() ? 1 : 2)
@@ -904,6 +925,7 @@ final class GluedText {
                     Field f = headings.get(key);
                     if (f != null && (f.isLevel2Value() || f.isLevel1Value() && f != Field.LEVEL1_DECISION
                             && f != Field.LEVEL1_PROCESS) && (key.endsWith("指标") || f == Field.LEVEL2_RUBRIC
+                            || rowStart && s.breaks()[i]
                             || LEVEL_WEIGHT.matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)) {
                         // A weight printed after the name belongs to it: 服务对象满意度指标(10分).
                         Matcher weight = LEVEL_WEIGHT.matcher(text).region(end, to);
@@ -916,6 +938,9 @@ final class GluedText {
                         return Optional.of(new Anchor(f.isLevel1Value() ? 1 : 2, new Piece(text.substring(i, stop), i), stop,
                                 w2, true, NATIONAL_LEVEL1.contains(f)));
                     }
+                    if (level2Column >= 0 && extraLevel2.contains(key) && !repeatsLastAnchor(key, i)) {
+                        return Optional.of(new Anchor(2, new Piece(text.substring(i, end), i), end, Optional.empty(), true, false));
+                    }
                     Optional<Field> ocr = ocrLevel(key);
                     if (ocr.isPresent() && !repeatsLastAnchor(key, i)) {
                         return Optional.of(new Anchor(ocr.get().isLevel1Value() ? 1 : 2, new Piece(text.substring(i, end), i),
@@ -924,7 +949,7 @@ final class GluedText {
                 }
                 if (rowStart && s.breaks()[i]) {
                     Matcher own = OWN_LEVEL_NAME.matcher(text).region(i, to);
-                    if (own.lookingAt() && levelField(own.group()).isEmpty()) {
+                    if (own.lookingAt() && levelField(own.group()).isEmpty() && !headings.containsKey(own.group())) {
                         return Optional.of(new Anchor(2, new Piece(own.group(), i), own.end(), Optional.empty(), false, false));
                     }
                 }
@@ -935,6 +960,16 @@ final class GluedText {
             private String lastAnchorText = "";
 
             /** 财务管理财务管理制度有效性: a name that starts with its block's name is no second block. */
+            /** 项目产出数量指标(10分): two level names, the first of which the vocabulary knows. */
+            private boolean startsWithLevelName(String label) {
+                for (int cut = MIN_GLUED_HEADING; cut <= label.length() - 2; cut++) {
+                    if (levelField(label.substring(0, cut)).isPresent()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
             private boolean repeatsLastAnchor(String key, int i) {
                 boolean repeats = i == lastAnchorEnd && key.equals(lastAnchorText);
                 lastAnchorEnd = i + key.length();
@@ -1157,6 +1192,7 @@ final class GluedText {
             /** Every reading of one row from {@code at}, with its cost. */
             private List<RowReading> rowsAt(int at) {
                 Map<Integer, List<RowReading>> rows = new HashMap<>();
+                bestPartial.clear();
                 if (named) {
                     String text = s.text();
                     if (!startsName(text.charAt(at))) {
@@ -1172,7 +1208,8 @@ final class GluedText {
                                 || !plausibleEnd(at, e)) {
                             continue; // a name never ends inside a number or on its comparator
                         }
-                        int cost = DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0;
+                        int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
+                                + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0);
                         List<Span> cells = new ArrayList<>();
                         cells.add(new Span(at, e, false, false, Optional.empty()));
                         values(e, 0, cells, cost, rows);
@@ -1200,6 +1237,14 @@ final class GluedText {
                 return digitBefore && Character.isDigit(after)
                         || digitBefore && (after == '-' || after == '.') && at + 1 < to && Character.isDigit(text.charAt(at + 1))
                         || (before == '-' || before == '.') && at >= 2 && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(after);
+            }
+
+            /** True if a boundary at {@code at} would cut a range or a decimal (2018|-2022, 3|.5). */
+            private boolean splitsRange(int at) {
+                String text = s.text();
+                char before = text.charAt(at - 1);
+                char after = text.charAt(at);
+                return !(Character.isDigit(before) && Character.isDigit(after));
             }
 
             private boolean startsName(char c) {
@@ -1231,14 +1276,50 @@ final class GluedText {
                     }
                     return;
                 }
+                // Branch and bound: a partial row far dearer than another that reached the same cell
+                // at the same place cannot end cheaper, whatever the whole-row terms add or take off.
+                long state = ((long) at << 8) | k;
+                Integer best = bestPartial.get(state);
+                if (best != null && cost > best + ROW_TERMS_RANGE) {
+                    return;
+                }
+                if (best == null || cost < best) {
+                    bestPartial.put(state, cost);
+                }
                 for (Candidate c : candidates(kinds.get(k), at, cells)) {
+                    if (!fitsSoFar(kinds.get(k), c.span(), cells)) {
+                        continue;
+                    }
+                    int extra = 0;
                     if (kinds.get(k) == Kind.MEASURE && !c.span().blank() && splitsNumber(c.span().to())) {
-                        continue; // a target or an actual ends where its number ends
+                        if (splitsRange(c.span().to())) {
+                            continue; // 2018-2022 is one value
+                        }
+                        extra = CUT_NUMBER; // a target glued to its actual (9696): possible, not likely
                     }
                     cells.add(c.span());
-                    values(c.span().to(), k + 1, cells, cost + c.cost(), rows);
+                    values(c.span().to(), k + 1, cells, cost + c.cost() + extra, rows);
                     cells.remove(cells.size() - 1);
                 }
+            }
+
+            /** A score not above the weight read before it, a weight not above its block's. */
+            private boolean fitsSoFar(Kind kind, Span span, List<Span> cells) {
+                if (!named || span.number().isEmpty()) {
+                    return true;
+                }
+                BigDecimal n = span.number().get();
+                if (kind == Kind.WEIGHT) {
+                    return cap.isEmpty() || n.compareTo(cap.get()) <= 0;
+                }
+                if (kind == Kind.SCORE) {
+                    for (int k = 0; k < cells.size() - 1; k++) {
+                        if (kinds.get(k) == Kind.WEIGHT && cells.get(k + 1).number().isPresent()) {
+                            return n.compareTo(cells.get(k + 1).number().get()) <= 0;
+                        }
+                    }
+                }
+                return true;
             }
 
             /** A row needs a figure (or, in a table without figures, a value), and a score within its weight. */
@@ -1246,40 +1327,56 @@ final class GluedText {
                 if (!named) {
                     return true; // a fund line may be all dashes and blanks
                 }
-                int offset = 1;
                 boolean figure = false;
                 boolean value = false;
                 boolean anyFigureColumn = false;
                 BigDecimal weight = null;
-                BigDecimal score = null;
+                List<BigDecimal> scores = new ArrayList<>();
                 for (int k = 0; k < kinds.size(); k++) {
-                    Span c = cells.get(k + offset);
-                    if (kinds.get(k) == Kind.FIGURE) {
+                    Span c = cells.get(k + 1);
+                    Kind kind = kinds.get(k);
+                    if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM) {
                         anyFigureColumn = true;
                         figure |= !c.blank() || c.garbled();
-                        if (c.number().isPresent()) {
-                            if (weight == null && !named) {
-                                weight = c.number().get();
-                            } else if (weight == null) {
-                                weight = c.number().get();
-                            } else if (score == null) {
-                                score = c.number().get();
-                            }
+                        if (c.number().isPresent() && kind == Kind.WEIGHT && weight == null) {
+                            weight = c.number().get();
+                        } else if (c.number().isPresent() && kind == Kind.SCORE) {
+                            scores.add(c.number().get());
                         }
                     }
                     value |= !c.blank();
                 }
-                if (named && figureColumns() >= 2 && weight != null && score != null && score.compareTo(weight) > 0) {
-                    return false;
+                for (BigDecimal score : scores) {
+                    if (weight != null && score.compareTo(weight) > 0) {
+                        return false;
+                    }
                 }
-                if (named && cap.isPresent() && figureColumns() >= 2 && weight != null && weight.compareTo(cap.get()) > 0) {
+                if (cap.isPresent() && weight != null && weight.compareTo(cap.get()) > 0) {
                     return false;
                 }
                 return anyFigureColumn ? figure : value;
             }
 
-            private int figureColumns() {
-                return (int) kinds.stream().filter(k -> k == Kind.FIGURE).count();
+            /** A score is its weight's share: 分值 × 单项得分 / 100. A reading where it is not costs more. */
+            private int shareCost(List<Span> cells) {
+                BigDecimal weight = null;
+                BigDecimal item = null;
+                BigDecimal score = null;
+                for (int k = 0; k < kinds.size(); k++) {
+                    Optional<BigDecimal> n = cells.get(k + 1).number();
+                    switch (kinds.get(k)) {
+                        case WEIGHT -> weight = weight == null ? n.orElse(null) : weight;
+                        case ITEM -> item = item == null ? n.orElse(null) : item;
+                        case SCORE -> score = score == null ? n.orElse(null) : score;
+                        default -> { }
+                    }
+                }
+                if (weight == null || item == null || score == null) {
+                    return 0;
+                }
+                BigDecimal share = weight.multiply(item).divide(HUNDRED, 4, java.math.RoundingMode.HALF_UP);
+                BigDecimal slack = weight.multiply(new BigDecimal("0.01")).max(new BigDecimal("0.05"));
+                return share.subtract(score).abs().compareTo(slack) > 0 ? 3 : 0;
             }
 
             /** What a whole row adds: a target written again as the actual is the likeliest reading; amounts of one row share their decimals. */
@@ -1304,7 +1401,8 @@ final class GluedText {
                         decimals.add(dot < 0 ? 0 : t.length() - dot - 1);
                     }
                 }
-                return cost + 2 * Math.max(0, decimals.size() - 1) + (named ? completeRow(cells) : fundsArithmetic(cells));
+                return cost + 2 * Math.max(0, decimals.size() - 1)
+                        + (named ? completeRow(cells) + shareCost(cells) : fundsArithmetic(cells));
             }
 
             /**
@@ -1314,7 +1412,8 @@ final class GluedText {
             private int completeRow(List<Span> cells) {
                 boolean any = false;
                 for (int k = 0; k < kinds.size(); k++) {
-                    if (kinds.get(k) == Kind.FIGURE) {
+                    Kind kind = kinds.get(k);
+                    if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM) {
                         if (cells.get(k + 1).blank()) {
                             return 0;
                         }
@@ -1341,13 +1440,8 @@ final class GluedText {
                     switch (kinds.get(k)) {
                         case AMOUNT -> amounts.add(c.number().get());
                         case PERCENT -> rate = c.number().get();
-                        case FIGURE -> {
-                            if (rate == null) {
-                                weight = c.number().get();
-                            } else {
-                                after = c.number().get();
-                            }
-                        }
+                        case WEIGHT -> weight = c.number().get();
+                        case SCORE -> after = c.number().get();
                         default -> { }
                     }
                 }
@@ -1374,7 +1468,16 @@ final class GluedText {
                 return cost;
             }
 
+            private final Map<Long, List<Candidate>> candidateCache = new HashMap<>();
+            /** The cheapest cost seen reaching a cell at a place, within the row being read. */
+            private final Map<Long, Integer> bestPartial = new HashMap<>();
+
+            /** The readings of a cell of {@code kind} from {@code at}; each position is worked out once. */
             private List<Candidate> candidates(Kind kind, int at, List<Span> before) {
+                return candidateCache.computeIfAbsent(((long) at << 8) | kind.ordinal(), key -> candidatesAt(kind, at));
+            }
+
+            private List<Candidate> candidatesAt(Kind kind, int at) {
                 List<Candidate> out = new ArrayList<>();
                 String text = s.text();
                 if (at > to) {
@@ -1386,14 +1489,14 @@ final class GluedText {
                 }
                 out.add(new Candidate(new Span(at, at, true, false, Optional.empty()), switch (kind) {
                     case TEXT -> 0;
-                    case FIGURE -> EMPTY_FIGURE;
+                    case WEIGHT, SCORE, ITEM -> EMPTY_FIGURE;
                     default -> 1;
                 }));
                 if (at >= to) {
                     return out;
                 }
                 switch (kind) {
-                    case FIGURE -> figures(at, out, HUNDRED);
+                    case WEIGHT, SCORE, ITEM -> figures(at, out, HUNDRED);
                     case PERCENT -> percents(at, out);
                     case AMOUNT -> amounts(at, out);
                     case MEASURE -> measures(at, out);
@@ -1464,8 +1567,8 @@ final class GluedText {
                             continue;
                         }
                         BigDecimal v = new BigDecimal(n);
-                        if (e < to && UNIT_AFTER_FIGURE.indexOf(text.charAt(e)) >= 0) {
-                            continue; // 11月, 5个: a count or a date, not a weight or a score
+                        if (e < to && UNIT_AFTER_FIGURE.indexOf(text.charAt(e)) >= 0 || withinYear(at, e) || unitAt(e)) {
+                            continue; // 11月, 2020年, 2370人: a date or a count, not a weight or a score
                         }
                         if (v.compareTo(max) <= 0 && (n.indexOf('.') < 0 || n.length() - n.indexOf('.') - 1 <= 2)) {
                             out.add(new Candidate(new Span(at, e, false, false, Optional.of(v)), 0));
@@ -1476,6 +1579,35 @@ final class GluedText {
                 if (g.find() && LETTERS_IN_FIGURE.matcher(g.group()).find()) {
                     out.add(new Candidate(new Span(at, g.end(), true, true, Optional.empty()), 2));
                 }
+            }
+
+            /** True if a unit word stands alone at {@code e} (人 in 0人IO), not the start of words (个别, 项目). */
+            private boolean unitAt(int e) {
+                String text = s.text();
+                if (e >= to) {
+                    return false;
+                }
+                for (String u : units) {
+                    int end = e + u.length();
+                    if (end <= to && text.startsWith(u, e) && (end == text.length() || !Character.isIdeographic(text.charAt(end)))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            /** True if {@code [from, e)} is cut out of a year (2020年: neither 20|20年 nor 2020 before 年). */
+            private boolean withinYear(int from, int e) {
+                String text = s.text();
+                int a = from;
+                while (a > this.from && Character.isDigit(text.charAt(a - 1))) {
+                    a--;
+                }
+                int b = e;
+                while (b < to && Character.isDigit(text.charAt(b))) {
+                    b++;
+                }
+                return b - a == 4 && b < to && text.charAt(b) == '年';
             }
 
             private void percents(int at, List<Candidate> out) {
@@ -1511,7 +1643,7 @@ final class GluedText {
                         continue;
                     }
                     int dot = n.indexOf('.');
-                    if (dot >= 0 && n.length() - dot - 1 > 4) {
+                    if (dot >= 0 && n.length() - dot - 1 > 6) {
                         continue;
                     }
                     out.add(new Candidate(new Span(at, e, false, false, Optional.of(new BigDecimal(n))), 0));
@@ -1530,7 +1662,13 @@ final class GluedText {
                 Matcher date = DATE.matcher(text).region(p, to);
                 boolean isDate = date.lookingAt();
                 if (isDate) {
-                    unitTails(at, date.end(), out, 0, 4);
+                    // A date ends on its own words (底前, 之前, 完成): what follows is the next cell.
+                    out.add(new Candidate(new Span(at, date.end(), false, false, Optional.empty()), 0));
+                    for (String tail : dateTails) {
+                        if (text.startsWith(tail, date.end()) && date.end() + tail.length() <= to) {
+                            out.add(new Candidate(new Span(at, date.end() + tail.length(), false, false, Optional.empty()), 0));
+                        }
+                    }
                 }
                 Matcher num = NUMBER.matcher(text).region(p, to);
                 if (!isDate && num.lookingAt()) {
@@ -1626,12 +1764,37 @@ final class GluedText {
                 }
             }
 
+            /** True if the text at {@code e} begins with words written twice (控制在预算范围内控制在预算范围内). */
+            private boolean repeatsAt(int e) {
+                String text = s.text();
+                for (int len = 2; len <= 30 && e + 2 * len <= to; len++) {
+                    if (text.regionMatches(e, text, e + len, len)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
             /** True if a cell of words {@code [from, e)} may end at {@code e}. */
+            private final Map<Integer, Boolean> boundaryCache = new HashMap<>();
+
             private boolean plausibleEnd(int from, int e) {
                 String text = s.text();
+                if (OPERATORS.indexOf(text.charAt(e - 1)) >= 0) {
+                    return false; // …/应到位资金× goes on: ×100%
+                }
                 if (e >= to || s.breaks()[e]) {
                     return true;
                 }
+                if (text.startsWith(text.substring(from, e), e)) {
+                    return true; // the same words again
+                }
+                return boundaryCache.computeIfAbsent(e, this::visibleBoundary);
+            }
+
+            /** True if something visibly begins at {@code e}: a figure, a mark, a word a value begins with, a repeated value. */
+            private boolean visibleBoundary(int e) {
+                String text = s.text();
                 char next = text.charAt(e);
                 if (!Character.isIdeographic(next) && !Character.isLetter(next)) {
                     return true; // a figure, a comparator, a dash, a space, punctuation
@@ -1639,8 +1802,30 @@ final class GluedText {
                 if (next == '\u4E00') {
                     return true; // OCR's dash
                 }
-                if (text.startsWith(text.substring(from, e), e)) {
-                    return true;
+                if (repeatsAt(e)) {
+                    return true; // a target written again as the actual
+                }
+                for (String v : valueStarts) {
+                    if (text.startsWith(v, e)) {
+                        return true; // 项目支出控制 | 控制在预算范围内
+                    }
+                }
+                if (COMPARATOR.matcher(text).region(e, to).lookingAt()) {
+                    return true; // 运维项目数 | 大于等于
+                }
+                if (kinds.contains(Kind.NATURE)) {
+                    for (String n : NATURE_WORDS) {
+                        if (text.startsWith(n, e)) {
+                            return true;
+                        }
+                    }
+                }
+                if (kinds.contains(Kind.UNIT)) {
+                    for (String u : units) {
+                        if (text.startsWith(u, e)) {
+                            return true; // 免费开放场馆数量 | 个
+                        }
+                    }
                 }
                 for (String d : degreesAndEmpty()) {
                     if (!text.startsWith(d, e)) {
@@ -1653,6 +1838,29 @@ final class GluedText {
                     }
                 }
                 return false;
+            }
+
+            /** True if every figure in {@code [from, e)} stands between words (扣0.5分), as a sentence writes it. */
+            private boolean figuresInsideWords(int from, int e) {
+                String text = s.text();
+                for (int k = from; k < e; k++) {
+                    if (!Character.isDigit(text.charAt(k))) {
+                        continue;
+                    }
+                    int a = k;
+                    while (a > from && (Character.isDigit(text.charAt(a - 1)) || text.charAt(a - 1) == '.')) {
+                        a--;
+                    }
+                    int b = k;
+                    while (b < e && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '.')) {
+                        b++;
+                    }
+                    if (a == from || b == e || !Character.isIdeographic(text.charAt(a - 1)) || !Character.isIdeographic(text.charAt(b))) {
+                        return false;
+                    }
+                    k = b;
+                }
+                return true;
             }
 
             /**
@@ -1677,7 +1885,11 @@ final class GluedText {
                     if (c == ' ') {
                         continue;
                     }
-                    int extra = digit ? digitCost : 0;
+                    int extra = digit && !(figuresInsideWords(at, e) && SENTENCE_MARKS.matcher(text.substring(at, e)).find())
+                            ? digitCost : 0;
+                    if (digitCost > 0 && (c == '。' || e == at + 1 && c == '无')) {
+                        extra -= 1; // a reason ends its sentence (。), or says there is none (无)
+                    }
                     out.add(new Candidate(new Span(at, e, false, false, Optional.empty()).free(cost + extra), cost + extra));
                 }
             }
@@ -1686,8 +1898,12 @@ final class GluedText {
 
     /** What a column of glued values holds. */
     private enum Kind {
-        /** A weight or a score: a number up to 100. */
-        FIGURE,
+        /** 分值: a number up to 100 (and up to its block's weight). */
+        WEIGHT,
+        /** 得分: a number up to the row's weight. */
+        SCORE,
+        /** 单项得分, 得分系数: a number up to 100 that the score is the weight's share of. */
+        ITEM,
         /** A rate: a number and {@code %}. */
         PERCENT,
         /** Money: a number with at most four decimals. */

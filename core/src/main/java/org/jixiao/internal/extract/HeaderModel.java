@@ -267,12 +267,23 @@ record HeaderModel(List<Column> columns, int headerRows) {
         };
     }
 
+    // Loops, not streams: asked several times for every row read.
     boolean has(Part part) {
-        return columns.stream().anyMatch(c -> c.role().part() == part);
+        for (Column c : columns) {
+            if (c.role().part() == part) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean has(ColumnRole role) {
-        return columns.stream().anyMatch(c -> c.role().equals(role));
+        for (Column c : columns) {
+            if (c.role().equals(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The column whose header covers grid column {@code col}. */

@@ -28,6 +28,11 @@ final class Prose {
      */
     private record Rule(Pattern pattern, String requires, List<String> starts) {
         Optional<String> first(String text) {
+            return find(text).map(m -> m.group(1));
+        }
+
+        /** The first match in {@code text}, searched from the first of {@link #starts}. */
+        Optional<Matcher> find(String text) {
             if (!requires.isEmpty() && !holdsAnyOf(text)) {
                 return Optional.empty();
             }
@@ -36,7 +41,7 @@ final class Prose {
                 return Optional.empty();
             }
             Matcher m = pattern.matcher(text);
-            return m.find(from) ? Optional.of(m.group(1)) : Optional.empty();
+            return m.find(from) ? Optional.of(m) : Optional.empty();
         }
 
         /** A plain loop: this runs on every cell of every form, where a char stream cost a tenth of extraction. */
@@ -69,7 +74,7 @@ final class Prose {
     private final Rule title;
     private final Rule fundsUnit;
     private final Pattern yearTitle;
-    private final Pattern project;
+    private final Rule project;
     private final Pattern levelWeight;
     private final Pattern levelEnumerator;
     private final Pattern placeholder;
@@ -79,6 +84,10 @@ final class Prose {
     private final Pattern transfer;
     private final List<String> gluedQualities;
     private final List<String> gluedDegrees;
+    private final List<String> gluedUnits;
+    private final List<String> gluedDateTails;
+    private final List<String> gluedValueStarts;
+    private final List<String> gluedLevel2;
 
     private Prose(Properties p) {
         this.year = rule(p, "year");
@@ -88,7 +97,7 @@ final class Prose {
         this.title = rule(p, "title");
         this.fundsUnit = rule(p, "funds.unit");
         this.yearTitle = pattern(p, "year.title");
-        this.project = pattern(p, "prose.project");
+        this.project = rule(p, "prose.project");
         this.levelWeight = pattern(p, "level.weight");
         this.levelEnumerator = pattern(p, "level.enumerator");
         this.placeholder = pattern(p, "placeholder");
@@ -98,6 +107,10 @@ final class Prose {
         this.transfer = pattern(p, "title.transfer");
         this.gluedQualities = words(p, "glued.qualities");
         this.gluedDegrees = words(p, "glued.degrees");
+        this.gluedUnits = words(p, "glued.units");
+        this.gluedDateTails = words(p, "glued.date_tails");
+        this.gluedValueStarts = words(p, "glued.value_starts");
+        this.gluedLevel2 = words(p, "glued.level2");
     }
 
     private static List<String> words(Properties p, String key) {
@@ -111,6 +124,26 @@ final class Prose {
     /** Words of qualitative values (达标, 及时, 有效提升), for splitting glued cells. */
     List<String> gluedQualities() {
         return gluedQualities;
+    }
+
+    /** Units of a 计量单位 column, longest first where one begins another (人次 before 人). */
+    List<String> gluedUnits() {
+        return gluedUnits;
+    }
+
+    /** Words a date target or actual ends with (底前, 之前, 前完成). */
+    List<String> gluedDateTails() {
+        return gluedDateTails;
+    }
+
+    /** Words a target or an actual in words begins with (控制在, 达到, 按期). */
+    List<String> gluedValueStarts() {
+        return gluedValueStarts;
+    }
+
+    /** Level-2 names that are a heading elsewhere (绩效目标), read as level 2 inside an indicator table. */
+    List<String> gluedLevel2() {
+        return gluedLevel2;
     }
 
     /** Degree words written before a quality word (较, 基本, 不够). */
@@ -167,8 +200,8 @@ final class Prose {
 
     /** A project named in prose ({@code 该X项目于2020年…}): its name and year. */
     Optional<Matcher> projectInProse(String text) {
-        Matcher m = project.matcher(text);
-        return m.find() ? Optional.of(m) : Optional.empty();
+        // Searched from the first of its leading words: this is asked of every paragraph and cell.
+        return project.find(text);
     }
 
     Optional<String> total(String text) {

@@ -97,6 +97,9 @@ public final class TextNormalizer {
      * </pre>
      */
     static String withoutPinyin(String s) {
+        if (!mayHoldReading(s)) {
+            return s;
+        }
         Matcher m = PINYIN_READING.matcher(s);
         boolean toned = false;
         while (m.find()) {
@@ -106,6 +109,25 @@ public final class TextNormalizer {
             }
         }
         return toned ? PINYIN_READING.matcher(s).replaceAll("") : s;
+    }
+
+    /**
+     * False when no {@code (} both follows a Han character and opens on a letter a syllable can
+     * start with (lower-case ASCII, or a tone-marked or umlauted vowel): then
+     * {@link #PINYIN_READING} cannot match. A scan, because most cells with a parenthesis hold
+     * none ({@code (万元)}) and the look-behind search costs more than the rest of the folding.
+     */
+    private static boolean mayHoldReading(String s) {
+        for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+            if (i > 0 && i + 1 < s.length()) {
+                char next = s.charAt(i + 1);
+                if (((next >= 'a' && next <= 'z') || (next >= '\u00E0' && next <= '\u01DC'))
+                        && isHan(s.codePointBefore(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -183,6 +205,16 @@ public final class TextNormalizer {
     }
 
     static boolean isHan(int codePoint) {
+        // UnicodeScript.of is a binary search over ~2,000 ranges; it runs for every character of
+        // every cell, so the common cases are answered first: nothing below the CJK radicals
+        // (U+2E80) is Han, and the whole unified ideographs block U+4E00–U+9FFC is (a test checks
+        // both against UnicodeScript for every code point).
+        if (codePoint < 0x2E80) {
+            return false;
+        }
+        if (codePoint >= 0x4E00 && codePoint <= 0x9FFC) {
+            return true;
+        }
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -131,6 +132,32 @@ class TextNormalizerTest {
         """)
     void stripsWordBookmarkMarkers(String in, String expected) {
         assertEquals(expected, normalizer.apply(in));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        '項(xiàng)目(萬元)'        | '項目(萬元)'
+        '的(de)執(zhí)行'          | '的執行'
+        '面积(ha)'                | '面积(ha)'
+        '公里(lǐ)程(km)'          | '公里程(km)'
+        'A(xiàng)B'               | 'A(xiàng)B'
+        '(xiàng)目'               | '(xiàng)目'
+        '项目(万元)'               | '项目(万元)'
+        '项目('                   | '项目('
+        """)
+    void dropsPinyinReadingsOnlyAfterHanAndOnlyInTonedText(String in, String expected) {
+        assertEquals(expected, TextNormalizer.withoutPinyin(in));
+    }
+
+    /** isHan answers the common ranges before asking UnicodeScript; the answers must not differ. */
+    @Test
+    void isHanAgreesWithUnicodeScriptForEveryCodePoint() {
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            boolean expected = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+            if (TextNormalizer.isHan(cp) != expected) {
+                throw new AssertionError(String.format(Locale.ROOT, "isHan(U+%04X) should be %b", cp, expected));
+            }
+        }
     }
 
     @Test
