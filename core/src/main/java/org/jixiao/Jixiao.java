@@ -6,6 +6,7 @@ import org.jixiao.internal.normalize.HeadingDictionary;
 import org.jixiao.internal.normalize.MeasureParser;
 import org.jixiao.internal.normalize.TextNormalizer;
 import org.jixiao.internal.read.IoReasons;
+import org.jixiao.internal.read.Logging;
 import org.jixiao.internal.read.Readers;
 import org.jixiao.internal.score.Scorer;
 import org.jixiao.model.AssessedRecord;
@@ -51,6 +52,8 @@ public final class Jixiao {
     private final Scorer scorer;
 
     private Jixiao(ReadLimits limits, RuleProfile profile) {
+        // Before any POI class logs: no provider warning, no library log lines on the caller's console.
+        Logging.quiet(false);
         this.limits = limits;
         this.readers = new Readers(limits);
         this.normalizer = new TextNormalizer();

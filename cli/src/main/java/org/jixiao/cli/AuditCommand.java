@@ -34,6 +34,6 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AuditReport report = new AuditReport(spec.commandLine().getOut());
-        return Main.runBatch(spec.commandLine(), batch, Optional.ofNullable(out), report::print, s -> { });
+        return Main.runBatch(spec.commandLine(), batch, Optional.ofNullable(out), true, report::print, s -> { });
     }
 }

@@ -22,6 +22,11 @@ final class BatchOptions {
             description = "Skip files of the folders whose name or relative path matches this glob (repeatable).")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--follow-links",
+            description = "Follow symbolic links of the folders that lead out of the folder given; by default such a "
+                    + "link is reported as read.outside_input and not read.")
+    boolean followLinks;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -50,6 +55,10 @@ final class BatchOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr.")
     boolean quiet;
+
+    @Option(names = "--debug",
+            description = "Show the libraries' own warnings and the worker processes' stderr (for a bug report).")
+    boolean debug;
 
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Scoring rules to recompute with (a .properties file: budget weight, grade bands, "

@@ -5,9 +5,12 @@ import org.jixiao.Jixiao;
 import org.jixiao.ReadLimits;
 import org.jixiao.RuleProfile;
 import org.jixiao.Source;
+import org.jixiao.internal.batch.InProcessLimits;
 import org.jixiao.internal.batch.Journal;
 import org.jixiao.internal.batch.OrderedPool;
 import org.jixiao.internal.batch.Progress;
+import org.jixiao.internal.batch.WorkerPool;
+import org.jixiao.internal.batch.WorkerProcess;
 import org.jixiao.internal.read.IoReasons;
 import org.jixiao.internal.write.CopyLinks;
 import org.jixiao.internal.write.CsvSink;
@@ -24,11 +27,14 @@ import org.jixiao.model.Stage;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,19 +42,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One batch as {@code convert} and {@code audit} run it: list the inputs (paths only), process them
- * with an {@link OrderedPool}, and in input order append each finished file to the journal, write
- * its rows to the sinks, report progress and hand it to the command's listener; at the end commit
- * the outputs and summarize.
+ * One batch as {@code convert} and {@code audit} run it: take the output folder's lock, clear its
+ * old outputs, list the inputs (paths only), process them with an {@link OrderedPool}; in input
+ * order append each finished file to the journal, write its rows to the sinks, report progress and
+ * hand it to the command's listener; at the end commit the outputs, write {@code run.json} last and
+ * summarize.
+ *
+ * <p>Where a file is parsed: in this JVM, unless its bytes say it could be expensive
+ * ({@link InProcessLimits}: larger than any form, or a zip declaring more than a form inflates to),
+ * in which case {@code convert} hands it to a worker process ({@link Worker}, through a
+ * {@link WorkerPool}) that is killed with its heap at the file's deadline. A file parsed here that
+ * runs out of memory, or past {@link #IN_PROCESS_SECONDS}, is parsed again in a worker, so that
+ * its end (a record, pipeline.out_of_memory, pipeline.timeout) does not depend on its neighbours.
+ * {@code audit}, whose report needs the records themselves, parses every file here.
  *
  * <p>Output layout in DIR: the CSV files (and {@code jixiao.xlsx}) appear only at the end, moved
- * from their temporary copies in {@code DIR/.jixiao/}; the journal {@code DIR/.jixiao/journal}
- * holds every finished file's rows so that {@code --resume} can complete an interrupted run. A
- * killed run leaves only {@code DIR/.jixiao/}.
+ * from their temporary copies in {@code DIR/.jixiao/} (mode 700); the journal
+ * {@code DIR/.jixiao/journal} holds every finished file's rows so that {@code --resume} can
+ * complete an interrupted run; {@code DIR/.jixiao/lock} keeps a second run out. A killed run
+ * leaves only {@code DIR/.jixiao/}, and no {@code run.json}.
  */
 final class BatchRun {
 
@@ -61,7 +78,7 @@ final class BatchRun {
     private final PrintWriter err;
     private final Consumer<FileOutcome> listener;
     /** A stand-in for the pipeline in tests (a hang, a crash); empty: the facade built in {@link #run}. */
-    private final Optional<Function<Source, FileResult>> standIn;
+    private Optional<FileWork.Pipeline> standIn;
     /** The facade and the pipeline for one loaded file, set by {@link #run} once the options are valid. */
     private Jixiao jixiao;
     /** The rule profile's name, for the report. */
@@ -69,20 +86,56 @@ final class BatchRun {
     /** Identifies the rule profile in journal keys (see {@link #journalKey}). */
     private String profileTag;
     private final ReadLimits limits = ReadLimits.defaults();
-    private Pipeline pipeline;
+    private FileWork.Pipeline pipeline;
     /** The names record ids derive from, set by {@link #run} from the inputs. */
     private RecordNames recordNames;
     /** Fills in duplicate_of in output order (so the same whatever the threads or a resume). */
     private final CopyLinks copyLinks = new CopyLinks();
-
-    /** The facade's {@code process(source, contentHash, recordName)}, or a test's stand-in. */
-    private interface Pipeline {
-        FileResult apply(Source source, String contentHash, String recordName);
-    }
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
+    /**
+     * Whether every file is processed in this JVM, with no worker process: for audit, whose report
+     * needs the records themselves, and for a stand-in pipeline unless a test names a worker.
+     */
+    private boolean inProcess;
+    /** Which files are parsed in this JVM when workers are used. */
+    private InProcessLimits inProcessLimits = inProcessLimits();
+    /** The files handed to a worker by this run's threads, so a pool time-out of one is not sent again. */
+    private final java.util.Set<Path> inWorkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The worker processes' main class (tests put a stand-in around the pipeline there). */
+    private String workerMain = Worker.class.getName();
+    /** Why the run must stop (no worker can be started), set by a batch thread. */
+    private final AtomicReference<String> abort = new AtomicReference<>();
+
+    /**
+     * The heap cap of a worker process: the memory limit of one file. A worker's own JVM (classes,
+     * compiled code, the compilers' arenas) adds 110-140 MB, measured on the hostile batch of issue
+     * 16, so 144 MB keeps every worker under DESIGN's 300 MB; a cap of 176 MB reached 295-300 MB.
+     */
+    static final String WORKER_HEAP = System.getProperty("jixiao.worker.heap", "144m");
+
+    /**
+     * How long a file may run in this JVM before it is given to a worker with its full time limit
+     * (when workers are used; capped by --timeout-seconds). A form takes 5 to 50 ms; a parse that
+     * runs for seconds is a runaway that only a worker can stop for real.
+     */
+    static final int IN_PROCESS_SECONDS = 10;
+
+    /** The in-process limits, -Djixiao.inprocess.max-bytes overriding the file size (-1: every file in a worker). */
+    private static InProcessLimits inProcessLimits() {
+        InProcessLimits defaults = InProcessLimits.defaults();
+        String maxBytes = System.getProperty("jixiao.inprocess.max-bytes");
+        if (maxBytes == null) {
+            return defaults;
+        }
+        long max = Long.parseLong(maxBytes.trim());
+        return max < 0 ? InProcessLimits.none() : new InProcessLimits(max, defaults.maxInflatedBytes());
+    }
 
     private final Tally tally = new Tally();
+
+    /** Time a worker may take to start, on top of a file's limit, before the pool gives the file up. */
+    private static final Duration WORKER_START = Duration.ofSeconds(120);
 
     /** For tests: a stand-in pipeline, and a stop after {@code stopAfter} files without commit. */
     BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
@@ -91,12 +144,82 @@ final class BatchRun {
         this.out = out;
         this.err = err;
         this.listener = listener;
-        this.standIn = pipeline;
+        this.standIn = pipeline.map(f -> (source, hash, recordName) -> f.apply(source));
         this.stopAfter = stopAfter;
+        this.inProcess = pipeline.isPresent();
     }
 
-    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener) {
+    /** For tests: a stand-in for the facade's {@code process(source, contentHash, recordName)} in this JVM. */
+    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
+             FileWork.Pipeline pipeline) {
         this(options, out, err, listener, Optional.empty(), Long.MAX_VALUE);
+        this.standIn = Optional.of(pipeline);
+        this.inProcess = true;
+    }
+
+    /** @param inProcess whether to process the files in this JVM (audit) rather than in worker processes */
+    BatchRun(BatchOptions options, Optional<Path> out, PrintWriter err, Consumer<FileOutcome> listener,
+             boolean inProcess) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.listener = listener;
+        this.standIn = Optional.empty();
+        this.stopAfter = Long.MAX_VALUE;
+        this.inProcess = inProcess;
+    }
+
+    /**
+     * For tests: the main class of the worker processes, e.g. one that wraps the pipeline in a
+     * stand-in; workers are used from then on, also beside a stand-in pipeline in this JVM.
+     */
+    BatchRun workerMain(String className) {
+        this.workerMain = className;
+        this.inProcess = false;
+        return this;
+    }
+
+    /** For tests: which files are parsed in this JVM ({@link InProcessLimits#none()}: none). */
+    BatchRun inProcessLimits(InProcessLimits limits) {
+        this.inProcessLimits = limits;
+        return this;
+    }
+
+    /**
+     * The command line of a worker process: this JVM's java and class path, the worker's heap cap,
+     * and an exit (code 3) rather than an OutOfMemoryError the worker would go on with.
+     */
+    private List<String> workerCommand() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx" + WORKER_HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
+                "-Dfile.encoding=UTF-8", "-Djixiao.debug=" + options.debug));
+        // The launcher's choices for a short run (C1 only) and its class-data archive hold for the
+        // workers too: the archive maps the classes a worker would otherwise load and verify (the
+        // class path is this JVM's, which the archive was made for).
+        for (String jvmOption : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (jvmOption.startsWith("-XX:TieredStopAtLevel") || jvmOption.startsWith("-Xshare")
+                    || jvmOption.startsWith("-XX:SharedArchiveFile") || jvmOption.startsWith("-Xlog:cds")) {
+                command.add(jvmOption);
+            }
+        }
+        // Extra options for the worker JVMs, e.g. to look into their memory: -Djixiao.worker.jvm="-XX:..."
+        for (String extra : System.getProperty("jixiao.worker.jvm", "").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                command.add(extra);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), workerMain));
+        if (options.profile != null) {
+            command.add(options.profile.toAbsolutePath().toString());
+        }
+        return command;
+    }
+
+    /** A run that must stop: exit code 2, and no CSV file written. */
+    static final class Aborted extends IOException {
+        Aborted(String why) {
+            super(why);
+        }
     }
 
     /** What the batch gave; {@code failedFiles > 0} means exit code 1. */
@@ -132,12 +255,74 @@ final class BatchRun {
      */
     Optional<Summary> run(CommandLine commandLine) throws IOException, InterruptedException {
         validate(commandLine);
+        Instant started = Instant.now();
+        // Listed before the output folder is made: with no input file, nothing is left behind.
         List<Failure> unlisted = new ArrayList<>();
-        List<Path> files = new Inputs(options.include, options.exclude).expand(options.inputs, unlisted);
+        List<Path> files = new Inputs(options.include, options.exclude, options.followLinks, out)
+                .expand(options.inputs, unlisted);
         recordNames = new RecordNames(options.inputs);
         if (files.isEmpty()) {
             throw new NoInputFile(noInputReason(unlisted));
         }
+        RunLock lock = null;
+        try {
+            Optional<Path> spool = Optional.empty();
+            if (out.isPresent()) {
+                spool = Optional.of(privateFolder(out.get().resolve(SPOOL)));
+                lock = RunLock.acquire(out.get(), spool.get());
+                removeOldOutputs(out.get());
+            }
+            Optional<Summary> summary = process(spool, files, unlisted);
+            if (summary.isPresent() && out.isPresent()) {
+                List<String> outputs = new ArrayList<>(OUTPUT_FILES);
+                if (options.xlsx) {
+                    outputs.add(XlsxSink.FILE_NAME);
+                }
+                Summary s = summary.get();
+                RunRecord.write(out.get(), spool.get(), commandLine.getCommandName(), options.inputs, options.resume,
+                        started, s, s.failedFiles() > 0 ? Main.SOME_FAILED : Main.OK, outputs);
+            }
+            return summary;
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** The CSV files of the output contract. */
+    private static final List<String> OUTPUT_FILES = java.util.Arrays.stream(OutputTable.values())
+            .map(OutputTable::fileName).toList();
+
+    /**
+     * Before anything is processed: {@code run.json} goes, so that no one takes the folder for a
+     * finished run while this one works or if it fails; without --resume the previous outputs go too,
+     * so a killed or failed run never leaves the last run's complete-looking files behind.
+     */
+    private void removeOldOutputs(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(RunRecord.FILE_NAME));
+        if (!options.resume) {
+            for (String name : OUTPUT_FILES) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            Files.deleteIfExists(dir.resolve(XlsxSink.FILE_NAME));
+        }
+    }
+
+    /**
+     * The spool folder, readable by its owner only (mode 700): it holds the journal, the outputs
+     * in the making and the workbook's sheet spools, which are the forms' contents.
+     */
+    static Path privateFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+        return folder;
+    }
+
+    private Optional<Summary> process(Optional<Path> spool, List<Path> files, List<Failure> unlisted)
+            throws IOException, InterruptedException {
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
@@ -147,12 +332,11 @@ final class BatchRun {
         try {
             if (out.isPresent()) {
                 Path dir = out.get();
-                Path spool = dir.resolve(SPOOL);
-                Files.createDirectories(spool);
-                journal = options.resume ? Journal.resume(spool.resolve(JOURNAL)) : Journal.create(spool.resolve(JOURNAL));
-                sinks.add(new CsvSink(dir, options.excel, spool));
+                journal = options.resume ? Journal.resume(spool.get().resolve(JOURNAL))
+                        : Journal.create(spool.get().resolve(JOURNAL));
+                sinks.add(new CsvSink(dir, options.excel, spool.get()));
                 if (options.xlsx) {
-                    workbook = Optional.of(new XlsxSink(dir, spool));
+                    workbook = Optional.of(new XlsxSink(dir, spool.get()));
                     sinks.add(workbook.get());
                 }
             }
@@ -164,13 +348,23 @@ final class BatchRun {
                 emit(new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
                         j, sinks, progress);
             }
+            Optional<WorkerPool> workers = inProcess ? Optional.empty()
+                    : Optional.of(WorkerPool.shared(workerCommand(), options.debug));
+            // With workers, the pool's budget is the time a file may run in this JVM before it goes
+            // to a worker; a file handed to a worker extends it (FileJob.inWorker), as the worker is
+            // killed at the file's own deadline.
+            Duration budget = Duration.ofSeconds(inProcess ? options.timeoutSeconds
+                    : Math.min(options.timeoutSeconds, IN_PROCESS_SECONDS));
             OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, Math.max(8, options.threads * 4),
-                    Duration.ofSeconds(options.timeoutSeconds));
+                    budget);
             long[] emitted = {0};
             try {
-                pool.run(files.iterator(), new FileJob(journal), outcome -> {
+                pool.run(files.iterator(), new FileJob(journal, workers), outcome -> {
                     if (emitted[0]++ >= stopAfter) {
                         throw new Stopped();
+                    }
+                    if (abort.get() != null) {
+                        throw new Aborted(abort.get());
                     }
                     emit(outcome, j, sinks, progress);
                 });
@@ -244,7 +438,7 @@ final class BatchRun {
         profileName = profile.name();
         // Results in the journal hold scores, so they are reused only under the same rules.
         profileTag = Jixiao.contentHash(profile.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        pipeline = standIn.<Pipeline>map(f -> (source, hash, name) -> f.apply(source)).orElse(jixiao::process);
+        pipeline = standIn.orElse(jixiao::process);
     }
 
     /**
@@ -305,70 +499,120 @@ final class BatchRun {
         }
     }
 
-    /** Processes one file on a worker thread. Thread-safe: the facade and the journal are. */
+    /**
+     * Processes one file on a batch thread: looks it up in the journal under --resume, else has it
+     * processed in this JVM or, if it is too big for that (see {@link InProcessLimits}), ran out of
+     * memory or past its time here, in a worker process. Thread-safe: the facade, the journal and
+     * the worker pool are.
+     */
     private final class FileJob implements OrderedPool.Job<Path, FileOutcome> {
 
         private final Journal journal;
+        private final FileWork work;
+        /** Empty: the file is processed in this JVM. */
+        private final Optional<WorkerPool> workers;
 
-        FileJob(Journal journal) {
+        FileJob(Journal journal, Optional<WorkerPool> workers) {
             this.journal = journal;
+            this.workers = workers;
+            this.work = new FileWork(jixiao, limits, pipeline);
         }
 
         @Override
         public FileOutcome process(Path path) {
+            String name = path.toString();
+            String recordName = recordNames.of(path);
             try {
-                return processReadable(path);
+                long size = Files.size(path);
+                // A file over the size limit is refused unread, here as anywhere.
+                boolean readable = size <= limits.maxFileBytes();
+                if (workers.isPresent() && readable && !inProcessLimits.admitsSize(size)) {
+                    return inWorker(path, recordName, workers.get());
+                }
+                if (!readable) {
+                    FileWork.Done done = work.process(path, recordName);
+                    return new FileOutcome(name, Optional.empty(), done.rows(), done.result(), false);
+                }
+                byte[] content = Files.readAllBytes(path);
+                String hash = Jixiao.contentHash(content);
+                String key = journalKey(hash, recordName);
+                if (journal != null && options.resume) {
+                    Optional<Journal.Entry> entry = journal.find(name, key);
+                    if (entry.isPresent()) {
+                        return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
+                    }
+                }
+                if (workers.isPresent() && !inProcessLimits.admits(content)) {
+                    return inWorker(path, recordName, workers.get());
+                }
+                FileWork.Done done = work.process(path, content, hash, recordName);
+                return new FileOutcome(name, Optional.of(key), done.rows(), done.result(), false);
             } catch (IOException e) {
                 // Gone or unreadable since it was listed: the file's failure, not a bug.
                 return failure(path, Stage.READ, "read.io", "cannot read the file: " + IoReasons.describe(e));
             }
         }
 
-        private FileOutcome processReadable(Path path) throws IOException {
-            String name = path.toString();
-            if (Files.size(path) > limits.maxFileBytes()) {
-                // The facade refuses it without loading it; no hash, so a resume simply asks again.
-                return fresh(name, Optional.empty(), jixiao.process(path));
+        private FileOutcome inWorker(Path path, String recordName, WorkerPool pool) {
+            inWorkers.add(path);
+            // The worker is killed at the file's deadline; the pool's budget is for work in this JVM.
+            OrderedPool.extendBudget(Duration.ofSeconds(options.timeoutSeconds).plus(WORKER_START));
+            WorkerProcess.Outcome outcome;
+            try {
+                outcome = pool.process(path.toString(), recordName, Duration.ofSeconds(options.timeoutSeconds));
+            } catch (IOException e) {
+                abort.compareAndSet(null, "cannot start a worker process: " + e.getMessage());
+                return failure(path, Stage.PIPELINE, "pipeline.worker", "no worker process could be started");
             }
-            byte[] content = Files.readAllBytes(path);
-            String hash = Jixiao.contentHash(content);
-            String recordName = recordNames.of(path);
-            String key = journalKey(hash, recordName);
-            if (journal != null && options.resume) {
-                Optional<Journal.Entry> entry = journal.find(name, key);
-                if (entry.isPresent()) {
-                    return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
-                }
+            if (outcome instanceof WorkerProcess.Outcome.Done done) {
+                // The worker keyed the records by recordName; the journal key says so too.
+                return new FileOutcome(path.toString(), done.reply().contentHash().map(h -> journalKey(h, recordName)),
+                        done.reply().rows(), Optional.empty(), false);
             }
-            return fresh(name, Optional.of(key), pipeline.apply(new Source(name, content), hash, recordName));
+            if (outcome instanceof WorkerProcess.Outcome.Died died && died.outOfMemory()) {
+                return failure(path, Stage.PIPELINE, "pipeline.out_of_memory", String.format(Locale.ROOT,
+                        "processing needed more memory than the limit of %s; the file was given up", WORKER_HEAP));
+            }
+            if (outcome instanceof WorkerProcess.Outcome.Died died) {
+                return failure(path, Stage.PIPELINE, "pipeline.crash", String.format(Locale.ROOT,
+                        "the worker process ended while processing the file (exit code %d); the file was given up",
+                        died.exitCode()));
+            }
+            return timedOut(path, Duration.ofSeconds(options.timeoutSeconds));
         }
 
+        /**
+         * Called by the pool for what {@link #process} threw. An OutOfMemoryError in this JVM may
+         * be this file's or a neighbour's doing: the file is parsed again in a worker, whose heap is
+         * its own, and gets the end it gets there.
+         */
         @Override
         public FileOutcome failed(Path path, Throwable error) {
-            String message = "unexpected %s while processing the file: %s"
-                    .formatted(error.getClass().getName(), error.getMessage());
-            return failure(path, Stage.PIPELINE, "pipeline.error", message);
+            if (error instanceof OutOfMemoryError && workers.isPresent() && !inWorkers.contains(path)) {
+                return inWorker(path, recordNames.of(path), workers.get());
+            }
+            return failure(path, Stage.PIPELINE, "pipeline.error", FileWork.unexpected(error));
         }
 
+        /**
+         * Called by the pool (on the emitting thread) for a file past the pool's budget. In this JVM
+         * the parse cannot be stopped for real (its thread is interrupted and abandoned): with
+         * workers, the file is parsed again in one, with its full time limit, and is killed there if
+         * it runs away again.
+         */
         @Override
         public FileOutcome timedOut(Path path, Duration budget) {
+            if (workers.isPresent() && !inWorkers.contains(path)) {
+                return inWorker(path, recordNames.of(path), workers.get());
+            }
             return failure(path, Stage.PIPELINE, "pipeline.timeout", String.format(Locale.ROOT,
-                    "processing took longer than the limit of %d s; the file was given up", budget.toSeconds()));
+                    "processing took longer than the limit of %d s; the file was given up", options.timeoutSeconds));
         }
 
         /** The stage is READ for read.io, as the facade and Inputs write it, else PIPELINE. */
         private FileOutcome failure(Path path, Stage stage, String code, String message) {
-            Failure f = new Failure(path.toString(), stage, code, message);
-            return new FileOutcome(path.toString(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false);
-        }
-
-        private FileOutcome fresh(String name, Optional<String> hash, FileResult result) {
-            List<TableRow> rows = new ArrayList<>();
-            for (AssessedRecord r : result.records()) {
-                rows.addAll(Rows.of(r));
-            }
-            result.failures().forEach(f -> rows.add(Rows.of(f)));
-            return new FileOutcome(name, hash, rows, Optional.of(result), false);
+            FileWork.Done done = FileWork.failed(path, stage, code, message);
+            return new FileOutcome(path.toString(), Optional.empty(), done.rows(), Optional.empty(), false);
         }
     }
 

@@ -35,7 +35,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
-        return Main.runBatch(spec.commandLine(), batch, Optional.of(out), o -> { }, s -> {
+        return Main.runBatch(spec.commandLine(), batch, Optional.of(out), false, o -> { }, s -> {
             if (!batch.quiet) {
                 stdout.printf(Locale.ROOT, "%d file(s), %d form(s) converted, %d file(s) failed; output in %s%n",
                         s.files(), s.forms(), s.failedFiles(), out);

@@ -1,6 +1,7 @@
 package org.jixiao.cli;
 
 import org.jixiao.internal.read.IoReasons;
+import org.jixiao.internal.read.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,12 +46,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // POI logs through log4j-api, and we ship no logging binding (STYLE.md): without a provider
-        // log4j prints "could not find a logging provider" on stderr. Its own simple provider keeps
-        // stderr for POI's rare errors and drops that warning.
-        if (System.getProperty("log4j2.provider") == null) {
-            System.setProperty("log4j2.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
-        }
+        // Before picocli parses anything, as the first POI class may log: quiet unless --debug.
+        Logging.quiet(java.util.Arrays.asList(args).contains("--debug"));
         System.exit(commandLine().execute(args));
     }
 
@@ -70,14 +67,22 @@ public final class Main implements Runnable {
      * output folder that cannot be written is exit 2.
      */
     static int runBatch(CommandLine commandLine, BatchOptions options, Optional<Path> out,
-                        Consumer<FileOutcome> listener, Consumer<BatchRun.Summary> onSummary)
+                        boolean inProcess, Consumer<FileOutcome> listener, Consumer<BatchRun.Summary> onSummary)
             throws InterruptedException {
         PrintWriter err = commandLine.getErr();
         BatchRun.Summary summary;
         try {
-            summary = new BatchRun(options, out, err, listener).run(commandLine).orElseThrow();
+            summary = new BatchRun(options, out, err, listener, inProcess).run(commandLine).orElseThrow();
         } catch (BatchRun.NoInputFile e) {
             err.println("jixiao: " + e.getMessage());
+            err.flush();
+            return UNUSABLE;
+        } catch (RunLock.Held e) {
+            err.println("jixiao: " + e.getMessage());
+            err.flush();
+            return UNUSABLE;
+        } catch (BatchRun.Aborted e) {
+            err.println("jixiao: the run was aborted, no output written: " + e.getMessage());
             err.flush();
             return UNUSABLE;
         } catch (IOException e) {

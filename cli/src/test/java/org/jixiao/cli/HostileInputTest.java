@@ -60,7 +60,7 @@ class HostileInputTest {
     }
 
     /** A docx-shaped zip whose document.xml inflates to 400 MB (about 400 kB compressed). */
-    private static void writeZipBomb(Path file) throws IOException {
+    static void writeZipBomb(Path file) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             docxSkeleton(zip);
             zip.putNextEntry(new ZipEntry("word/document.xml"));

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code RuntimeException}, {@code StackOverflowError}, {@code OutOfMemoryError}) becomes
  *       that item's result through {@link Job#failed}; the pool goes on.</li>
  *   <li><b>Time budget</b>: an item whose job runs longer than the budget (measured from the
- *       moment a worker starts it) becomes {@link Job#timedOut}; its future is cancelled, which
+ *       moment a worker starts it, plus what the job added with {@link #extendBudget}) becomes
+ *       {@link Job#timedOut}; its future is cancelled, which
  *       interrupts the worker. A job that ignores the interrupt (a runaway parse loop) cannot be
  *       stopped in Java: its thread is abandoned (it is a daemon thread, so it never keeps the JVM
  *       alive) and the pool gets one more thread so the batch keeps its parallelism.</li>
@@ -59,6 +60,9 @@ public final class OrderedPool<I, R> {
     public interface Emitter<R, X extends Exception> {
         void accept(R result) throws X;
     }
+
+    /** The start time of the item the current pool thread works on, for {@link #extendBudget}. */
+    private static final ThreadLocal<AtomicLong> CURRENT_START = new ThreadLocal<>();
 
     /** How often an item that no worker has started yet is checked again. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -121,6 +125,7 @@ public final class OrderedPool<I, R> {
         AtomicInteger state = new AtomicInteger(RUNNING);
         Future<R> future = pool.submit(() -> {
             started.set(System.nanoTime());
+            CURRENT_START.set(started);
             try {
                 return job.process(item);
             } catch (Throwable t) {
@@ -128,6 +133,7 @@ public final class OrderedPool<I, R> {
                 // OutOfMemoryError, once this item's objects are unreachable again.
                 return job.failed(item, t);
             } finally {
+                CURRENT_START.remove();
                 // Under the pool's lock, so that this shrink never comes before the growth that
                 // giving up on the job made (see abandon).
                 synchronized (pool) {
@@ -140,6 +146,19 @@ public final class OrderedPool<I, R> {
             }
         });
         return new Pending<>(item, started, state, future);
+    }
+
+    /**
+     * Called by a job on its pool thread: gives the current item {@code more} time beyond the
+     * pool's budget. For a job that hands its item to something it can stop for real itself (a
+     * worker process killed at its own deadline), so the pool's budget, meant for work in this JVM,
+     * does not cut it short. Outside a pool thread it does nothing.
+     */
+    public static void extendBudget(Duration more) {
+        AtomicLong started = CURRENT_START.get();
+        if (started != null) {
+            started.addAndGet(more.toNanos());
+        }
     }
 
     private R await(ThreadPoolExecutor pool, Job<I, R> job, Pending<I, R> p) throws InterruptedException {

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * <p>Steps, in order: Word bookmark markers removed; NFKC (full-width to half-width, U+3000 to a
  * space, CJK compatibility ideographs to unified ones); look-alike comparison signs unified
  * ({@code ≧ ⩾} to {@code ≥}, {@code ≦ ⩽} to {@code ≤}, {@code ═} to {@code =}); traditional to
- * simplified; line breaks and runs of blanks to one space; spaces between two Han characters
- * removed; trimmed.
+ * simplified; C0 control characters other than TAB, LF, VT, FF and CR (NUL, ESC …) and DEL
+ * removed; line breaks and runs of blanks to one space; spaces between two Han characters removed;
+ * trimmed.
  *
  * <p>Traditional to simplified uses the table {@code traditional-simplified.tsv}, generated from
  * ICU4J's {@code Traditional-Simplified} transliterator (which maps character by character) and
@@ -70,7 +71,7 @@ public final class TextNormalizer {
         if (text.isEmpty()) {
             return text;
         }
-        String s = text;
+        String s = dropControls(text);
         if (s.indexOf('[') >= 0) {
             s = BOOKMARK.matcher(s).replaceAll("");
         }
@@ -173,6 +174,34 @@ public final class TextNormalizer {
     private static boolean isSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029'
                 || c == '\u200B';
+    }
+
+    /**
+     * Without the C0 control characters other than the white space TAB to CR (NUL, ESC …) and DEL:
+     * they mean nothing in a form, and CSV loaders (PostgreSQL {@code COPY}) reject them.
+     */
+    static String dropControls(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && !isControl(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** C0 controls other than the white space TAB to CR, and DEL: removed. */
+    private static boolean isControl(char c) {
+        return (c < ' ' && !isSpace(c)) || c == '\u007F';
     }
 
     static boolean isHan(int codePoint) {

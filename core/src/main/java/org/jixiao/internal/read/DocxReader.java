@@ -15,6 +15,7 @@ import org.jixiao.model.Table;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -108,17 +109,40 @@ public final class DocxReader implements DocumentReader {
      *
      * <p>Broken XML is inflated to its end before it is called {@code read.docx.corrupt}: a bomb
      * of zeros is broken XML at its first byte, long before the zip-bomb guard has seen enough to
-     * call it a bomb ({@code read.zip.bomb}); the package model would try to hold all of it.
+     * call it a bomb ({@code read.zip.bomb}); the package model would try to hold all of it. A
+     * part that inflates past the package model's limit for one part ({@link OfficeFiles#MAX_PART_BYTES})
+     * is a bomb too, as the package model calls it.
      */
     Optional<Result<Document>> readDirect(Source source, OoxmlZip zip, String partName) {
-        try (InputStream in = zip.open(partName)) {
-            if (in == null) {
+        try (InputStream part = zip.open(partName)) {
+            if (part == null) {
                 return Optional.empty();
             }
+            long[] inflated = {0};
+            InputStream in = new FilterInputStream(part) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    inflated[0] += b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    inflated[0] += Math.max(0, n);
+                    return n;
+                }
+            };
             Result<Document> read = readMain(source, "/" + partName, in);
             if (read instanceof Result.Failed<Document> f && f.failure().code().equals("read.docx.corrupt")) {
                 try {
                     in.transferTo(OutputStream.nullOutputStream());
+                    if (inflated[0] > OfficeFiles.MAX_PART_BYTES) {
+                        return Optional.of(Result.failed(source.name(), Stage.READ, "read.zip.bomb", String.format(
+                                Locale.ROOT, "the part %s inflates to %,d bytes, beyond the limit of %,d for one part",
+                                partName, inflated[0], OfficeFiles.MAX_PART_BYTES)));
+                    }
                 } catch (IOException e) {
                     // Damaged compressed data under broken XML is still a corrupt document; only a
                     // bomb is named as such.

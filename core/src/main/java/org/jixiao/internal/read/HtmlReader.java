@@ -13,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -47,6 +48,9 @@ import java.util.regex.Pattern;
  * blank lines dropped ({@link Grid#cellText}). Rows whose cells are all blank are dropped.
  */
 public final class HtmlReader implements DocumentReader {
+
+    /** The element depth jsoup keeps; deeper elements are flattened into their ancestor at this depth. */
+    static final int MAX_DEPTH = 4096;
 
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
@@ -85,7 +89,9 @@ public final class HtmlReader implements DocumentReader {
                     String.format(Locale.ROOT, "the HTML has %d characters, more than the limit of %d",
                             html.length(), limits.maxTextChars()));
         }
-        org.jsoup.nodes.Document dom = Jsoup.parse(html);
+        // jsoup flattens elements deeper than 512 by default, which took a form wrapped in 600 <div>s
+        // apart (extract.no_form); the walk below is iterative, so a deeper tree costs no stack.
+        org.jsoup.nodes.Document dom = Jsoup.parse(html, "", Parser.htmlParser().setMaxDepth(MAX_DEPTH));
         Collector collector = new Collector(limits.maxCells());
         NodeTraversor.filter(collector, dom.body()); // jsoup always gives a document a body
         collector.flushParagraph();

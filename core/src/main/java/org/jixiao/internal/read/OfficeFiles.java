@@ -15,6 +15,7 @@ import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.RecordFormatException;
 import org.jixiao.model.Document;
 import org.jixiao.model.Result;
 import org.jixiao.model.Stage;
@@ -49,6 +50,12 @@ final class OfficeFiles {
     static final double MIN_INFLATE_RATIO = 0.001;
     /** No form part comes near this; it caps what a bomb just above the ratio floor can inflate. */
     static final long MAX_ENTRY_SIZE = 256L * 1024 * 1024;
+    /**
+     * POI's package model holds each part in one array and refuses one over this (a
+     * {@code RecordFormatException}, reported as {@code read.zip.bomb}); the direct .docx path
+     * applies the same limit to a broken part so that both paths name such a file alike.
+     */
+    static final long MAX_PART_BYTES = 100_000_000L;
 
     static {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
@@ -156,9 +163,14 @@ final class OfficeFiles {
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(source.content()));
         } catch (NotOfficeXmlFileException e) {
-            return Result.failed(source.name(), Stage.READ, isBomb(e) ? "read.zip.bomb" : "read.unsupported_format",
+            if (isBomb(e)) {
+                return zipFailure(source, e);
+            }
+            return Result.failed(source.name(), Stage.READ, "read.unsupported_format",
                     "expected an Office Open XML package (.docx, .xlsx), found a zip without one: " + e.getMessage());
-        } catch (IOException | InvalidFormatException | OpenXML4JRuntimeException | IllegalArgumentException e) {
+        } catch (IOException | InvalidFormatException | OpenXML4JRuntimeException | IllegalArgumentException
+                 | RecordFormatException e) {
+            // RecordFormatException: POI loads each part into one array and refuses one over 100 MB.
             return zipFailure(source, e);
         }
         try {
@@ -270,7 +282,9 @@ final class OfficeFiles {
     static boolean isBomb(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (m != null && (m.contains("Zip bomb") || m.contains("potentially malicious"))) {
+            if (m != null && (m.contains("Zip bomb") || m.contains("potentially malicious")
+                    // POI's IOUtils refusing to hold one part of over 100 MB in an array
+                    || m.contains("maximum length for this record type"))) {
                 return true;
             }
         }

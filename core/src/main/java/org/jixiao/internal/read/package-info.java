@@ -7,7 +7,8 @@
  * export all become the same grid cell. Input: {@link org.jixiao.Source}. Output:
  * {@code Result<Document>}; a file that cannot be read faithfully is {@code Failed} with a
  * {@code read.*} code. Allowed imports: {@code model}, the JDK, POI, jsoup, ICU4J, PDFBox, Woodstox
- * and commons-compress (the zip and XML streams under POI's guards).
+ * and commons-compress (the zip and XML streams under POI's guards), log4j-api ({@link
+ * org.jixiao.internal.read.Logging}: where POI's log lines go).
  *
  * <p>Internal to jixiao, not API: may change in any release (see {@link org.jixiao}).
  */

@@ -1,5 +1,8 @@
 package org.jixiao.internal.write;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -7,16 +10,22 @@ import org.apache.poi.xssf.streaming.SXSSFCell;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.jixiao.model.FindingMessages;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +59,11 @@ public final class XlsxSink implements RecordSink {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final List<String> FINDING_FIGURES = List.of("reported", "computed");
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+    /** Every zip entry's time: a fixed one, so that identical runs give identical bytes. */
+    private static final long ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0).atZone(ZoneId.systemDefault())
+            .toInstant().toEpochMilli();
+
+    private final SXSSFWorkbook workbook;
     private final Map<OutputTable, SXSSFSheet> sheets = new EnumMap<>(OutputTable.class);
     private final Map<OutputTable, Integer> nextRow = new EnumMap<>(OutputTable.class);
     private final Map<OutputTable, int[]> widths = new EnumMap<>(OutputTable.class);
@@ -63,6 +76,9 @@ public final class XlsxSink implements RecordSink {
     public XlsxSink(Path dir, Path tempDir) throws IOException {
         Files.createDirectories(dir);
         this.file = new AtomicFile(dir.resolve(FILE_NAME), tempDir);
+        this.workbook = new Workbook(tempDir);
+        // No creation time (POI stamps "now"): the same rows give the same file.
+        workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.empty());
         Font font = workbook.createFont();
         font.setBold(true);
         bold = workbook.createCellStyle();
@@ -166,7 +182,8 @@ public final class XlsxSink implements RecordSink {
         }
         figures.finish();
         writeSummary(workbook.getSheet(SUMMARY));
-        workbook.write(file.stream());
+        // Not write(): that spools the template through POI's shared temporary folder.
+        workbook.writeAvoidingTempFiles(file.stream());
         file.commit();
     }
 
@@ -241,6 +258,48 @@ public final class XlsxSink implements RecordSink {
             row[i + 1] = new Heading(ReportLabels.both(columns[i]));
         }
         return row;
+    }
+
+
+    /**
+     * POI's streaming workbook with its sheet spools in the run's private folder rather than in
+     * {@code /tmp/poifiles}, which the first user of the host creates and every later one shares
+     * (or cannot write), and with fixed zip entry times.
+     */
+    private static final class Workbook extends SXSSFWorkbook {
+        private final Path scratch;
+
+        Workbook(Path scratch) {
+            super(ROWS_IN_MEMORY);
+            this.scratch = scratch;
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            Path folder = scratch;
+            // SheetDataWriter asks for its file in its constructor; a captured local is set by then.
+            return new SheetDataWriter(getSharedStringSource()) {
+                @Override
+                public File createTempFile() throws IOException {
+                    // Hidden, like every temporary file of an output folder (RecordWriter's scratch
+                    // folder is the output folder itself), and gone with close().
+                    return Files.createTempFile(folder, ".sheet-", ".xml").toFile();
+                }
+            };
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out) {
+                @Override
+                public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+                    entry.setTime(ENTRY_TIME);
+                    super.putArchiveEntry(entry);
+                }
+            };
+            zip.setUseZip64(Zip64Mode.AsNeeded);
+            return zip;
+        }
     }
 
     @Override

@@ -82,6 +82,17 @@ class TextNormalizerTest {
         assertEquals(expected, normalizer.apply(in));
     }
 
+    @Test
+    void dropsControlCharactersOtherThanWhiteSpace() {
+        assertEquals("项目名称", normalizer.apply("项目\u0000名称"));
+        assertEquals("项目名称", normalizer.apply("项\u0001 目\u001B名\u007F称\u001F"));
+        assertEquals("a b", normalizer.apply("a\u0000\tb"), "TAB stays white space");
+        for (char c = 0; c < 0x20; c++) {
+            String folded = normalizer.apply("x" + c + "y");
+            assertTrue(folded.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7F), "U+%04X kept".formatted((int) c));
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
         '項目名稱'                         | '项目名称'

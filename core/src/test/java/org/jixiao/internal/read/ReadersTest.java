@@ -7,6 +7,7 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.jixiao.model.Document;
+import org.jixiao.model.Result;
 import org.jixiao.model.SourceFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +137,41 @@ class ReadersTest {
         }
         assertTrue(bytes.size() < 1_000_000, "the bomb itself is small: " + bytes.size());
         Fixtures.assertFailed("read.zip.bomb", readers.read(new Source("bomb.docx", bytes.toByteArray())));
+    }
+
+    @Test
+    void aPartOverPoisArrayLimitIsAZipBombInOneLine() throws Exception {
+        // Random letters in every block keep the deflate ratio above the guard's 1 %, as in
+        // gen_large.py's bombs, so only POI's 100 MB limit per part stops it.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(Deflater.BEST_SPEED);
+            byte[] template = Fixtures.docx(Fixtures.body("<w:p><w:r><w:t>x</w:t></w:r></w:p>"));
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(template))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    if (!e.getName().equals("word/document.xml")) {
+                        zip.putNextEntry(new ZipEntry(e.getName()));
+                        zip.write(in.readAllBytes());
+                        zip.closeEntry();
+                    }
+                }
+            }
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            Random random = new Random(11);
+            byte[] block = new byte[4096];
+            Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 105 * 256; i++) {
+                for (int j = 0; j < 96; j++) {
+                    block[j] = (byte) ('a' + random.nextInt(26));
+                }
+                zip.write(block);
+            }
+            zip.closeEntry();
+        }
+        Result<Document> result = readers.read(new Source("bomb.docx", bytes.toByteArray()));
+        Fixtures.assertFailed("read.zip.bomb", result);
+        String message = ((Result.Failed<Document>) result).failure().message();
+        assertFalse(message.contains("\n") || message.contains("setByteArrayMaxOverride"), message);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,6 +63,33 @@ class XlsxSinkTest {
         }
         try (var left = Files.list(spool)) {
             assertEquals(Collections.emptyList(), left.toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void theSameRowsGiveTheSameBytes(@TempDir Path dir) throws Exception {
+        byte[] first = write(dir.resolve("a"));
+        Thread.sleep(2100); // past the two-second grain of zip entry times
+        assertArrayEquals(first, write(dir.resolve("b")));
+    }
+
+    private static byte[] write(Path dir) throws IOException {
+        try (XlsxSink sink = new XlsxSink(dir, dir.resolve(".spool"))) {
+            sink.accept(fundsRow());
+            sink.commit();
+        }
+        return Files.readAllBytes(dir.resolve(XlsxSink.FILE_NAME));
+    }
+
+    @Test
+    void sheetSpoolsStayInTheGivenFolder(@TempDir Path dir) throws IOException {
+        Path spool = dir.resolve(".spool");
+        try (XlsxSink sink = new XlsxSink(dir, spool)) {
+            sink.accept(fundsRow());
+            try (var files = Files.list(spool)) {
+                List<String> sheets = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".sheet-")).toList();
+                assertEquals(OutputTable.values().length + 1, sheets.size(), "one spool per sheet and the summary's, here: " + sheets);
+            }
         }
     }
 
