@@ -1,0 +1,929 @@
+package org.jixiao.internal.extract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The grammar {@link GluedText} splits a run of glued values with: what each kind of column may
+ * hold (a weight or score is a number of at most 100, a rate a number and {@code %}, money a number
+ * with a few decimals, a target or an actual a comparator, number and unit, a date, a quality word
+ * or a phrase, a unit a word of the unit list …), what each reading of a cell costs, and the
+ * search for the cheapest readings of a whole run, row after row.
+ *
+ * <p>Every reading of the least cost is kept (up to {@value #MAX_READINGS}): the caller fills a
+ * cell where they all agree and leaves it blank with a finding where they differ. Costs are
+ * small integers: a value of the column's own grammar is free; an empty cell costs a little (a
+ * figure more, as rows state their weight and score); words in a value column more; a figure
+ * inside words or a name most, since it is far likelier a figure of its own column. Whole-row
+ * terms make a row that states all its figures, a target written again as its actual, a score
+ * that is its weight's share, and a fund line whose rate is its executed amount over its budget
+ * likelier.
+ */
+final class GluedGrammar {
+
+    /** Characters that make the number before them a count, a date or a rate, never a weight or a score. */
+    private static final String UNIT_AFTER_FIGURE = "月日%‰";
+    private static final String COMPARATORS = "≥≤><=≧≦＞＜";
+    /** A number: digits with an optional decimal part. */
+    static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
+    private static final Pattern COMPARATOR = Pattern.compile("\\G[≥≤><=≧≦＞＜]{1,2}|\\G(?:大于等于|小于等于|大于|小于|不低于|不高于|不少于|不超过|约)");
+    private static final Pattern DATE = Pattern.compile("\\G\\d{4}年(?:\\d{1,2}月)?(?:\\d{1,2}日)?");
+    /** A figure OCR garbled: digits and letters that look like them ({@code IO} for 10, {@code l5}). */
+    private static final Pattern GARBLED = Pattern.compile("\\G[0-9IOolSZ]{1,3}(?![A-Za-z0-9])");
+    /** An amount whose first digits OCR read as letters: M.8, l5.2. */
+    private static final Pattern GARBLED_AMOUNT = Pattern.compile("\\G[A-Za-z]{1,2}\\.?\\d+(?:\\.\\d+)?");
+    private static final int GARBLED_VALUE = 2;
+    private static final Pattern LETTERS_IN_FIGURE = Pattern.compile("[IOolSZ]");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** Commas and full stops: a sentence (a reason) has them, an indicator's name hardly ever. */
+    private static final Pattern SENTENCE_MARKS = Pattern.compile("[,，。;；]");
+    /** The most readings of one run kept to compare; more means the run is too ambiguous to read. */
+    private static final int MAX_READINGS = 24;
+    private static final int MAX_NAME = 60;
+    private static final int MAX_STEPS = 2_000_000;
+    /*
+     * What each reading of a cell costs; the cheapest reading of a run wins. A value of the
+     * column's own grammar is free; an empty cell costs a little (a figure more, as rows state
+     * their weight and score); free text in a value column costs more; a figure inside free text
+     * or a name costs most, since it is far likelier a figure of its own column.
+     */
+    private static final int EMPTY_FIGURE = 2;
+    private static final int FREE_VALUE = 1;
+    private static final int NAME_WITH_FIGURE = 8;
+    private static final int TEXT_WITH_FIGURE = 10;
+    /** An indicator's name of two characters (项目) is far likelier the start of a longer one. */
+    private static final int SHORT_NAME = 2;
+    private static final int COMPLETE_ROW = 3;
+    private static final int CUT_NUMBER = 2;
+    /** How far the whole-row terms (complete row, repeated value, share, decimals) can move a row's cost. */
+    private static final int ROW_TERMS_RANGE = 12;
+    /** A cell of words never ends on an operator: 实际到位资金/应到位资金×100% is one criterion. */
+    private static final String OPERATORS = "×=/+*÷(（";
+    private static final List<String> YES_NO_WORDS = List.of("是", "否", "√", "×");
+    private static final List<String> NATURE_WORDS = List.of("定性", "定量", "正向", "反向", "区间");
+    private static final int MAX_FREE_TEXT = 60;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final List<String> qualities;
+    private final List<String> degrees;
+    private final List<String> units;
+    private final List<String> dateTails;
+    private final List<String> valueStarts;
+
+    GluedGrammar(Prose prose) {
+        this.qualities = prose.gluedQualities();
+        this.degrees = prose.gluedDegrees();
+        this.units = prose.gluedUnits();
+        this.dateTails = prose.gluedDateTails();
+        this.valueStarts = prose.gluedValueStarts();
+    }
+
+    /**
+     * A run {@code text[from, to)} to read as rows of cells of {@code kinds} ({@code named}: each
+     * row led by the indicator's name; {@code cap}: the weight of the block the rows stand in).
+     */
+    Run run(String text, boolean[] breaks, int from, int to, List<Kind> kinds, boolean named, Optional<BigDecimal> cap) {
+        return new Run(text, breaks, from, to, kinds, named, cap);
+    }
+
+    /** A number as a cell writes it: no trailing point, no leading zero but before a point (0.5). */
+    private static boolean wellFormed(String n) {
+        return !n.endsWith(".") && !(n.length() > 1 && n.charAt(0) == '0' && n.charAt(1) != '.');
+    }
+
+    /** True if a line break falls strictly inside {@code [from, to)}. */
+    static boolean crossesBreak(boolean[] breaks, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (breaks[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A run of text read as rows of cells of {@code kinds}, each row led by a name if {@code named}. */
+    final class Run {
+        private final String text;
+        private final boolean[] breaks;
+        private final int from;
+        private final int to;
+        private final List<Kind> kinds;
+        private final boolean named;
+        private final Optional<BigDecimal> cap;
+        private final Map<Integer, Best> memo = new HashMap<>();
+        private int steps;
+        /** Set when the run has too many readings to weigh: it is then reported, not guessed. */
+        private boolean exhausted;
+
+        private Run(String text, boolean[] breaks, int from, int to, List<Kind> kinds, boolean named, Optional<BigDecimal> cap) {
+            this.text = text;
+            this.breaks = breaks;
+            this.from = from;
+            this.to = to;
+            this.kinds = kinds;
+            this.named = named;
+            this.cap = cap;
+        }
+
+        List<Reading> readings() {
+            Best b = rowsFrom(from);
+            if (b == null || b.readings.isEmpty() || exhausted) {
+                return List.of();
+            }
+            return b.readings;
+        }
+
+        /** The cheapest readings of {@code text[at, to)} as whole rows. */
+        private Best rowsFrom(int at) {
+            if (at == to) {
+                return new Best(0, List.of(new Reading(List.of())));
+            }
+            if (!named && at != from) {
+                return null;
+            }
+            Best cached = memo.get(at);
+            if (cached != null || memo.containsKey(at)) {
+                return cached;
+            }
+            memo.put(at, null);
+            Best best = null;
+            for (RowReading row : rowsAt(at)) {
+                Best rest = rowsFrom(row.end());
+                if (rest == null) {
+                    continue;
+                }
+                int cost = row.cost() + rest.cost;
+                if (best == null || cost < best.cost) {
+                    best = new Best(cost, new ArrayList<>());
+                }
+                if (cost == best.cost && best.readings.size() < MAX_READINGS) {
+                    for (Reading r : rest.readings) {
+                        List<List<Span>> rows = new ArrayList<>();
+                        rows.add(row.cells());
+                        rows.addAll(r.rows());
+                        Reading reading = new Reading(rows);
+                        if (!best.readings.contains(reading)) {
+                            best.readings.add(reading);
+                        }
+                        if (best.readings.size() >= MAX_READINGS) {
+                            break;
+                        }
+                    }
+                }
+            }
+            memo.put(at, best);
+            return best;
+        }
+
+        /** Every reading of one row from {@code at}, with its cost. */
+        private List<RowReading> rowsAt(int at) {
+            Map<Integer, List<RowReading>> rows = new HashMap<>();
+            bestPartial.clear();
+            if (named) {
+                if (!startsName(text.charAt(at))) {
+                            return List.of();
+                }
+                for (int e = at + 1; e <= Math.min(to, at + MAX_NAME); e++) {
+                    if (crossesBreak(breaks, at, e)) {
+                        break;
+                    }
+                    String name = text.substring(at, e);
+                    char last = name.charAt(name.length() - 1);
+                    if (last == ' ' || COMPARATORS.indexOf(last) >= 0 || e - at < 2 || splitsNumber(e)
+                            || !plausibleEnd(at, e)) {
+                        continue; // a name never ends inside a number or on its comparator
+                    }
+                    int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
+                            + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0)
+                            + (name.length() <= 2 ? SHORT_NAME : 0);
+                    List<Span> cells = new ArrayList<>();
+                    cells.add(new Span(at, e, false, false, Optional.empty()));
+                    values(e, 0, cells, cost, rows);
+                }
+            } else {
+                values(at, 0, new ArrayList<>(), 0, rows);
+            }
+            List<RowReading> all = new ArrayList<>();
+            rows.values().forEach(all::addAll);
+            return all;
+        }
+
+        /**
+         * True if a cell boundary at {@code at} would cut a number or a range in two (2370|人
+         * is fine, 23|70 and 2018|-2022 are not).
+         */
+        private boolean splitsNumber(int at) {
+            if (at <= from || at >= to) {
+                return false;
+            }
+            char before = text.charAt(at - 1);
+            char after = text.charAt(at);
+            boolean digitBefore = Character.isDigit(before);
+            return digitBefore && Character.isDigit(after)
+                    || digitBefore && (after == '-' || after == '.') && at + 1 < to && Character.isDigit(text.charAt(at + 1))
+                    || (before == '-' || before == '.') && at >= 2 && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(after);
+        }
+
+        /** True if a boundary at {@code at} would cut a range or a decimal (2018|-2022, 3|.5). */
+        private boolean splitsRange(int at) {
+            char before = text.charAt(at - 1);
+            char after = text.charAt(at);
+            return !(Character.isDigit(before) && Character.isDigit(after));
+        }
+
+        private boolean startsName(char c) {
+            return Character.isIdeographic(c) || Character.isLetter(c) || c == '(' || c == '\u201C';
+        }
+
+        /** Keeps {@code row} if no reading ending where it ends is cheaper; drops the dearer ones. */
+        private void keep(Map<Integer, List<RowReading>> rows, RowReading row) {
+            List<RowReading> same = rows.computeIfAbsent(row.end(), e -> new ArrayList<>());
+            if (!same.isEmpty() && same.get(0).cost() < row.cost()) {
+                return;
+            }
+            if (!same.isEmpty() && same.get(0).cost() > row.cost()) {
+                same.clear();
+            }
+            if (same.size() < MAX_READINGS && !same.contains(row)) {
+                same.add(row);
+            }
+        }
+
+        private void values(int at, int k, List<Span> cells, int cost, Map<Integer, List<RowReading>> rows) {
+            if (++steps > MAX_STEPS) {
+                exhausted = true;
+                return;
+            }
+            if (k == kinds.size()) {
+                if (at <= to && acceptable(cells)) {
+                    keep(rows, new RowReading(at, List.copyOf(cells), cost + rowCost(cells)));
+                }
+                return;
+            }
+            // Branch and bound: a partial row far dearer than another that reached the same cell
+            // at the same place cannot end cheaper, whatever the whole-row terms add or take off.
+            long state = ((long) at << 8) | k;
+            Integer best = bestPartial.get(state);
+            if (best != null && cost > best + ROW_TERMS_RANGE) {
+                return;
+            }
+            if (best == null || cost < best) {
+                bestPartial.put(state, cost);
+            }
+            for (Candidate c : candidates(kinds.get(k), at, cells)) {
+                if (!fitsSoFar(kinds.get(k), c.span(), cells)) {
+                    continue;
+                }
+                int extra = 0;
+                if (kinds.get(k) == Kind.MEASURE && !c.span().blank() && splitsNumber(c.span().to())) {
+                    if (splitsRange(c.span().to())) {
+                        continue; // 2018-2022 is one value
+                    }
+                    extra = CUT_NUMBER; // a target glued to its actual (9696): possible, not likely
+                }
+                cells.add(c.span());
+                values(c.span().to(), k + 1, cells, cost + c.cost() + extra, rows);
+                cells.remove(cells.size() - 1);
+            }
+        }
+
+        /** A score not above the weight read before it, a weight not above its block's. */
+        private boolean fitsSoFar(Kind kind, Span span, List<Span> cells) {
+            if (!named || span.number().isEmpty()) {
+                return true;
+            }
+            BigDecimal n = span.number().get();
+            if (kind == Kind.WEIGHT) {
+                return cap.isEmpty() || n.compareTo(cap.get()) <= 0;
+            }
+            if (kind == Kind.SCORE) {
+                for (int k = 0; k < cells.size() - 1; k++) {
+                    if (kinds.get(k) == Kind.WEIGHT && cells.get(k + 1).number().isPresent()) {
+                        return n.compareTo(cells.get(k + 1).number().get()) <= 0;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** A row needs a figure (or, in a table without figures, a value), and a score within its weight. */
+        private boolean acceptable(List<Span> cells) {
+            if (!named) {
+                return true; // a fund line may be all dashes and blanks
+            }
+            boolean figure = false;
+            boolean value = false;
+            boolean anyFigureColumn = false;
+            BigDecimal weight = null;
+            List<BigDecimal> scores = new ArrayList<>();
+            for (int k = 0; k < kinds.size(); k++) {
+                Span c = cells.get(k + 1);
+                Kind kind = kinds.get(k);
+                if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM) {
+                    anyFigureColumn = true;
+                    figure |= !c.blank() || c.garbled();
+                    if (c.number().isPresent() && kind == Kind.WEIGHT && weight == null) {
+                        weight = c.number().get();
+                    } else if (c.number().isPresent() && kind == Kind.SCORE) {
+                        scores.add(c.number().get());
+                    }
+                }
+                value |= !c.blank();
+            }
+            for (BigDecimal score : scores) {
+                if (weight != null && score.compareTo(weight) > 0) {
+                    return false;
+                }
+            }
+            if (cap.isPresent() && weight != null && weight.compareTo(cap.get()) > 0) {
+                return false;
+            }
+            return anyFigureColumn ? figure : value;
+        }
+
+        /** A score is its weight's share: 分值 × 单项得分 / 100. A reading where it is not costs more. */
+        private int shareCost(List<Span> cells) {
+            BigDecimal weight = null;
+            BigDecimal item = null;
+            BigDecimal score = null;
+            for (int k = 0; k < kinds.size(); k++) {
+                Optional<BigDecimal> n = cells.get(k + 1).number();
+                switch (kinds.get(k)) {
+                    case WEIGHT -> weight = weight == null ? n.orElse(null) : weight;
+                    case ITEM -> item = item == null ? n.orElse(null) : item;
+                    case SCORE -> score = score == null ? n.orElse(null) : score;
+                    default -> { }
+                }
+            }
+            if (weight == null || item == null || score == null) {
+                return 0;
+            }
+            BigDecimal share = weight.multiply(item).divide(HUNDRED, 4, java.math.RoundingMode.HALF_UP);
+            BigDecimal slack = weight.multiply(new BigDecimal("0.01")).max(new BigDecimal("0.05"));
+            return share.subtract(score).abs().compareTo(slack) > 0 ? 3 : 0;
+        }
+
+        /** What a whole row adds: a target written again as the actual is the likeliest reading; amounts of one row share their decimals. */
+        private int rowCost(List<Span> cells) {
+            int offset = named ? 1 : 0;
+            int cost = 0;
+            String target = null;
+            Set<Integer> decimals = new java.util.HashSet<>();
+            for (int k = 0; k < kinds.size(); k++) {
+                Span c = cells.get(k + offset);
+                if (kinds.get(k) == Kind.MEASURE && !c.blank()) {
+                    String t = text.substring(c.from(), c.to());
+                    if (target == null) {
+                        target = t;
+                    } else if (t.equals(target)) {
+                        cost -= 1 + c.freeCost();
+                    }
+                }
+                if (kinds.get(k) == Kind.AMOUNT && !c.blank()) {
+                    String t = text.substring(c.from(), c.to());
+                    int dot = t.indexOf('.');
+                    decimals.add(dot < 0 ? 0 : t.length() - dot - 1);
+                }
+            }
+            return cost + 2 * Math.max(0, decimals.size() - 1)
+                    + (named ? completeRow(cells) + shareCost(cells) : fundsArithmetic(cells));
+        }
+
+        /**
+         * A row that states every figure of its header is what a form is made of: such rows are
+         * preferred to fewer rows whose names or texts swallow another row's figures.
+         */
+        private int completeRow(List<Span> cells) {
+            boolean any = false;
+            for (int k = 0; k < kinds.size(); k++) {
+                Kind kind = kinds.get(k);
+                if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM) {
+                    if (cells.get(k + 1).blank()) {
+                        return 0;
+                    }
+                    any = true;
+                }
+            }
+            return any ? -COMPLETE_ROW : 0;
+        }
+
+        /**
+         * A fund line's figures hang together: the rate is the executed amount over the budget,
+         * and a line scored above nothing executed nothing. A reading that breaks this costs more.
+         */
+        private int fundsArithmetic(List<Span> cells) {
+            List<BigDecimal> amounts = new ArrayList<>();
+            BigDecimal rate = null;
+            BigDecimal weight = null;
+            BigDecimal after = null;
+            for (int k = 0; k < kinds.size(); k++) {
+                Span c = cells.get(k);
+                if (c.number().isEmpty()) {
+                    continue;
+                }
+                switch (kinds.get(k)) {
+                    case AMOUNT -> amounts.add(c.number().get());
+                    case PERCENT -> rate = c.number().get();
+                    case WEIGHT -> weight = c.number().get();
+                    case SCORE -> after = c.number().get();
+                    default -> { }
+                }
+            }
+            int cost = 0;
+            for (BigDecimal a : amounts) {
+                cost += a.scale() > 2 ? 1 : 0; // money has at most two decimals
+            }
+            if (weight != null && after != null && after.compareTo(weight) > 0) {
+                cost += 3;
+            }
+            if (rate != null && amounts.size() >= 2) {
+                BigDecimal budget = amounts.get(amounts.size() - 2);
+                BigDecimal executed = amounts.get(amounts.size() - 1);
+                if (budget.signum() > 0) {
+                    BigDecimal computed = executed.multiply(HUNDRED).divide(budget, 4, java.math.RoundingMode.HALF_UP);
+                    if (computed.subtract(rate).abs().compareTo(BigDecimal.ONE) > 0) {
+                        cost += 3;
+                    }
+                }
+            }
+            if (rate != null && rate.signum() == 0 && after != null && after.signum() > 0) {
+                cost += 3;
+            }
+            return cost;
+        }
+
+        private final Map<Long, List<Candidate>> candidateCache = new HashMap<>();
+        /** The cheapest cost seen reaching a cell at a place, within the row being read. */
+        private final Map<Long, Integer> bestPartial = new HashMap<>();
+
+        /** The readings of a cell of {@code kind} from {@code at}; each position is worked out once. */
+        private List<Candidate> candidates(Kind kind, int at, List<Span> before) {
+            return candidateCache.computeIfAbsent(((long) at << 8) | kind.ordinal(), key -> candidatesAt(kind, at));
+        }
+
+        private List<Candidate> candidatesAt(Kind kind, int at) {
+            List<Candidate> out = new ArrayList<>();
+            if (at > to) {
+                return out;
+            }
+            // An empty cell: a space stands for it in some copies; otherwise it costs a little.
+            if (at < to && text.charAt(at) == ' ') {
+                out.add(new Candidate(new Span(at, at + 1, true, false, Optional.empty()), 0));
+            }
+            out.add(new Candidate(new Span(at, at, true, false, Optional.empty()), switch (kind) {
+                case TEXT -> 0;
+                case WEIGHT, SCORE, ITEM -> EMPTY_FIGURE;
+                default -> 1;
+            }));
+            if (at >= to) {
+                return out;
+            }
+            switch (kind) {
+                case WEIGHT, SCORE, ITEM -> figures(at, out, HUNDRED);
+                case PERCENT -> percents(at, out);
+                case AMOUNT -> amounts(at, out);
+                case MEASURE -> measures(at, out);
+                case UNIT -> units(at, out);
+                case NATURE -> natures(at, out);
+                case YES_NO -> words(at, out, YES_NO_WORDS);
+                case TEXT -> texts(at, out, 1, TEXT_WITH_FIGURE);
+                default -> { }
+            }
+            return out;
+        }
+
+        /**
+         * A dash for an empty value (一 is how OCR reads a long dash). Kept as written in a
+         * value column, where it is the likeliest end of a glued cell; blank in a figure column.
+         */
+        /** A unit: %, or one to four letters or Han characters (人次, 万元, km). */
+        private void units(int at, List<Candidate> out) {
+            if (text.charAt(at) == '%' || text.charAt(at) == '\u2030') {
+                out.add(new Candidate(new Span(at, at + 1, false, false, Optional.empty()), 0));
+                return;
+            }
+            for (int e = at + 1; e <= Math.min(to, at + 4); e++) {
+                char c = text.charAt(e - 1);
+                if (!Character.isIdeographic(c) && !Character.isLetter(c) && c != '/') {
+                    break;
+                }
+                out.add(new Candidate(new Span(at, e, false, false, Optional.empty()), 0));
+            }
+        }
+
+        /** A nature: a comparator (≥, ≤, =) or a word (定性, 定量, 正向, 反向). */
+        private void natures(int at, List<Candidate> out) {
+            Matcher cmp = COMPARATOR.matcher(text).region(at, to);
+            if (cmp.lookingAt()) {
+                out.add(new Candidate(new Span(at, cmp.end(), false, false, Optional.empty()), 0));
+            }
+            words(at, out, NATURE_WORDS);
+        }
+
+        private void words(int at, List<Candidate> out, List<String> words) {
+            for (String w : words) {
+                if (text.startsWith(w, at) && at + w.length() <= to) {
+                    out.add(new Candidate(new Span(at, at + w.length(), false, false, Optional.empty()), 0));
+                }
+            }
+        }
+
+        private void dash(int at, List<Candidate> out, boolean keep) {
+            char c = text.charAt(at);
+            if (splitsNumber(at) || splitsNumber(at + 1)) {
+                return; // 2018-2022 is a range
+            }
+            if (c == '-' || c == '\u2014' || c == '/' || c == '\u4E00' || c == '\u2013') {
+                out.add(new Candidate(new Span(at, at + 1, !keep, false, Optional.empty()), keep ? -1 : 0));
+            }
+        }
+
+        private void figures(int at, List<Candidate> out, BigDecimal max) {
+            dash(at, out, false);
+            Matcher m = NUMBER.matcher(text).region(at, to);
+            if (m.find()) {
+                for (int e = at + 1; e <= m.end(); e++) {
+                    String n = text.substring(at, e);
+                    if (!wellFormed(n)) {
+                        continue;
+                    }
+                    BigDecimal v = new BigDecimal(n);
+                    if (e < to && UNIT_AFTER_FIGURE.indexOf(text.charAt(e)) >= 0 || withinYear(at, e) || unitAt(e)) {
+                        continue; // 11月, 2020年, 2370人: a date or a count, not a weight or a score
+                    }
+                    if (v.compareTo(max) <= 0 && (n.indexOf('.') < 0 || n.length() - n.indexOf('.') - 1 <= 2)) {
+                        out.add(new Candidate(new Span(at, e, false, false, Optional.of(v)), 0));
+                    }
+                }
+            }
+            Matcher g = GARBLED.matcher(text).region(at, to);
+            if (g.find() && LETTERS_IN_FIGURE.matcher(g.group()).find()) {
+                out.add(new Candidate(new Span(at, g.end(), true, true, Optional.empty()), 2));
+            }
+        }
+
+        /** True if a unit word stands alone at {@code e} (人 in 0人IO), not the start of words (个别, 项目). */
+        private boolean unitAt(int e) {
+            if (e >= to) {
+                return false;
+            }
+            for (String u : units) {
+                int end = e + u.length();
+                if (end <= to && text.startsWith(u, e) && (end == text.length() || !Character.isIdeographic(text.charAt(end)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** True if {@code [from, e)} is cut out of a year (2020年: neither 20|20年 nor 2020 before 年). */
+        private boolean withinYear(int from, int e) {
+            int a = from;
+            while (a > this.from && Character.isDigit(text.charAt(a - 1))) {
+                a--;
+            }
+            int b = e;
+            while (b < to && Character.isDigit(text.charAt(b))) {
+                b++;
+            }
+            return b - a == 4 && b < to && text.charAt(b) == '年';
+        }
+
+        private void percents(int at, List<Candidate> out) {
+            dash(at, out, false);
+            Matcher m = NUMBER.matcher(text).region(at, to);
+            if (m.find()) {
+                for (int e = at + 1; e <= m.end(); e++) {
+                    String n = text.substring(at, e);
+                    if (!wellFormed(n)) {
+                        continue;
+                    }
+                    if (e < to && text.charAt(e) == '%') {
+                        out.add(new Candidate(new Span(at, e + 1, false, false, Optional.of(new BigDecimal(n))), 0));
+                    } else if (new BigDecimal(n).compareTo(BigDecimal.valueOf(1000)) <= 0) {
+                        // A rate written without its sign (96.8): likelier where the run of digits ends.
+                        out.add(new Candidate(new Span(at, e, false, false, Optional.of(new BigDecimal(n))), e == m.end() ? 1 : 2));
+                    }
+                }
+            }
+        }
+
+        private void amounts(int at, List<Candidate> out) {
+            dash(at, out, false);
+            Matcher m = Pattern.compile("\\G\\d[\\d,]*(?:\\.\\d+)?").matcher(text).region(at, to);
+            if (!m.find()) {
+                return;
+            }
+            for (int e = at + 1; e <= m.end(); e++) {
+                String n = text.substring(at, e).replace(",", "");
+                if (n.endsWith(".") || n.endsWith(",") || n.length() > 1 && n.charAt(0) == '0' && n.charAt(1) != '.') {
+                    continue;
+                }
+                int dot = n.indexOf('.');
+                if (dot >= 0 && n.length() - dot - 1 > 6) {
+                    continue;
+                }
+                out.add(new Candidate(new Span(at, e, false, false, Optional.of(new BigDecimal(n))), 0));
+            }
+        }
+
+        /** A target or an actual: dash, comparator-number-unit, date, quality word, or free text. */
+        private void measures(int at, List<Candidate> out) {
+            dash(at, out, true);
+            int p = at;
+            Matcher cmp = COMPARATOR.matcher(text).region(at, to);
+            if (cmp.lookingAt()) {
+                p = cmp.end();
+            }
+            Matcher date = DATE.matcher(text).region(p, to);
+            boolean isDate = date.lookingAt();
+            if (isDate) {
+                // A date ends on its own words (底前, 之前, 完成): what follows is the next cell.
+                out.add(new Candidate(new Span(at, date.end(), false, false, Optional.empty()), 0));
+                for (String tail : dateTails) {
+                    if (text.startsWith(tail, date.end()) && date.end() + tail.length() <= to) {
+                        out.add(new Candidate(new Span(at, date.end() + tail.length(), false, false, Optional.empty()), 0));
+                    }
+                }
+            }
+            Matcher num = NUMBER.matcher(text).region(p, to);
+            if (!isDate && num.lookingAt()) {
+                for (int e = p + 1; e <= num.end(); e++) {
+                    String n = text.substring(p, e);
+                    if (!wellFormed(n)) {
+                        continue;
+                    }
+                    unitTails(at, e, out, e == num.end() ? 0 : 1, 3);
+                }
+            }
+            Matcher garbled = GARBLED_AMOUNT.matcher(text).region(p, to);
+            if (garbled.lookingAt()) {
+                // A figure OCR garbled in front (M.8万元 for 14.8万元) is kept as written.
+                unitTails(at, garbled.end(), out, GARBLED_VALUE, 3);
+            }
+            if (p == at) {
+                for (String d : degreesAndEmpty()) {
+                    if (!text.startsWith(d, at)) {
+                        continue;
+                    }
+                    for (String q : qualities) {
+                        int end = at + d.length() + q.length();
+                        if (text.startsWith(q, at + d.length()) && end <= to) {
+                            // A one-character word (有, 是, 好) alone is too common inside other words to be sure of.
+                            int cost = d.isEmpty() && q.length() == 1 ? 2 : 0;
+                            out.add(new Candidate(new Span(at, end, false, false, Optional.empty()), cost));
+                            for (String q2 : qualities) {
+                                // Two quality words are one value: 明显改善, 有效提升.
+                                if (q2.length() > 1 && q.length() > 1 && text.startsWith(q2, end) && end + q2.length() <= to) {
+                                    out.add(new Candidate(new Span(at, end + q2.length(), false, false, Optional.empty()), 0));
+                                }
+                            }
+                        }
+                    }
+                }
+                freeValues(at, out);
+            }
+        }
+
+        private List<String> degreesAndEmpty() {
+            List<String> all = new ArrayList<>();
+            all.add("");
+            all.addAll(degrees);
+            return all;
+        }
+
+        /** After a number: no unit, %, or one to four characters of a unit (人次, 万元, 个). */
+        private void unitTails(int start, int at, List<Candidate> out, int cost, int maxUnit) {
+            out.add(new Candidate(new Span(start, at, false, false, Optional.empty()), cost));
+            if (at < to && (text.charAt(at) == '%' || text.charAt(at) == '\u2030')) {
+                out.add(new Candidate(new Span(start, at + 1, false, false, Optional.empty()), cost));
+                return;
+            }
+            for (int e = at + 1; e <= Math.min(to, at + maxUnit + 3); e++) {
+                char c = text.charAt(e - 1);
+                boolean per = c == '/' && e > at + 1 && e < to && Character.isIdeographic(text.charAt(e));
+                if (!per && !Character.isIdeographic(c) && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')
+                        || c == '\u4E00' && e == at + 1) {
+                    break;
+                }
+                if (per || e - at > maxUnit && text.substring(at, e).indexOf('/') < 0) {
+                    continue; // 元/平方米: a unit per unit is longer
+                }
+                out.add(new Candidate(new Span(start, e, false, false, Optional.empty()), cost));
+            }
+        }
+
+        /**
+         * A target or actual in words that no grammar knows (目标明确、内容细化). Glued to the next
+         * cell it ends only where something else visibly begins: a figure, a comparator, a dash,
+         * a space, the end of the run, the same words again (a target repeated as the actual) or
+         * a quality word (及时 | 较及时).
+         */
+        private void freeValues(int at, List<Candidate> out) {
+            if (text.charAt(at) == ' ' || Character.isDigit(text.charAt(at))) {
+                return;
+            }
+            for (int e = at + 1; e <= Math.min(to, at + MAX_FREE_TEXT); e++) {
+                if (crossesBreak(breaks, at, e)) {
+                    break;
+                }
+                char c = text.charAt(e - 1);
+                if (Character.isDigit(c)) {
+                    break;
+                }
+                if (c == ' ' || !plausibleEnd(at, e)) {
+                    continue;
+                }
+                // A target or an actual is a phrase, not a sentence: one with a full stop costs more.
+                int cost = FREE_VALUE + (text.substring(at, e).indexOf('。') >= 0 ? 3 : 0);
+                out.add(new Candidate(new Span(at, e, false, false, Optional.empty()).free(cost), cost));
+            }
+        }
+
+        /** True if the text at {@code e} begins with words written twice (控制在预算范围内控制在预算范围内). */
+        private boolean repeatsAt(int e) {
+            for (int len = 2; len <= 30 && e + 2 * len <= to; len++) {
+                if (text.regionMatches(e, text, e + len, len)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** True if a cell of words {@code [from, e)} may end at {@code e}. */
+        private final Map<Integer, Boolean> boundaryCache = new HashMap<>();
+
+        private boolean plausibleEnd(int from, int e) {
+            if (OPERATORS.indexOf(text.charAt(e - 1)) >= 0) {
+                return false; // …/应到位资金× goes on: ×100%
+            }
+            if (e >= to || breaks[e]) {
+                return true;
+            }
+            if (text.startsWith(text.substring(from, e), e)) {
+                return true; // the same words again
+            }
+            return boundaryCache.computeIfAbsent(e, this::visibleBoundary);
+        }
+
+        /** True if something visibly begins at {@code e}: a figure, a mark, a word a value begins with, a repeated value. */
+        private boolean visibleBoundary(int e) {
+            char next = text.charAt(e);
+            if (!Character.isIdeographic(next) && !Character.isLetter(next)) {
+                return true; // a figure, a comparator, a dash, a space, punctuation
+            }
+            if (next == '\u4E00') {
+                return true; // OCR's dash
+            }
+            if (repeatsAt(e)) {
+                return true; // a target written again as the actual
+            }
+            for (String v : valueStarts) {
+                if (text.startsWith(v, e)) {
+                    return true; // 项目支出控制 | 控制在预算范围内
+                }
+            }
+            if (COMPARATOR.matcher(text).region(e, to).lookingAt()) {
+                return true; // 运维项目数 | 大于等于
+            }
+            if (kinds.contains(Kind.NATURE)) {
+                for (String n : NATURE_WORDS) {
+                    if (text.startsWith(n, e)) {
+                        return true;
+                    }
+                }
+            }
+            if (kinds.contains(Kind.UNIT)) {
+                for (String u : units) {
+                    if (text.startsWith(u, e)) {
+                        return true; // 免费开放场馆数量 | 个
+                    }
+                }
+            }
+            for (String d : degreesAndEmpty()) {
+                if (!text.startsWith(d, e)) {
+                    continue;
+                }
+                for (String q : qualities) {
+                    if (q.length() > 1 && text.startsWith(q, e + d.length())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** True if every figure in {@code [from, e)} stands between words (扣0.5分), as a sentence writes it. */
+        private boolean figuresInsideWords(int from, int e) {
+            for (int k = from; k < e; k++) {
+                if (!Character.isDigit(text.charAt(k))) {
+                    continue;
+                }
+                int a = k;
+                while (a > from && (Character.isDigit(text.charAt(a - 1)) || text.charAt(a - 1) == '.')) {
+                    a--;
+                }
+                int b = k;
+                while (b < e && (Character.isDigit(text.charAt(b)) || text.charAt(b) == '.')) {
+                    b++;
+                }
+                if (a == from || b == e || !Character.isIdeographic(text.charAt(a - 1)) || !Character.isIdeographic(text.charAt(b))) {
+                    return false;
+                }
+                k = b;
+            }
+            return true;
+        }
+
+        /**
+         * Free text from {@code at}, never ending in a space; figures in it cost {@code digitCost}
+         * more, or end it where {@code digitCost} is negative.
+         */
+        private void texts(int at, List<Candidate> out, int cost, int digitCost) {
+            if (text.charAt(at) == ' ') {
+                return;
+            }
+            boolean digit = false;
+            for (int e = at + 1; e <= Math.min(to, at + MAX_FREE_TEXT); e++) {
+                if (crossesBreak(breaks, at, e)) {
+                    break;
+                }
+                char c = text.charAt(e - 1);
+                if (Character.isDigit(c) && digitCost < 0) {
+                    break;
+                }
+                digit |= Character.isDigit(c);
+                if (c == ' ') {
+                    continue;
+                }
+                int extra = digit && !(figuresInsideWords(at, e) && SENTENCE_MARKS.matcher(text.substring(at, e)).find())
+                        ? digitCost : 0;
+                if (digitCost > 0 && c == '。') {
+                    extra -= 2; // a reason or a criterion ends its sentence (。)
+                } else if (digitCost > 0 && e == at + 1 && c == '无') {
+                    extra -= 1; // a reason that says there is none (无)
+                }
+                out.add(new Candidate(new Span(at, e, false, false, Optional.empty()).free(cost + extra), cost + extra));
+            }
+        }
+    }
+
+    /** What a column of glued values holds. */
+    enum Kind {
+        /** 分值: a number up to 100 (and up to its block's weight). */
+        WEIGHT,
+        /** 得分: a number up to the row's weight. */
+        SCORE,
+        /** 单项得分, 得分系数: a number up to 100 that the score is the weight's share of. */
+        ITEM,
+        /** A rate: a number and {@code %}. */
+        PERCENT,
+        /** Money: a number with at most four decimals. */
+        AMOUNT,
+        /** A target or an actual. */
+        MEASURE,
+        /** 计量单位: a unit of one to four characters. */
+        UNIT,
+        /** 指标性质: a comparator or 定性 / 定量. */
+        NATURE,
+        /** 是否核心指标 and other yes/no columns. */
+        YES_NO,
+        /** A reason, a criterion, a column the header does not know: free text. */
+        TEXT
+    }
+
+    /** One cell of a reading: its span of the stream; blank for an empty cell or a dash figure. */
+    record Span(int from, int to, boolean blank, boolean garbled, Optional<BigDecimal> number, int freeCost) {
+        Span(int from, int to, boolean blank, boolean garbled, Optional<BigDecimal> number) {
+            this(from, to, blank, garbled, number, 0);
+        }
+
+        Span free(int cost) {
+            return new Span(from, to, blank, garbled, number, cost);
+        }
+    }
+
+    record Candidate(Span span, int cost) { }
+
+    record RowReading(int end, List<Span> cells, int cost) { }
+
+    /** One way to read a run: its rows, each the spans of its cells. */
+    record Reading(List<List<Span>> rows) { }
+
+    static final class Best {
+        final int cost;
+        final List<Reading> readings;
+
+        Best(int cost, List<Reading> readings) {
+            this.cost = cost;
+            this.readings = readings;
+        }
+    }
+}
