@@ -718,6 +718,12 @@ final class GluedGrammar {
                 }
                 out.add(new Candidate(new Span(start, e, false, false, Optional.empty()), cost));
             }
+            for (String u : units) {
+                // A unit of the list longer than the run above allows (个工作日).
+                if (u.length() > maxUnit && text.startsWith(u, at) && at + u.length() <= to) {
+                    out.add(new Candidate(new Span(start, at + u.length(), false, false, Optional.empty()), cost));
+                }
+            }
         }
 
         /**
