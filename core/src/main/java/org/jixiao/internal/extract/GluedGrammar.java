@@ -277,7 +277,7 @@ final class GluedGrammar {
             if (best == null || cost < best) {
                 bestPartial.put(state, cost);
             }
-            for (Candidate c : candidates(kinds.get(k), at, cells)) {
+            for (Candidate c : candidates(kinds.get(k), at)) {
                 if (!fitsSoFar(kinds.get(k), c.span(), cells)) {
                     continue;
                 }
@@ -464,7 +464,7 @@ final class GluedGrammar {
         private final Map<Long, Integer> bestPartial = new HashMap<>();
 
         /** The readings of a cell of {@code kind} from {@code at}; each position is worked out once. */
-        private List<Candidate> candidates(Kind kind, int at, List<Span> before) {
+        private List<Candidate> candidates(Kind kind, int at) {
             return candidateCache.computeIfAbsent(((long) at << 8) | kind.ordinal(), key -> candidatesAt(kind, at));
         }
 

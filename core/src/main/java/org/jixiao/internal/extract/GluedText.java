@@ -87,7 +87,6 @@ final class GluedText {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final HeadingDictionary dictionary;
-    private final Prose prose;
     private final Map<String, Field> headings = new HashMap<>();
     private final Map<Integer, List<Map.Entry<String, Field>>> headingsByLength = new HashMap<>();
     private final int longestHeading;
@@ -96,7 +95,6 @@ final class GluedText {
 
     GluedText(HeadingDictionary dictionary, Prose prose) {
         this.dictionary = dictionary;
-        this.prose = prose;
         int longest = 0;
         for (Map.Entry<String, Field> e : dictionary.headingsByKey().entrySet()) {
             if (e.getKey().length() >= 2 && e.getKey().indexOf(' ') < 0) {
@@ -133,18 +131,18 @@ final class GluedText {
         }
         // The whole document is one stream: a reader may have taken a few lines with runs of
         // spaces for a table of their own; they are lines of the same text.
-        List<Piece> parts = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         List<SourceRef> refs = new ArrayList<>();
         for (Line line : lines) {
             if (line instanceof Line.Text t) {
                 Paragraph p = t.paragraph();
-                parts.add(new Piece(p.text(), 0));
+                parts.add(p.text());
                 refs.add(p.line() > 0 ? new SourceRef.InLine(p.line()) : p.ref());
             } else {
                 Line.Cells c = (Line.Cells) line;
                 List<Cell> cells = c.nonBlank();
                 if (!cells.isEmpty()) {
-                    parts.add(new Piece(String.join(" ", cells.stream().map(Cell::text).toList()), 0));
+                    parts.add(String.join(" ", cells.stream().map(Cell::text).toList()));
                     refs.add(c.ref(cells.get(0)));
                 }
             }
@@ -170,13 +168,13 @@ final class GluedText {
      * counter glued it to the one before; {@code refs} says where each character stands.
      */
     private record Stream(String text, boolean[] breaks, SourceRef[] refs) {
-        static Stream of(List<Piece> lines, List<SourceRef> lineRefs) {
+        static Stream of(List<String> lines, List<SourceRef> lineRefs) {
             StringBuilder sb = new StringBuilder();
             List<Boolean> breaks = new ArrayList<>();
             List<SourceRef> refs = new ArrayList<>();
             int nextMarker = 1;
             for (int n = 0; n < lines.size(); n++) {
-                String t = lines.get(n).text();
+                String t = lines.get(n);
                 boolean glue = false;
                 Matcher m = PAGE_MARKER.matcher(t);
                 if (m.find() && Integer.parseInt(m.group(1)) == nextMarker) {
