@@ -36,13 +36,12 @@ import java.util.regex.Pattern;
  * 主管部门 …) and the headers of the funds block and the indicator table, whose columns fix the
  * order of the values that follow. In the indicator table the level names (产出指标, 数量指标,
  * 项目决策(10分) …) anchor the rows, and each run of text between anchors is split into rows of
- * name and values by the grammar of each column: weights and scores are numbers of at most 100
- * (a score not above its weight, a weight not above its block's), targets and actuals are
- * comparator, number and unit, a date, a dash, a word such as 达标 or 较及时, or failing all that
- * free text; a target written again as the actual is the likeliest reading. Every reading of the
- * least cost is kept: a cell on which they all agree is filled, a cell on which they differ is
- * left blank with an {@code ambiguous_cell} finding holding the text it saw, since a wrong number
- * is worse than none. A figure that does not parse (OCR's {@code IO} for 10) stays blank with its
+ * name and values by {@link GluedGrammar}, the grammar of each column (weights and scores are
+ * numbers of at most 100; targets and actuals are comparator, number and unit, a date, a dash, a
+ * word such as 达标 or 较及时, or failing all that words; …). Every reading of the least cost is
+ * kept: a cell on which they all agree is filled, a cell on which they differ is left blank with
+ * an {@code ambiguous_cell} finding holding the text it saw, since a wrong number is worse than
+ * none. A figure that does not parse (OCR's {@code IO} for 10) stays blank with its
  * finding; nothing is repaired.
  *
  * <p>Page counters of document-sharing sites ({@code 2、} at the start of a line, counting up) are
