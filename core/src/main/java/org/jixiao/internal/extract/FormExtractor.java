@@ -76,7 +76,7 @@ public final class FormExtractor {
         List<Line> read = FormLocator.lines(document);
         // Glued text is read as a stream before anything looks for rows in it: its short lines
         // would otherwise pass for a flat run of cells.
-        List<Line> lines = glued.holds(read) ? glued.expand(read) : joinWrappedLabels(flat.expand(read));
+        List<Line> lines = glued.rebuild(read).orElseGet(() -> joinWrappedLabels(flat.expand(read)));
         List<List<Line>> regions = locator.regions(lines);
         List<ProjectRecord> records = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();

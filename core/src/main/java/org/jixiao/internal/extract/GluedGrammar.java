@@ -31,6 +31,8 @@ final class GluedGrammar {
     /** Characters that make the number before them a count, a date or a rate, never a weight or a score. */
     private static final String UNIT_AFTER_FIGURE = "月日%‰";
     private static final String COMPARATORS = "≥≤><=≧≦＞＜";
+    /** Money: digits, thousands commas, a decimal part. */
+    private static final Pattern AMOUNT = Pattern.compile("\\G\\d[\\d,]*(?:\\.\\d+)?");
     /** A number: digits with an optional decimal part. */
     static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
     private static final Pattern COMPARATOR = Pattern.compile("\\G[≥≤><=≧≦＞＜]{1,2}|\\G(?:大于等于|小于等于|大于|小于|不低于|不高于|不少于|不超过|约)");
@@ -72,14 +74,18 @@ final class GluedGrammar {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final List<String> qualities;
-    private final List<String> degrees;
+    /** The degree words and none: a quality word may stand alone. */
+    private final List<String> degreesOrNone;
     private final List<String> units;
     private final List<String> dateTails;
     private final List<String> valueStarts;
 
     GluedGrammar(Prose prose) {
         this.qualities = prose.gluedQualities();
-        this.degrees = prose.gluedDegrees();
+        List<String> orNone = new ArrayList<>();
+        orNone.add("");
+        orNone.addAll(prose.gluedDegrees());
+        this.degreesOrNone = List.copyOf(orNone);
         this.units = prose.gluedUnits();
         this.dateTails = prose.gluedDateTails();
         this.valueStarts = prose.gluedValueStarts();
@@ -617,7 +623,7 @@ final class GluedGrammar {
 
         private void amounts(int at, List<Candidate> out) {
             dash(at, out, false);
-            Matcher m = Pattern.compile("\\G\\d[\\d,]*(?:\\.\\d+)?").matcher(text).region(at, to);
+            Matcher m = AMOUNT.matcher(text).region(at, to);
             if (!m.find()) {
                 return;
             }
@@ -669,7 +675,7 @@ final class GluedGrammar {
                 unitTails(at, garbled.end(), out, GARBLED_VALUE, 3);
             }
             if (p == at) {
-                for (String d : degreesAndEmpty()) {
+                for (String d : degreesOrNone) {
                     if (!text.startsWith(d, at)) {
                         continue;
                     }
@@ -690,13 +696,6 @@ final class GluedGrammar {
                 }
                 freeValues(at, out);
             }
-        }
-
-        private List<String> degreesAndEmpty() {
-            List<String> all = new ArrayList<>();
-            all.add("");
-            all.addAll(degrees);
-            return all;
         }
 
         /** After a number: no unit, %, or one to four characters of a unit (人次, 万元, 个). */
@@ -813,7 +812,7 @@ final class GluedGrammar {
                     }
                 }
             }
-            for (String d : degreesAndEmpty()) {
+            for (String d : degreesOrNone) {
                 if (!text.startsWith(d, e)) {
                     continue;
                 }

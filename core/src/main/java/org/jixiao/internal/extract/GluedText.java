@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,8 @@ final class GluedText {
     /** An empty row of a template: 指标1:, 指标2:. */
     private static final Pattern LEVEL_WEIGHT = Pattern.compile("[(](\\d{1,3}(?:\\.\\d+)?)分[)]");
     private static final Pattern PLACEHOLDER = Pattern.compile("指标\\d{1,2}[:\uFF1A]");
+    /** A word with one character OCR read as one or two letters (项Fl实施). */
+    private static final Pattern LETTERS_FOR_A_CHARACTER = Pattern.compile("^(\\p{IsHan}+)[A-Za-z]{1,2}(\\p{IsHan}+)$");
     /** A level name a template adds to the national ones, written at the start of its row: 长效管理指标. */
     private static final Pattern OWN_LEVEL_NAME = Pattern.compile("^\\p{IsHan}{2,6}指标(?=\\p{IsHan})");
     private static final Set<Field> INDICATOR_ENDS = EnumSet.of(Field.TOTAL_SCORE, Field.GRADE, Field.ANALYSIS,
@@ -107,12 +110,8 @@ final class GluedText {
         this.extraLevel2 = prose.gluedLevel2();
     }
 
-    /**
-     * {@code lines} with every run of paragraphs that holds a glued indicator header replaced by
-     * rows rebuilt from it; {@code lines} itself where there is none.
-     */
     /** True if a line of {@code lines} (a paragraph, or a row of one cell) is a glued indicator header. */
-    boolean holds(List<Line> lines) {
+    private boolean holds(List<Line> lines) {
         for (Line line : lines) {
             if (line instanceof Line.Text t && holdsGluedHeader(t.text())) {
                 return true;
@@ -124,9 +123,13 @@ final class GluedText {
         return false;
     }
 
-    List<Line> expand(List<Line> lines) {
+    /**
+     * The rows rebuilt from {@code lines} read as one stream, where a line of them is a glued
+     * indicator header; empty where none is, and the document is read as it is.
+     */
+    Optional<List<Line>> rebuild(List<Line> lines) {
         if (!holds(lines)) {
-            return lines;
+            return Optional.empty();
         }
         // The whole document is one stream: a reader may have taken a few lines with runs of
         // spaces for a table of their own; they are lines of the same text.
@@ -146,7 +149,7 @@ final class GluedText {
                 }
             }
         }
-        return new Rebuild(Stream.of(parts, refs)).run();
+        return Optional.of(new Rebuild(Stream.of(parts, refs)).run());
     }
 
     /** True if {@code text} holds an indicator header with its headings glued together. */
@@ -210,17 +213,13 @@ final class GluedText {
         }
     }
 
-    private interface FieldFilter {
-        boolean accept(Field f);
-    }
-
     /**
      * The headings of {@code filter} in {@code text[from, to)}, longest first at each position,
      * with the text between them; no token crosses a line break. With {@code fuzzy}, a label of
      * four characters or more that OCR garbled in one character (实施第位 for 实施单位) or wrote in
      * another order (考值参分 for 参考分值) is found too, and named by its dictionary form.
      */
-    private List<Token> scan(String text, int from, int to, boolean[] breaks, FieldFilter filter, boolean fuzzy) {
+    private List<Token> scan(String text, int from, int to, boolean[] breaks, Predicate<Field> filter, boolean fuzzy) {
         List<Token> tokens = new ArrayList<>();
         int textStart = from;
         int i = from;
@@ -260,11 +259,11 @@ final class GluedText {
         }
     }
 
-    private Optional<Token> headingAt(String text, int at, int limit, FieldFilter filter, boolean fuzzy) {
+    private Optional<Token> headingAt(String text, int at, int limit, Predicate<Field> filter, boolean fuzzy) {
         for (int end = limit; end >= at + 2; end--) {
             String key = text.substring(at, end).toLowerCase(Locale.ROOT);
             Field f = headings.get(key);
-            if (f != null && filter.accept(f) && (key.length() >= MIN_GLUED_HEADING || !f.isLevel1Value() && !f.isLevel2Value())) {
+            if (f != null && filter.test(f) && (key.length() >= MIN_GLUED_HEADING || !f.isLevel1Value() && !f.isLevel2Value())) {
                 return Optional.of(new Token(f, at, end, text.substring(at, end)));
             }
         }
@@ -277,7 +276,7 @@ final class GluedText {
                 continue;
             }
             for (Map.Entry<String, Field> e : headingsByLength.getOrDefault(len, List.of())) {
-                if (filter.accept(e.getValue()) && OCR_TOLERANT.contains(e.getValue())
+                if (filter.test(e.getValue()) && OCR_TOLERANT.contains(e.getValue())
                         && (oneCharOff(window, e.getKey())
                             || !HEAD_LABELS.contains(e.getValue()) && sameCharsReordered(window, e.getKey()))) {
                     return Optional.of(new Token(e.getValue(), at, at + len, dictionary.variants(e.getValue()).get(0)));
@@ -930,7 +929,7 @@ final class GluedText {
 
             /** A level name of four characters whose one character OCR read as letters (项Fl实施). */
             private Optional<Field> ocrLevel(String key) {
-                Matcher m = Pattern.compile("^(\\p{IsHan}+)[A-Za-z]{1,2}(\\p{IsHan}+)$").matcher(key);
+                Matcher m = LETTERS_FOR_A_CHARACTER.matcher(key);
                 if (!m.matches()) {
                     return Optional.empty();
                 }
