@@ -36,6 +36,9 @@ final class GluedGrammar {
     /** A number: digits with an optional decimal part. */
     static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
     private static final Pattern COMPARATOR = Pattern.compile("\\G[≥≤><=≧≦＞＜]{1,2}|\\G(?:大于等于|小于等于|大于|小于|不低于|不高于|不少于|不超过|约)");
+    /** A comparator in words at a name's end: before a figure it begins the target (运维项目数|大于等于350个). */
+    private static final Pattern COMPARATOR_WORD_AT_END =
+            Pattern.compile("(?:大于|小于|等于|不低于|不高于|不少于|不超过|不大于|不小于|高于|低于|超过|达到|至少|控制在)$");
     private static final Pattern DATE = Pattern.compile("\\G\\d{4}年(?:\\d{1,2}月)?(?:\\d{1,2}日)?");
     /** A figure OCR garbled: digits and letters that look like them ({@code IO} for 10, {@code l5}). */
     private static final Pattern GARBLED = Pattern.compile("\\G[0-9IOolSZ]{1,3}(?![A-Za-z0-9])");
@@ -203,7 +206,8 @@ final class GluedGrammar {
                     String name = text.substring(at, e);
                     char last = name.charAt(name.length() - 1);
                     if (last == ' ' || COMPARATORS.indexOf(last) >= 0 || e - at < 2 || splitsNumber(e)
-                            || !plausibleEnd(at, e)) {
+                            || !plausibleEnd(at, e)
+                            || e < to && Character.isDigit(text.charAt(e)) && COMPARATOR_WORD_AT_END.matcher(name).find()) {
                         continue; // a name never ends inside a number or on its comparator
                     }
                     int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
@@ -288,7 +292,7 @@ final class GluedGrammar {
                     continue;
                 }
                 int extra = 0;
-                if (kinds.get(k) == Kind.MEASURE && !c.span().blank() && splitsNumber(c.span().to())) {
+                if (kinds.get(k).isMeasure() && !c.span().blank() && splitsNumber(c.span().to())) {
                     if (splitsRange(c.span().to())) {
                         continue; // 2018-2022 is one value
                     }
@@ -381,10 +385,19 @@ final class GluedGrammar {
             int offset = named ? 1 : 0;
             int cost = 0;
             String target = null;
+            boolean targetEmpty = false;
             Set<Integer> decimals = new java.util.HashSet<>();
             for (int k = 0; k < kinds.size(); k++) {
                 Span c = cells.get(k + offset);
-                if (kinds.get(k) == Kind.MEASURE && !c.blank()) {
+                if (kinds.get(k) == Kind.TARGET) {
+                    targetEmpty = c.blank();
+                } else if (targetEmpty && kinds.get(k) == Kind.MEASURE && !c.blank() && c.freeCost() == 0) {
+                    // Every indicator states its target: a lone figure, date or quality word is the
+                    // target, not the actual. A lone phrase stays open: either reading fits it.
+                    cost += 1;
+                    targetEmpty = false;
+                }
+                if (kinds.get(k).isMeasure() && !c.blank()) {
                     String t = text.substring(c.from(), c.to());
                     if (target == null) {
                         target = t;
@@ -484,7 +497,7 @@ final class GluedGrammar {
                 out.add(new Candidate(new Span(at, at + 1, true, false, Optional.empty()), 0));
             }
             out.add(new Candidate(new Span(at, at, true, false, Optional.empty()), switch (kind) {
-                case TEXT -> 0;
+                case TEXT, ADJUSTED -> 0;
                 case WEIGHT, SCORE, ITEM -> EMPTY_FIGURE;
                 default -> 1;
             }));
@@ -495,7 +508,7 @@ final class GluedGrammar {
                 case WEIGHT, SCORE, ITEM -> figures(at, out, HUNDRED);
                 case PERCENT -> percents(at, out);
                 case AMOUNT -> amounts(at, out);
-                case MEASURE -> measures(at, out);
+                case TARGET, MEASURE, ADJUSTED -> measures(at, out);
                 case UNIT -> units(at, out);
                 case NATURE -> natures(at, out);
                 case YES_NO -> words(at, out, YES_NO_WORDS);
@@ -892,8 +905,15 @@ final class GluedGrammar {
         PERCENT,
         /** Money: a number with at most four decimals. */
         AMOUNT,
-        /** A target or an actual. */
+        /** 指标值: every indicator states one (see {@code rowCost}). */
+        TARGET,
+        /** An actual (实际完成值), or a measure column the header does not name more closely. */
         MEASURE,
+        /**
+         * 调整后指标值: a measure written only where the target changed during the year, so an
+         * empty one is the expected case (two measures under three columns are target and actual).
+         */
+        ADJUSTED,
         /** 计量单位: a unit of one to four characters. */
         UNIT,
         /** 指标性质: a comparator or 定性 / 定量. */
@@ -901,7 +921,11 @@ final class GluedGrammar {
         /** 是否核心指标 and other yes/no columns. */
         YES_NO,
         /** A reason, a criterion, a column the header does not know: free text. */
-        TEXT
+        TEXT;
+
+        boolean isMeasure() {
+            return this == TARGET || this == MEASURE || this == ADJUSTED;
+        }
     }
 
     /** One cell of a reading: its span of the stream; blank for an empty cell or a dash figure. */

@@ -364,7 +364,10 @@ final class GluedText {
         int end = k + 1;
         while (end < tokens.size()) {
             Token t = tokens.get(end);
-            if (t.isHeading()) {
+            if (t.isHeading() && t.field() == Field.INDICATOR_GROUP) {
+                // A block label (绩效指标) leads a header; after the columns it is the first row's label.
+                break;
+            } else if (t.isHeading()) {
                 end++;
             } else if (end + 1 < tokens.size() && tokens.get(end + 1).isHeading() && t.label().strip().length() <= 6
                     && !breaks[t.start()] && !breaks[t.end()]) {
@@ -764,7 +767,9 @@ final class GluedText {
                         case WEIGHT -> Kind.WEIGHT;
                         case SCORE -> header.covering(c).get().role().qualifier() == ColumnRole.Qualifier.ITEM ? Kind.ITEM : Kind.SCORE;
                         case SCORE_COEFFICIENT -> Kind.ITEM;
-                        case TARGET, ACTUAL, ADJUSTED_TARGET -> Kind.MEASURE;
+                        case TARGET -> Kind.TARGET;
+                        case ACTUAL -> Kind.MEASURE;
+                        case ADJUSTED_TARGET -> Kind.ADJUSTED;
                         case COMPLETION_RATE -> Kind.PERCENT;
                         case UNIT -> Kind.UNIT;
                         case COMPARATOR -> Kind.NATURE;
