@@ -66,7 +66,13 @@ final class GluedGrammar {
     /** An indicator's name of two characters (项目) is far likelier the start of a longer one. */
     private static final int SHORT_NAME = 2;
     private static final int COMPLETE_ROW = 3;
-    private static final int CUT_NUMBER = 2;
+    /*
+     * As dear as an empty actual: a long figure (25002588) is then read as one target only where no
+     * cut of it is as likely, and a cut into the same figure twice (96|96) wins by its repeat.
+     */
+    private static final int CUT_NUMBER = 1;
+    /** A name holding the words a value begins with (项目支出控制|控制在预算范围内, 化肥农药使用量|逐步减少). */
+    private static final int NAME_WITH_VALUE_WORD = 2;
     /** How far the whole-row terms (complete row, repeated value, share, decimals) can move a row's cost. */
     private static final int ROW_TERMS_RANGE = 12;
     /** A cell of words never ends on an operator: 实际到位资金/应到位资金×100% is one criterion. */
@@ -212,6 +218,7 @@ final class GluedGrammar {
                     }
                     int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
                             + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0)
+                            + (holdsValueWord(name) ? NAME_WITH_VALUE_WORD : 0)
                             + (name.length() <= 2 ? SHORT_NAME : 0);
                     List<Span> cells = new ArrayList<>();
                     cells.add(new Span(at, e, false, false, Optional.empty()));
@@ -223,6 +230,26 @@ final class GluedGrammar {
             List<RowReading> all = new ArrayList<>();
             rows.values().forEach(all::addAll);
             return all;
+        }
+
+        /** True if a value's first words stand inside {@code name} after its first characters, or a nature word ends it. */
+        private boolean holdsValueWord(String name) {
+            for (String v : valueStarts) {
+                if (name.indexOf(v, 2) >= 0) {
+                    return true;
+                }
+            }
+            for (String d : degreesOrNone) {
+                if (d.length() >= 2 && name.indexOf(d, 2) >= 0 && name.indexOf(d, 2) + d.length() == name.length()) {
+                    return true;
+                }
+            }
+            for (String n : NATURE_WORDS) {
+                if (name.endsWith(n) && name.length() > n.length()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

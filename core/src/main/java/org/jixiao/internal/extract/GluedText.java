@@ -805,6 +805,7 @@ final class GluedText {
                     return; // a placeholder row
                 }
                 if (a.level() == 1) {
+                    level1End = a.end();
                     level1 = Optional.of(a.piece());
                     level1Weight = a.weight();
                     level2 = Optional.empty();
@@ -829,6 +830,8 @@ final class GluedText {
 
             private boolean pendingLevel1;
             private boolean pendingLevel2;
+            /** Where the last level-1 name ended: a level-2 name right after it (效益指标经济效益) is one too. */
+            private int level1End = -1;
 
             /** A level name, a weighted label or a placeholder at {@code i}. */
             private Optional<Anchor> anchorAt(int i, int to, boolean rowStart) {
@@ -857,7 +860,7 @@ final class GluedText {
                     boolean lineStart = rowStart && s.breaks()[i];
                     if (f != null && (f.isLevel2Value() || f.isLevel1Value() && (lineStart || f != Field.LEVEL1_DECISION
                             && f != Field.LEVEL1_PROCESS)) && (key.endsWith("指标") || f == Field.LEVEL2_RUBRIC
-                            || lineStart
+                            || lineStart || f.isLevel2Value() && i == level1End
                             || LEVEL_WEIGHT.matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)) {
                         // A weight printed after the name belongs to it: 服务对象满意度指标(10分).
                         Matcher weight = LEVEL_WEIGHT.matcher(text).region(end, to);
