@@ -718,7 +718,8 @@ final class GluedText {
                 if (!t.isHeading()) {
                     continue;
                 }
-                if (INDICATOR_ENDS.contains(t.field()) || headingRunEnd(ends, k) - k >= 3) {
+                // A new header is three headings side by side; 指标值/实际值 in a criterion is two.
+                if (INDICATOR_ENDS.contains(t.field()) || headingsOf(ends, k, headingRunEnd(ends, k)).size() >= 3) {
                     return t.start();
                 }
             }
