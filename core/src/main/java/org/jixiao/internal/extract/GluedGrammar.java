@@ -63,6 +63,8 @@ final class GluedGrammar {
     private static final int FREE_VALUE = 1;
     private static final int NAME_WITH_FIGURE = 8;
     private static final int TEXT_WITH_FIGURE = 10;
+    /** A scoring rule states its formula (到位率=实际到位资金/应到位资金×100%): figures are common there. */
+    private static final int CRITERION_WITH_FIGURE = 2;
     /** An indicator's name of two characters (项目) is far likelier the start of a longer one. */
     private static final int SHORT_NAME = 2;
     private static final int COMPLETE_ROW = 3;
@@ -524,7 +526,7 @@ final class GluedGrammar {
                 out.add(new Candidate(new Span(at, at + 1, true, false, Optional.empty()), 0));
             }
             out.add(new Candidate(new Span(at, at, true, false, Optional.empty()), switch (kind) {
-                case TEXT, ADJUSTED -> 0;
+                case TEXT, CRITERION, ADJUSTED -> 0;
                 case WEIGHT, SCORE, ITEM -> EMPTY_FIGURE;
                 default -> 1;
             }));
@@ -540,6 +542,7 @@ final class GluedGrammar {
                 case NATURE -> natures(at, out);
                 case YES_NO -> words(at, out, YES_NO_WORDS);
                 case TEXT -> texts(at, out, 1, TEXT_WITH_FIGURE);
+                case CRITERION -> texts(at, out, 1, CRITERION_WITH_FIGURE);
                 default -> { }
             }
             return out;
@@ -787,7 +790,9 @@ final class GluedGrammar {
                     continue;
                 }
                 // A target or an actual is a phrase, not a sentence: one with a full stop costs more.
-                int cost = FREE_VALUE + (text.substring(at, e).indexOf('。') >= 0 ? 3 : 0);
+                // Two phrases glued (立项规范|达到要求) read as one cost more than as target and actual.
+                String phrase = text.substring(at, e);
+                int cost = FREE_VALUE + (phrase.indexOf('。') >= 0 ? 3 : 0) + (holdsValueWord(phrase) ? 1 : 0);
                 out.add(new Candidate(new Span(at, e, false, false, Optional.empty()).free(cost), cost));
             }
         }
@@ -947,8 +952,10 @@ final class GluedGrammar {
         NATURE,
         /** 是否核心指标 and other yes/no columns. */
         YES_NO,
-        /** A reason, a criterion, a column the header does not know: free text. */
-        TEXT;
+        /** A reason, a column the header does not know: free text. */
+        TEXT,
+        /** 评分标准: a sentence of free text that may hold a formula's figures. */
+        CRITERION;
 
         boolean isMeasure() {
             return this == TARGET || this == MEASURE || this == ADJUSTED;

@@ -775,6 +775,7 @@ final class GluedText {
                         case UNIT -> Kind.UNIT;
                         case COMPARATOR -> Kind.NATURE;
                         case CORE_INDICATOR -> Kind.YES_NO;
+                        case CRITERION -> Kind.CRITERION;
                         default -> Kind.TEXT;
                     });
                 }
@@ -874,7 +875,8 @@ final class GluedText {
                         return Optional.of(new Anchor(f.isLevel1Value() ? 1 : 2, new Piece(text.substring(i, stop), i), stop,
                                 w2, true, NATIONAL_LEVEL1.contains(f)));
                     }
-                    if (level2Column >= 0 && rubric && lineStart && extraLevel2.contains(key) && !repeatsLastAnchor(key, i)) {
+                    if (level2Column >= 0 && rubric && lineStart && extraLevel2.contains(key) && !leavesShortName(end, to)
+                            && !repeatsLastAnchor(key, i)) {
                         return Optional.of(new Anchor(2, new Piece(text.substring(i, end), i), end, Optional.empty(), true, false));
                     }
                     Optional<Field> ocr = ocrLevel(key);
@@ -898,6 +900,18 @@ final class GluedText {
                     }
                 }
                 return Optional.empty();
+            }
+
+            /**
+             * True if no more than three characters stand between {@code at} and the next figure: 绩效目标合理性4
+             * is a name of the block 项目立项, not the block 绩效目标 with a name 合理性.
+             */
+            private boolean leavesShortName(int at, int to) {
+                int e = at;
+                while (e < to && !Character.isDigit(s.text().charAt(e)) && !s.breaks()[e]) {
+                    e++;
+                }
+                return e - at <= 3;
             }
 
             private int lastAnchorEnd = -1;
