@@ -2,6 +2,7 @@ package org.jixiao.internal.extract;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class GluedGrammar {
     /** A number: digits with an optional decimal part. */
     static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
     private static final Pattern COMPARATOR = Pattern.compile("\\G[≥≤><=≧≦＞＜]{1,2}|\\G(?:大于等于|小于等于|大于|小于|不低于|不高于|不少于|不超过|约)");
+    /** A comparator and its figure: a target's words, never inside an indicator's name (政策知晓率|≥83%). */
+    private static final Pattern COMPARED_FIGURE = Pattern.compile("[≥≤><=≧≦＞＜]\\d");
     /** A comparator in words at a name's end: before a figure it begins the target (运维项目数|大于等于350个). */
     private static final Pattern COMPARATOR_WORD_AT_END =
             Pattern.compile("(?:大于|小于|等于|不低于|不高于|不少于|不超过|不大于|不小于|高于|低于|超过|达到|至少|控制在)$");
@@ -52,6 +55,8 @@ final class GluedGrammar {
     /** The most readings of one run kept to compare; more means the run is too ambiguous to read. */
     private static final int MAX_READINGS = 24;
     private static final int MAX_NAME = 60;
+    /** How far a fund line's whole-row terms (decimals, arithmetic) can move its cost. */
+    private static final int LINE_TERMS_RANGE = 12;
     private static final int MAX_STEPS = 2_000_000;
     /*
      * What each reading of a cell costs; the cheapest reading of a run wins. A value of the
@@ -75,8 +80,6 @@ final class GluedGrammar {
     private static final int CUT_NUMBER = 1;
     /** A name holding the words a value begins with (项目支出控制|控制在预算范围内, 化肥农药使用量|逐步减少). */
     private static final int NAME_WITH_VALUE_WORD = 2;
-    /** How far the whole-row terms (complete row, repeated value, share, decimals) can move a row's cost. */
-    private static final int ROW_TERMS_RANGE = 12;
     /** A cell of words never ends on an operator: 实际到位资金/应到位资金×100% is one criterion. */
     private static final String OPERATORS = "×=/+*÷(（";
     private static final List<String> YES_NO_WORDS = List.of("是", "否", "√", "×");
@@ -134,8 +137,11 @@ final class GluedGrammar {
         private final List<Kind> kinds;
         private final boolean named;
         private final Optional<BigDecimal> cap;
-        private final Map<Integer, Best> memo = new HashMap<>();
         private int steps;
+        /** The number of cells read once the last measure column is (-1: none): the measures' terms are then known. */
+        private final int measuresDone;
+        /** The number of cells read once the last figure column is (-1: none): the figures' checks and terms are then known. */
+        private final int figuresDone;
         /** Set when the run has too many readings to weigh: it is then reported, not guessed. */
         private boolean exhausted;
 
@@ -147,91 +153,254 @@ final class GluedGrammar {
             this.kinds = kinds;
             this.named = named;
             this.cap = cap;
+            int measures = -1;
+            int figures = -1;
+            for (int k = 0; k < kinds.size(); k++) {
+                Kind kind = kinds.get(k);
+                measures = kind.isMeasure() ? k + 1 : measures;
+                figures = kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM ? k + 1 : figures;
+            }
+            this.measuresDone = measures;
+            this.figuresDone = figures;
         }
 
         List<Reading> readings() {
-            Best b = rowsFrom(from);
-            if (b == null || b.readings.isEmpty() || exhausted) {
+            if (!named) {
+                return fundLine();
+            }
+            Node end = search();
+            if (end == null || exhausted) {
                 return List.of();
             }
-            return b.readings;
+            List<Reading> out = new ArrayList<>();
+            walk(end, new ArrayList<>(), new ArrayList<>(), out);
+            return out;
         }
 
-        /** The cheapest readings of {@code text[at, to)} as whole rows. */
-        private Best rowsFrom(int at) {
-            if (at == to) {
-                return new Best(0, List.of(new Reading(List.of())));
+        /**
+         * The readings of a fund line: one row, its figures read in every way that fits, the
+         * dearer ones cut early (a partial reading far dearer than another that reached the same
+         * cell at the same place cannot end cheaper, whatever the whole-row terms add or take off).
+         */
+        private List<Reading> fundLine() {
+            List<List<Span>> best = new ArrayList<>();
+            int[] bestCost = {Integer.MAX_VALUE};
+            lineCells(from, 0, new ArrayList<>(), 0, new HashMap<>(), best, bestCost);
+            if (exhausted) {
+                return List.of();
             }
-            if (!named && at != from) {
-                return null;
+            List<Reading> out = new ArrayList<>();
+            for (List<Span> row : best) {
+                out.add(new Reading(List.of(row)));
             }
-            Best cached = memo.get(at);
-            if (cached != null || memo.containsKey(at)) {
-                return cached;
+            return out;
+        }
+
+        private void lineCells(int at, int k, List<Span> cells, int cost, Map<Long, Integer> bestPartial,
+                               List<List<Span>> best, int[] bestCost) {
+            if (++steps > MAX_STEPS) {
+                exhausted = true;
+                return;
             }
-            memo.put(at, null);
-            Best best = null;
-            for (RowReading row : rowsAt(at)) {
-                Best rest = rowsFrom(row.end());
-                if (rest == null) {
+            if (k == kinds.size()) {
+                if (at != to) {
+                    return;
+                }
+                int total = cost + rowCost(cells);
+                if (total < bestCost[0]) {
+                    bestCost[0] = total;
+                    best.clear();
+                }
+                if (total == bestCost[0] && best.size() < MAX_READINGS) {
+                    best.add(List.copyOf(cells));
+                }
+                return;
+            }
+            long state = ((long) at << 8) | k;
+            Integer seen = bestPartial.get(state);
+            if (seen != null && cost > seen + LINE_TERMS_RANGE) {
+                return;
+            }
+            if (seen == null || cost < seen) {
+                bestPartial.put(state, cost);
+            }
+            for (Candidate c : candidates(kinds.get(k), at)) {
+                cells.add(c.span());
+                lineCells(c.span().to(), k + 1, cells, cost + c.cost(), bestPartial, best, bestCost);
+                cells.remove(cells.size() - 1);
+            }
+        }
+
+        /**
+         * The search, as one pass over the run: a node is a place in the text, the cell of the row
+         * read next there and what the row's checks and whole-row terms can still read of the cells
+         * before it ({@link #signature}); every node keeps its cheapest cost and each way that
+         * reaches it at that cost. Nodes are taken in the order of the text, so each is final when
+         * taken. Returns the node of a row ending at the run's end, or null if none does.
+         */
+        private Node search() {
+            int width = kinds.size();
+            Node[] rowStarts = new Node[to - from + 1];
+            Map<String, Node>[][] nodes = newNodeTable(to - from + 1, width + 1);
+            if (named) {
+                rowStarts[0] = new Node(from, -1);
+                rowStarts[0].cost = 0;
+            } else {
+                Node start = node(nodes, from, 0, new ArrayList<>());
+                start.cost = 0;
+                start.prefix = List.of();
+            }
+            for (int at = from; at <= to; at++) {
+                for (int k = 0; k <= width; k++) {
+                    Map<String, Node> here = nodes[at - from][k];
+                    if (here == null) {
+                        continue;
+                    }
+                    for (Node n : List.copyOf(here.values())) {
+                        if (k == width) {
+                            if (named ? figuresDone >= 0 || hasValue(n.prefix) : true) {
+                                Node rs = rowStarts[at - from];
+                                if (rs == null) {
+                                    rs = new Node(at, -1);
+                                    rowStarts[at - from] = rs;
+                                }
+                                relax(rs, n.cost + (named ? 0 : rowCost(n.prefix)), new Back(n, null), null);
+                            }
+                            continue;
+                        }
+                        for (Candidate c : candidates(kinds.get(k), at)) {
+                            if (++steps > MAX_STEPS) {
+                                exhausted = true;
+                                return null;
+                            }
+                            if (!fitsSoFar(kinds.get(k), c.span(), n.prefix)) {
+                                continue;
+                            }
+                            int extra = 0;
+                            if (kinds.get(k).isMeasure() && !c.span().blank() && splitsNumber(c.span().to())) {
+                                if (splitsRange(c.span().to())) {
+                                    continue; // 2018-2022 is one value
+                                }
+                                extra = CUT_NUMBER; // a target glued to its actual (9696): possible, not likely
+                            }
+                            List<Span> prefix = new ArrayList<>(n.prefix);
+                            prefix.add(c.span());
+                            // The whole-row terms are added as soon as the cells they read are all there.
+                            if (named && k + 1 == measuresDone) {
+                                extra += measureTerms(prefix);
+                            }
+                            if (named && k + 1 == figuresDone) {
+                                if (!figuresAcceptable(prefix)) {
+                                    continue;
+                                }
+                                extra += completeRow(prefix) + shareCost(prefix);
+                            }
+                            relax(node(nodes, c.span().to(), k + 1, prefix), n.cost + c.cost() + extra, new Back(n, c.span()), prefix);
+                        }
+                    }
+                }
+                Node rs = rowStarts[at - from];
+                if (named && rs != null && at < to) {
+                    names(nodes, rs);
+                }
+            }
+            return rowStarts[to - from];
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Node>[][] newNodeTable(int places, int cells) {
+            return new Map[places][cells];
+        }
+
+        private Node node(Map<String, Node>[][] nodes, int at, int k, List<Span> prefix) {
+            Map<String, Node> here = nodes[at - from][k];
+            if (here == null) {
+                here = new HashMap<>();
+                nodes[at - from][k] = here;
+            }
+            return here.computeIfAbsent(signature(k, prefix), key -> new Node(at, k));
+        }
+
+        /** Takes {@code back} into {@code n} if it reaches {@code n} at its cheapest cost so far. */
+        private void relax(Node n, int cost, Back back, List<Span> prefix) {
+            if (cost < n.cost) {
+                n.cost = cost;
+                n.backs.clear();
+                n.prefix = prefix;
+            }
+            if (cost == n.cost && n.backs.size() < MAX_READINGS) {
+                n.backs.add(back);
+            }
+        }
+
+        /** The names a row starting at {@code rs} can have, each leading to the row's first value cell. */
+        private void names(Map<String, Node>[][] nodes, Node rs) {
+            int at = rs.at;
+            if (!startsName(text.charAt(at))) {
+                return;
+            }
+            for (int e = at + 1; e <= Math.min(to, at + MAX_NAME); e++) {
+                if (crossesBreak(breaks, at, e)) {
+                    break;
+                }
+                String name = text.substring(at, e);
+                char last = name.charAt(name.length() - 1);
+                if (last == ' ' || COMPARATORS.indexOf(last) >= 0 || e - at < 2 || splitsNumber(e)
+                        || COMPARED_FIGURE.matcher(name).find()
+                        || !plausibleEnd(at, e)
+                        || e < to && Character.isDigit(text.charAt(e)) && COMPARATOR_WORD_AT_END.matcher(name).find()) {
+                    continue; // a name never ends inside a number or on its comparator
+                }
+                int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
+                        + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0)
+                        + (holdsValueWord(name) ? NAME_WITH_VALUE_WORD : 0)
+                        + (name.length() <= 2 ? SHORT_NAME : 0);
+                Span nameSpan = new Span(at, e, false, false, Optional.empty());
+                List<Span> prefix = List.of(nameSpan);
+                relax(node(nodes, e, 0, prefix), rs.cost + cost, new Back(rs, nameSpan), prefix);
+            }
+        }
+
+        /**
+         * Every cheapest way back from {@code n} to the run's start (up to {@value #MAX_READINGS}),
+         * as rows of cells: {@code row} holds the cells of the row being walked, last first.
+         */
+        private void walk(Node n, List<Span> row, List<List<Span>> rows, List<Reading> out) {
+            if (out.size() >= MAX_READINGS) {
+                return;
+            }
+            if (n.backs.isEmpty()) {
+                // The run's start: a row start (named) or the first cell of the one row (unnamed).
+                List<List<Span>> all = new ArrayList<>(rows);
+                if (!named) {
+                    List<Span> cells = new ArrayList<>(row);
+                    Collections.reverse(cells);
+                    all.add(List.copyOf(cells));
+                }
+                Collections.reverse(all);
+                Reading reading = new Reading(List.copyOf(all));
+                if (!out.contains(reading)) {
+                    out.add(reading);
+                }
+                return;
+            }
+            for (Back b : n.backs) {
+                if (b.cell() == null) {
+                    walk(b.from(), new ArrayList<>(), rows, out); // a row ends here: its cells come next, last first
                     continue;
                 }
-                int cost = row.cost() + rest.cost;
-                if (best == null || cost < best.cost) {
-                    best = new Best(cost, new ArrayList<>());
-                }
-                if (cost == best.cost && best.readings.size() < MAX_READINGS) {
-                    for (Reading r : rest.readings) {
-                        List<List<Span>> rows = new ArrayList<>();
-                        rows.add(row.cells());
-                        rows.addAll(r.rows());
-                        Reading reading = new Reading(rows);
-                        if (!best.readings.contains(reading)) {
-                            best.readings.add(reading);
-                        }
-                        if (best.readings.size() >= MAX_READINGS) {
-                            break;
-                        }
-                    }
+                List<Span> longer = new ArrayList<>(row);
+                longer.add(b.cell());
+                if (b.from().cell < 0) {
+                    // The name: the row is whole.
+                    Collections.reverse(longer);
+                    List<List<Span>> more = new ArrayList<>(rows);
+                    more.add(List.copyOf(longer));
+                    walk(b.from(), new ArrayList<>(), more, out);
+                } else {
+                    walk(b.from(), longer, rows, out);
                 }
             }
-            memo.put(at, best);
-            return best;
-        }
-
-        /** Every reading of one row from {@code at}, with its cost. */
-        private List<RowReading> rowsAt(int at) {
-            Map<Integer, List<RowReading>> rows = new HashMap<>();
-            bestPartial.clear();
-            if (named) {
-                if (!startsName(text.charAt(at))) {
-                            return List.of();
-                }
-                for (int e = at + 1; e <= Math.min(to, at + MAX_NAME); e++) {
-                    if (crossesBreak(breaks, at, e)) {
-                        break;
-                    }
-                    String name = text.substring(at, e);
-                    char last = name.charAt(name.length() - 1);
-                    if (last == ' ' || COMPARATORS.indexOf(last) >= 0 || e - at < 2 || splitsNumber(e)
-                            || !plausibleEnd(at, e)
-                            || e < to && Character.isDigit(text.charAt(e)) && COMPARATOR_WORD_AT_END.matcher(name).find()) {
-                        continue; // a name never ends inside a number or on its comparator
-                    }
-                    int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
-                            + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0)
-                            + (holdsValueWord(name) ? NAME_WITH_VALUE_WORD : 0)
-                            + (name.length() <= 2 ? SHORT_NAME : 0);
-                    List<Span> cells = new ArrayList<>();
-                    cells.add(new Span(at, e, false, false, Optional.empty()));
-                    values(e, 0, cells, cost, rows);
-                }
-            } else {
-                values(at, 0, new ArrayList<>(), 0, rows);
-            }
-            List<RowReading> all = new ArrayList<>();
-            rows.values().forEach(all::addAll);
-            return all;
         }
 
         /** True if a value's first words stand inside {@code name} after its first characters, or a nature word ends it. */
@@ -281,56 +450,61 @@ final class GluedGrammar {
             return Character.isIdeographic(c) || Character.isLetter(c) || c == '(' || c == '\u201C';
         }
 
-        /** Keeps {@code row} if no reading ending where it ends is cheaper; drops the dearer ones. */
-        private void keep(Map<Integer, List<RowReading>> rows, RowReading row) {
-            List<RowReading> same = rows.computeIfAbsent(row.end(), e -> new ArrayList<>());
-            if (!same.isEmpty() && same.get(0).cost() < row.cost()) {
-                return;
-            }
-            if (!same.isEmpty() && same.get(0).cost() > row.cost()) {
-                same.clear();
-            }
-            if (same.size() < MAX_READINGS && !same.contains(row)) {
-                same.add(row);
-            }
+        private boolean saidAgain(Span c) {
+            int again = text.indexOf(text.substring(c.from(), c.to()), c.to());
+            return again >= 0 && again < to;
         }
 
-        private void values(int at, int k, List<Span> cells, int cost, Map<Integer, List<RowReading>> rows) {
-            if (++steps > MAX_STEPS) {
-                exhausted = true;
-                return;
-            }
-            if (k == kinds.size()) {
-                if (at <= to && acceptable(cells)) {
-                    keep(rows, new RowReading(at, List.copyOf(cells), cost + rowCost(cells)));
+        private boolean measureAhead(int k) {
+            for (int j = k; j < kinds.size(); j++) {
+                if (kinds.get(j).isMeasure()) {
+                    return true;
                 }
-                return;
             }
-            // Branch and bound: a partial row far dearer than another that reached the same cell
-            // at the same place cannot end cheaper, whatever the whole-row terms add or take off.
-            long state = ((long) at << 8) | k;
-            Integer best = bestPartial.get(state);
-            if (best != null && cost > best + ROW_TERMS_RANGE) {
-                return;
-            }
-            if (best == null || cost < best) {
-                bestPartial.put(state, cost);
-            }
-            for (Candidate c : candidates(kinds.get(k), at)) {
-                if (!fitsSoFar(kinds.get(k), c.span(), cells)) {
+            return false;
+        }
+
+        /**
+         * Where the search stands and what of the prefix the row's checks and whole-row terms can
+         * still read: per cell, blank or not, its figure, and a measure's words (for the repeat).
+         */
+        private String signature(int k, List<Span> prefix) {
+            StringBuilder sig = new StringBuilder();
+            int offset = named ? 1 : 0;
+            String firstMeasure = null;
+            for (int j = 0; j < k; j++) {
+                Span c = prefix.get(j + offset);
+                sig.append('|');
+                if (c.blank()) {
+                    sig.append(c.garbled() ? "_g" : "_");
                     continue;
                 }
-                int extra = 0;
-                if (kinds.get(k).isMeasure() && !c.span().blank() && splitsNumber(c.span().to())) {
-                    if (splitsRange(c.span().to())) {
-                        continue; // 2018-2022 is one value
+                Kind kind = kinds.get(j);
+                boolean figure = kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM;
+                if (named && (kind.isMeasure() && k >= measuresDone || figure && k >= figuresDone)) {
+                    sig.append('x'); // its terms are counted: only that it holds something is left to read
+                } else if (kind.isMeasure()) {
+                    // For the whole-row terms a measure counts by whether its words are free (a lone
+                    // value), whether it repeats the first measure, and, for the first, by its words
+                    // if a measure still to come could repeat them.
+                    String words = text.substring(c.from(), c.to());
+                    sig.append(c.freeCost() == 0 ? 'v' : 'f');
+                    if (firstMeasure == null) {
+                        firstMeasure = words;
+                        if (measureAhead(k) && saidAgain(c)) {
+                            sig.append(words);
+                        }
+                    } else if (words.equals(firstMeasure)) {
+                        sig.append('r');
                     }
-                    extra = CUT_NUMBER; // a target glued to its actual (9696): possible, not likely
+                } else if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM
+                        || kind == Kind.PERCENT || kind == Kind.AMOUNT) {
+                    sig.append(text, c.from(), c.to()).append(c.garbled() ? "g" : "").append(c.number().isPresent() ? "n" : "");
+                } else {
+                    sig.append('t');
                 }
-                cells.add(c.span());
-                values(c.span().to(), k + 1, cells, cost + c.cost() + extra, rows);
-                cells.remove(cells.size() - 1);
             }
+            return sig.toString();
         }
 
         /** A score not above the weight read before it, a weight not above its block's. */
@@ -352,21 +526,15 @@ final class GluedGrammar {
             return true;
         }
 
-        /** A row needs a figure (or, in a table without figures, a value), and a score within its weight. */
-        private boolean acceptable(List<Span> cells) {
-            if (!named) {
-                return true; // a fund line may be all dashes and blanks
-            }
+        /** A row with figure columns needs a figure, a score within its weight and a weight within its block's. */
+        private boolean figuresAcceptable(List<Span> cells) {
             boolean figure = false;
-            boolean value = false;
-            boolean anyFigureColumn = false;
             BigDecimal weight = null;
             List<BigDecimal> scores = new ArrayList<>();
-            for (int k = 0; k < kinds.size(); k++) {
+            for (int k = 0; k < cells.size() - 1; k++) {
                 Span c = cells.get(k + 1);
                 Kind kind = kinds.get(k);
                 if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM) {
-                    anyFigureColumn = true;
                     figure |= !c.blank() || c.garbled();
                     if (c.number().isPresent() && kind == Kind.WEIGHT && weight == null) {
                         weight = c.number().get();
@@ -374,7 +542,6 @@ final class GluedGrammar {
                         scores.add(c.number().get());
                     }
                 }
-                value |= !c.blank();
             }
             for (BigDecimal score : scores) {
                 if (weight != null && score.compareTo(weight) > 0) {
@@ -384,7 +551,17 @@ final class GluedGrammar {
             if (cap.isPresent() && weight != null && weight.compareTo(cap.get()) > 0) {
                 return false;
             }
-            return anyFigureColumn ? figure : value;
+            return figure;
+        }
+
+        /** A row of a table without figure columns needs one value. */
+        private boolean hasValue(List<Span> cells) {
+            for (int k = 1; k < cells.size(); k++) {
+                if (!cells.get(k).blank()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A score is its weight's share: 分值 × 单项得分 / 100. A reading where it is not costs more. */
@@ -392,7 +569,7 @@ final class GluedGrammar {
             BigDecimal weight = null;
             BigDecimal item = null;
             BigDecimal score = null;
-            for (int k = 0; k < kinds.size(); k++) {
+            for (int k = 0; k < cells.size() - 1; k++) {
                 Optional<BigDecimal> n = cells.get(k + 1).number();
                 switch (kinds.get(k)) {
                     case WEIGHT -> weight = weight == null ? n.orElse(null) : weight;
@@ -412,11 +589,26 @@ final class GluedGrammar {
         /** What a whole row adds: a target written again as the actual is the likeliest reading; amounts of one row share their decimals. */
         private int rowCost(List<Span> cells) {
             int offset = named ? 1 : 0;
+            Set<Integer> decimals = new java.util.HashSet<>();
+            for (int k = 0; k < kinds.size(); k++) {
+                Span c = cells.get(k + offset);
+                if (kinds.get(k) == Kind.AMOUNT && !c.blank()) {
+                    String t = text.substring(c.from(), c.to());
+                    int dot = t.indexOf('.');
+                    decimals.add(dot < 0 ? 0 : t.length() - dot - 1);
+                }
+            }
+            return measureTerms(cells) + 2 * Math.max(0, decimals.size() - 1)
+                    + (named ? completeRow(cells) + shareCost(cells) : fundsArithmetic(cells));
+        }
+
+        /** The measures' whole-row terms, over the cells read so far: a target repeated as the actual, a lone value. */
+        private int measureTerms(List<Span> cells) {
+            int offset = named ? 1 : 0;
             int cost = 0;
             String target = null;
             boolean targetEmpty = false;
-            Set<Integer> decimals = new java.util.HashSet<>();
-            for (int k = 0; k < kinds.size(); k++) {
+            for (int k = 0; k < cells.size() - offset; k++) {
                 Span c = cells.get(k + offset);
                 if (kinds.get(k) == Kind.TARGET) {
                     targetEmpty = c.blank();
@@ -434,14 +626,8 @@ final class GluedGrammar {
                         cost -= 1 + c.freeCost();
                     }
                 }
-                if (kinds.get(k) == Kind.AMOUNT && !c.blank()) {
-                    String t = text.substring(c.from(), c.to());
-                    int dot = t.indexOf('.');
-                    decimals.add(dot < 0 ? 0 : t.length() - dot - 1);
-                }
             }
-            return cost + 2 * Math.max(0, decimals.size() - 1)
-                    + (named ? completeRow(cells) + shareCost(cells) : fundsArithmetic(cells));
+            return cost;
         }
 
         /**
@@ -450,7 +636,7 @@ final class GluedGrammar {
          */
         private int completeRow(List<Span> cells) {
             boolean any = false;
-            for (int k = 0; k < kinds.size(); k++) {
+            for (int k = 0; k < cells.size() - 1; k++) {
                 Kind kind = kinds.get(k);
                 if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM) {
                     if (cells.get(k + 1).blank()) {
@@ -508,8 +694,6 @@ final class GluedGrammar {
         }
 
         private final Map<Long, List<Candidate>> candidateCache = new HashMap<>();
-        /** The cheapest cost seen reaching a cell at a place, within the row being read. */
-        private final Map<Long, Integer> bestPartial = new HashMap<>();
 
         /** The readings of a cell of {@code kind} from {@code at}; each position is worked out once. */
         private List<Candidate> candidates(Kind kind, int at) {
@@ -975,7 +1159,24 @@ final class GluedGrammar {
 
     record Candidate(Span span, int cost) { }
 
-    record RowReading(int end, List<Span> cells, int cost) { }
+
+    /** A place of the search: the cell read next at {@code at} ({@code -1}: a row starts there). */
+    static final class Node {
+        final int at;
+        final int cell;
+        int cost = Integer.MAX_VALUE;
+        /** The row so far (its name first, if named) on one cheapest way; what the checks read of it is the same on every way. */
+        List<Span> prefix = List.of();
+        final List<Back> backs = new ArrayList<>();
+
+        Node(int at, int cell) {
+            this.at = at;
+            this.cell = cell;
+        }
+    }
+
+    /** One way into a node: from {@code from}, through {@code cell} (null: a row ended at {@code from}). */
+    record Back(Node from, Span cell) { }
 
     /** One way to read a run: its rows, each the spans of its cells. */
     record Reading(List<List<Span>> rows) { }

@@ -862,7 +862,7 @@ final class GluedText {
                     boolean lineStart = rowStart && s.breaks()[i];
                     if (f != null && (f.isLevel2Value() || f.isLevel1Value() && (lineStart || f != Field.LEVEL1_DECISION
                             && f != Field.LEVEL1_PROCESS)) && (key.endsWith("指标") || f == Field.LEVEL2_RUBRIC
-                            || lineStart || f.isLevel2Value() && i == level1End
+                            || lineStart || f.isLevel2Value() && (i == level1End || i > 0 && closesCell(text.charAt(i - 1)))
                             || LEVEL_WEIGHT.matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)) {
                         // A weight printed after the name belongs to it: 服务对象满意度指标(10分).
                         Matcher weight = LEVEL_WEIGHT.matcher(text).region(end, to);
@@ -875,7 +875,8 @@ final class GluedText {
                         return Optional.of(new Anchor(f.isLevel1Value() ? 1 : 2, new Piece(text.substring(i, stop), i), stop,
                                 w2, true, NATIONAL_LEVEL1.contains(f)));
                     }
-                    if (level2Column >= 0 && rubric && lineStart && extraLevel2.contains(key) && !leavesShortName(end, to)
+                    if (level2Column >= 0 && rubric && (lineStart || text.startsWith(key, end)) && extraLevel2.contains(key)
+                            && !leavesShortName(end, to)
                             && !repeatsLastAnchor(key, i)) {
                         return Optional.of(new Anchor(2, new Piece(text.substring(i, end), i), end, Optional.empty(), true, false));
                     }
@@ -885,8 +886,9 @@ final class GluedText {
                                 end, Optional.empty(), true, false));
                     }
                 }
-                if (rowStart && s.breaks()[i]) {
-                    // 过程业务管理…: a level 1 of two characters, at a line's start before a level 2 the vocabulary knows.
+                if (rowStart && s.breaks()[i] || i > 0 && closesCell(text.charAt(i - 1))) {
+                    // 过程业务管理…: a level 1 of two characters, at a line's start (or after a
+                    // sentence or a figure ends) before a level 2 the vocabulary knows.
                     for (int len = 2; len < MIN_GLUED_HEADING && i + len < to; len++) {
                         Field f = headings.get(text.substring(i, i + len));
                         if (f != null && f.isLevel1Value() && knownLevel2At(i + len, to)) {
@@ -894,12 +896,19 @@ final class GluedText {
                                     Optional.empty(), true, NATIONAL_LEVEL1.contains(f)));
                         }
                     }
+                }
+                if (rowStart && s.breaks()[i]) {
                     Matcher own = OWN_LEVEL_NAME.matcher(text).region(i, to);
                     if (own.lookingAt() && levelField(own.group()).isEmpty() && !headings.containsKey(own.group())) {
                         return Optional.of(new Anchor(2, new Piece(own.group(), i), own.end(), Optional.empty(), false, false));
                     }
                 }
                 return Optional.empty();
+            }
+
+            /** True if a cell can end on {@code c}: a sentence's end, a figure, a percent sign. */
+            private boolean closesCell(char c) {
+                return c == '。' || c == '%' || Character.isDigit(c);
             }
 
             /**
