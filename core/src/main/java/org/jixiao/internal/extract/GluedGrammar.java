@@ -74,8 +74,9 @@ final class GluedGrammar {
     private static final int SHORT_NAME = 2;
     private static final int COMPLETE_ROW = 3;
     /*
-     * As dear as an empty actual: a long figure (25002588) is then read as one target only where no
-     * cut of it is as likely, and a cut into the same figure twice (96|96) wins by its repeat.
+     * A measure that ends inside a figure (a target glued to its actual) costs what an empty actual
+     * does: a long figure (25002588) is then left open between its cuts and the whole, and a cut
+     * into the same figure twice (96|96) wins by its repeat.
      */
     private static final int CUT_NUMBER = 1;
     /** A name holding the words a value begins with (项目支出控制|控制在预算范围内, 化肥农药使用量|逐步减少). */
@@ -277,11 +278,9 @@ final class GluedGrammar {
                                 continue;
                             }
                             int extra = 0;
-                            if (kinds.get(k).isMeasure() && !c.span().blank() && splitsNumber(c.span().to())) {
-                                if (splitsRange(c.span().to())) {
-                                    continue; // 2018-2022 is one value
-                                }
-                                extra = CUT_NUMBER; // a target glued to its actual (9696): possible, not likely
+                            if (kinds.get(k).isMeasure() && !c.span().blank() && splitsNumber(c.span().to())
+                                    && splitsRange(c.span().to())) {
+                                continue; // 2018-2022 is one value
                             }
                             List<Span> prefix = new ArrayList<>(n.prefix);
                             prefix.add(c.span());
@@ -747,8 +746,23 @@ final class GluedGrammar {
                 if (!Character.isIdeographic(c) && !Character.isLetter(c) && c != '/') {
                     break;
                 }
-                out.add(new Candidate(new Span(at, e, false, false, Optional.empty()), 0));
+                // A unit of the list is free, another costs a little; so does one that begins
+                // inside a unit of the list (接待读者观众人|次 for 接待读者观众|人次).
+                int cost = (units.contains(text.substring(at, e)) ? 0 : 1) + (beginsInsideUnit(at) ? 1 : 0);
+                out.add(new Candidate(new Span(at, e, false, false, Optional.empty()), cost));
             }
+        }
+
+        private boolean beginsInsideUnit(int at) {
+            if (at == 0) {
+                return false;
+            }
+            for (String u : units) {
+                if (u.length() >= 2 && u.charAt(0) == text.charAt(at - 1) && text.startsWith(u.substring(1), at)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A nature: a comparator (≥, ≤, =) or a word (定性, 定量, 正向, 反向). */
@@ -893,7 +907,7 @@ final class GluedGrammar {
                     if (!wellFormed(n)) {
                         continue;
                     }
-                    unitTails(at, e, out, e == num.end() ? 0 : 1, 3);
+                    unitTails(at, e, out, e == num.end() ? 0 : CUT_NUMBER, 3);
                 }
             }
             Matcher garbled = GARBLED_AMOUNT.matcher(text).region(p, to);
