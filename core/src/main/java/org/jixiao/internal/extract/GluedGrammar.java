@@ -79,6 +79,8 @@ final class GluedGrammar {
      * into the same figure twice (96|96) wins by its repeat.
      */
     private static final int CUT_NUMBER = 1;
+    /** A unit in a row whose nature is 定性 (its cells hold words such as 按期完成). */
+    private static final int QUALITATIVE_UNIT = 2;
     /** A name holding the words a value begins with (项目支出控制|控制在预算范围内, 化肥农药使用量|逐步减少). */
     private static final int NAME_WITH_VALUE_WORD = 2;
     /** A cell of words never ends on an operator: 实际到位资金/应到位资金×100% is one criterion. */
@@ -282,6 +284,9 @@ final class GluedGrammar {
                                     && splitsRange(c.span().to())) {
                                 continue; // 2018-2022 is one value
                             }
+                            if (kinds.get(k) == Kind.UNIT && !c.span().blank() && qualitative(n.prefix)) {
+                                extra += QUALITATIVE_UNIT; // a 定性 row states words, not a quantity with its unit
+                            }
                             List<Span> prefix = new ArrayList<>(n.prefix);
                             prefix.add(c.span());
                             // The whole-row terms are added as soon as the cells they read are all there.
@@ -449,6 +454,18 @@ final class GluedGrammar {
             return Character.isIdeographic(c) || Character.isLetter(c) || c == '(' || c == '\u201C';
         }
 
+        /** True if the row's nature cell, read already, says 定性. */
+        private boolean qualitative(List<Span> prefix) {
+            int offset = named ? 1 : 0;
+            for (int j = 0; j + offset < prefix.size(); j++) {
+                Span c = prefix.get(j + offset);
+                if (kinds.get(j) == Kind.NATURE && !c.blank() && text.startsWith("定性", c.from())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private boolean saidAgain(Span c) {
             int again = text.indexOf(text.substring(c.from(), c.to()), c.to());
             return again >= 0 && again < to;
@@ -499,6 +516,8 @@ final class GluedGrammar {
                 } else if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM
                         || kind == Kind.PERCENT || kind == Kind.AMOUNT) {
                     sig.append(text, c.from(), c.to()).append(c.garbled() ? "g" : "").append(c.number().isPresent() ? "n" : "");
+                } else if (kind == Kind.NATURE) {
+                    sig.append(text, c.from(), c.to());
                 } else {
                     sig.append('t');
                 }
@@ -754,12 +773,11 @@ final class GluedGrammar {
         }
 
         private boolean beginsInsideUnit(int at) {
-            if (at == 0) {
-                return false;
-            }
             for (String u : units) {
-                if (u.length() >= 2 && u.charAt(0) == text.charAt(at - 1) && text.startsWith(u.substring(1), at)) {
-                    return true;
+                for (int j = 1; j < u.length() && j <= at; j++) {
+                    if (text.startsWith(u, at - j)) {
+                        return true;
+                    }
                 }
             }
             return false;
@@ -892,11 +910,19 @@ final class GluedGrammar {
             Matcher date = DATE.matcher(text).region(p, to);
             boolean isDate = date.lookingAt();
             if (isDate) {
-                // A date ends on its own words (底前, 之前, 完成): what follows is the next cell.
-                out.add(new Candidate(new Span(at, date.end(), false, false, Optional.empty()), 0));
+                // A date ends on its own words (底前, 之前, 完成): what follows is the next cell. The
+                // longest of them is the likeliest end (2020年11月底前|按期完成, not 底|前按期完成).
+                int longest = 0;
                 for (String tail : dateTails) {
                     if (text.startsWith(tail, date.end()) && date.end() + tail.length() <= to) {
-                        out.add(new Candidate(new Span(at, date.end() + tail.length(), false, false, Optional.empty()), 0));
+                        longest = Math.max(longest, tail.length());
+                    }
+                }
+                out.add(new Candidate(new Span(at, date.end(), false, false, Optional.empty()), longest > 0 ? 1 : 0));
+                for (String tail : dateTails) {
+                    if (text.startsWith(tail, date.end()) && date.end() + tail.length() <= to) {
+                        out.add(new Candidate(new Span(at, date.end() + tail.length(), false, false, Optional.empty()),
+                                tail.length() == longest ? 0 : 1));
                     }
                 }
             }

@@ -68,6 +68,9 @@ final class GluedText {
             Field.ANALYSIS_BUDGET, Field.ANALYSIS_OUTPUT, Field.ANALYSIS_BENEFIT, Field.ANALYSIS_SATISFACTION,
             Field.EXPERIENCE, Field.PROBLEMS, Field.FORM_TITLE, Field.DEPT_FORM_TITLE, Field.PROJECT_NAME,
             Field.GOAL_EXPECTED, Field.ANNUAL_GOAL, Field.DEVIATION_REASON, Field.IMPROVEMENTS);
+    /** Ends of an indicator table that are also common words of its cells: they end it only at a cell's start. */
+    private static final Set<Field> WORDS_OF_TEXT = EnumSet.of(Field.GOAL_EXPECTED, Field.ANNUAL_GOAL,
+            Field.DEVIATION_REASON, Field.IMPROVEMENTS);
     private static final Set<Field> FUND_LINES = EnumSet.of(Field.FUND_TOTAL, Field.FUND_FISCAL,
             Field.FUND_CENTRAL, Field.FUND_PROVINCIAL, Field.FUND_MUNICIPAL, Field.FUND_CARRYOVER, Field.FUND_OTHER,
             Field.FUND_LOCAL, Field.FUND_BASIC, Field.FUND_PROJECT_SPENDING);
@@ -696,16 +699,45 @@ final class GluedText {
             for (Token t : run) {
                 header.add(new Piece(t.label().strip(), t.start()));
             }
-            emit(header, List.of());
-            List<Cell> cells = new ArrayList<>();
-            for (Piece p : header) {
-                cells.add(Cell.of(cells.size(), p.text()));
-            }
-            HeaderModel model = HeaderModel.parse(cells, List.of(), dictionary).orElseThrow();
             int headerEnd = run.get(run.size() - 1).end();
             int end = tableEnd(headerEnd);
+            // A header of two rows (年度指标值 over 指标性质|指标值|度量单位) glued into one run: the
+            // second row is the headings after the top row's last column (偏差原因…).
+            int split = subHeaderStart(header);
+            if (split > 0) {
+                List<Cell> top = cellsOf(header.subList(0, split));
+                List<Cell> next = cellsOf(header.subList(split, header.size()));
+                Optional<HeaderModel> two = HeaderModel.parse(top, next, dictionary);
+                if (two.isPresent() && two.get().headerRows() == 2) {
+                    emit(header.subList(0, split), List.of());
+                    emit(header.subList(split, header.size()), List.of());
+                    new Table(two.get(), two.get().width()).read(headerEnd, end);
+                    return end;
+                }
+            }
+            emit(header, List.of());
+            HeaderModel model = HeaderModel.parse(cellsOf(header), List.of(), dictionary).orElseThrow();
             new Table(model, header.size()).read(headerEnd, end);
             return end;
+        }
+
+        /** Where the headings after the top row's last column (偏差原因…) begin, or -1 if none follow it. */
+        private int subHeaderStart(List<Piece> header) {
+            for (int c = 0; c < header.size() - 2; c++) {
+                Optional<Field> f = dictionary.lookup(header.get(c).text());
+                if (f.filter(x -> x == Field.DEVIATION_REASON).isPresent()) {
+                    return c + 1;
+                }
+            }
+            return -1;
+        }
+
+        private static List<Cell> cellsOf(List<Piece> pieces) {
+            List<Cell> cells = new ArrayList<>();
+            for (Piece p : pieces) {
+                cells.add(Cell.of(cells.size(), p.text()));
+            }
+            return cells;
         }
 
         /** Where the rows after a header end: at the first heading that closes a table. */
@@ -717,6 +749,10 @@ final class GluedText {
                 Token t = ends.get(k);
                 if (!t.isHeading()) {
                     continue;
+                }
+                if (WORDS_OF_TEXT.contains(t.field()) && t.start() > 0 && !s.breaks()[t.start()]
+                        && Character.isIdeographic(text.charAt(t.start() - 1))) {
+                    continue; // 达到预期目标得满分: a criterion's words, not the goals' table
                 }
                 // A new header is three headings side by side; 指标值/实际值 in a criterion is two.
                 if (INDICATOR_ENDS.contains(t.field()) || headingsOf(ends, k, headingRunEnd(ends, k)).size() >= 3) {
@@ -764,6 +800,15 @@ final class GluedText {
                 for (int c = nameColumn + 1; c < width; c++) {
                     Part p = header.covering(c).map(h -> h.role().part()).orElse(Part.UNKNOWN);
                     valueColumns.add(c);
+                    ColumnRole.Qualifier q = header.covering(c).map(h -> h.role().qualifier()).orElse(ColumnRole.Qualifier.WHOLE);
+                    if (q == ColumnRole.Qualifier.COMPARATOR) {
+                        kinds.add(Kind.NATURE); // 年度指标值 > 指标性质
+                        continue;
+                    }
+                    if (q == ColumnRole.Qualifier.UNIT) {
+                        kinds.add(Kind.UNIT); // 年度指标值 > 度量单位
+                        continue;
+                    }
                     kinds.add(switch (p) {
                         case WEIGHT -> Kind.WEIGHT;
                         case SCORE -> header.covering(c).get().role().qualifier() == ColumnRole.Qualifier.ITEM ? Kind.ITEM : Kind.SCORE;
@@ -844,7 +889,7 @@ final class GluedText {
                 }
                 Matcher w = WEIGHTED_LABEL.matcher(text).region(i, to);
                 if (w.lookingAt() && (i == 0 || !Character.isIdeographic(text.codePointAt(i - 1)) || rowStart)
-                        && !startsWithLevelName(w.group(1))) {
+                        && !GluedGrammar.crossesBreak(s.breaks(), i, w.end()) && !startsWithLevelName(w.group(1))) {
                     String label = w.group(1);
                     Optional<Field> f = levelField(label);
                     int level = f.map(x -> x.isLevel1Value() ? 1 : 2)

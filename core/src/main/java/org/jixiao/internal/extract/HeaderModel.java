@@ -286,6 +286,15 @@ record HeaderModel(List<Column> columns, int headerRows) {
         return false;
     }
 
+    /** The number of grid columns the header covers. */
+    int width() {
+        int width = 0;
+        for (Column c : columns) {
+            width = Math.max(width, c.col() + c.colSpan());
+        }
+        return width;
+    }
+
     /** The column whose header covers grid column {@code col}. */
     Optional<Column> covering(int col) {
         for (Column c : columns) {
