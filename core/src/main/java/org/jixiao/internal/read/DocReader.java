@@ -346,6 +346,16 @@ public final class DocReader implements DocumentReader {
 
         /** A run's paragraph style and its CHPX bytes: all its character properties depend on. */
         private record RunFormat(short istd, Grpprl chpx) {
+            // Written out: the generated ones go through method handles, which showed in the walk's profile.
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof RunFormat f && istd == f.istd && chpx.equals(f.chpx);
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * istd + chpx.hashCode();
+            }
         }
 
         /**
@@ -521,16 +531,34 @@ public final class DocReader implements DocumentReader {
         /** Each row-end PAPX's table properties (the same for all rows of most tables). */
         private final Map<Grpprl, TableProperties> tableProperties = new HashMap<>();
 
-        /** PAPX bytes (style number and property changes) as a map key: POI's SprmBuffer has no hash. */
-        private record Grpprl(byte[] bytes) {
+        /**
+         * PAPX or CHPX bytes (style number and property changes) as a map key: POI's SprmBuffer has
+         * no hash. The hash reads at most about 64 of the bytes, as a row end's bytes (every cell's
+         * borders and widths) run to hundreds and hashing them whole was a tenth of the walk;
+         * equality still compares them all.
+         */
+        private static final class Grpprl {
+            private final byte[] bytes;
+            private final int hash;
+
+            Grpprl(byte[] bytes) {
+                this.bytes = bytes;
+                int h = bytes.length;
+                int step = Math.max(1, bytes.length / 64);
+                for (int i = 0; i < bytes.length; i += step) {
+                    h = 31 * h + bytes[i];
+                }
+                this.hash = bytes.length == 0 ? h : 31 * h + bytes[bytes.length - 1];
+            }
+
             @Override
             public boolean equals(Object o) {
-                return o instanceof Grpprl g && Arrays.equals(bytes, g.bytes);
+                return o instanceof Grpprl g && hash == g.hash && Arrays.equals(bytes, g.bytes);
             }
 
             @Override
             public int hashCode() {
-                return Arrays.hashCode(bytes);
+                return hash;
             }
         }
 
