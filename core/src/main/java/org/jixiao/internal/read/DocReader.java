@@ -236,6 +236,9 @@ public final class DocReader implements DocumentReader {
             // The HTML head: no text of the page.
         }
 
+        /** Whether the document has bookmarks at all (most forms have none): asked once, not per paragraph. */
+        private boolean hasBookmarks;
+
         /**
          * POI's processDocument without its first step, reading the summary information (title,
          * author) for {@link #processDocumentInformation}: it parses a property-set stream for no
@@ -243,6 +246,7 @@ public final class DocReader implements DocumentReader {
          */
         @Override
         public void processDocument(HWPFDocumentCore doc) {
+            hasBookmarks = doc instanceof HWPFDocument hwpf && hwpf.getBookmarks().getBookmarksCount() > 0;
             Range range = doc.getRange();
             if (range.numSections() == 1) {
                 processSingleSection(doc, range.getSection(0));
@@ -388,9 +392,11 @@ public final class DocReader implements DocumentReader {
             }
             int start = paragraph.getStartOffset();
             int end = paragraph.getEndOffset();
-            Map<Integer, List<Bookmark>> bookmarks = hwpf.getBookmarks().getBookmarksStartedBetween(start, end);
-            if (bookmarks != null && !bookmarks.isEmpty()) {
-                return false;
+            if (hasBookmarks) {
+                Map<Integer, List<Bookmark>> bookmarks = hwpf.getBookmarks().getBookmarksStartedBetween(start, end);
+                if (bookmarks != null && !bookmarks.isEmpty()) {
+                    return false;
+                }
             }
             List<CHPX> chpxs = doc.getCharacterTable().getTextRuns();
             int n = paragraph.numCharacterRuns();
