@@ -547,10 +547,10 @@ public final class DocReader implements DocumentReader {
             }
         }
 
-        /** Each distinct PAPX's properties as POI's {@code Paragraph.newParagraph} makes them; null for a list paragraph's. */
+        /** Each distinct PAPX's properties as POI's {@code Paragraph.newParagraph} makes them; empty for a list paragraph's. */
         private final Map<Grpprl, Optional<ParagraphProperties>> paragraphProperties = new HashMap<>();
 
-        /** Each row-end PAPX's table properties (the same for all rows of most tables). */
+        /** Each distinct row-end PAPX's table properties (rows of the same shape share them). */
         private final Map<Grpprl, TableProperties> tableProperties = new HashMap<>();
 
         /**
@@ -605,21 +605,24 @@ public final class DocReader implements DocumentReader {
             return same ? first : -1;
         }
 
-        /** Range.findRange's start: the last node starting at or before {@code start}, then back over nodes starting at or after it. */
-        private static int firstAtOrAfter(List<? extends PropertyNode<?>> papxs, int start) {
-            if (papxs.isEmpty()) {
+        /**
+         * Range.findRange's start over PAPX or CHPX nodes: the last node starting at or before
+         * {@code start}, then back over nodes starting at or after it.
+         */
+        private static int firstAtOrAfter(List<? extends PropertyNode<?>> nodes, int start) {
+            if (nodes.isEmpty()) {
                 return -1;
             }
             int index;
-            if (papxs.get(0).getStart() >= start) {
+            if (nodes.get(0).getStart() >= start) {
                 index = 0;
             } else {
                 int lo = 0;
-                int hi = papxs.size() - 1;
+                int hi = nodes.size() - 1;
                 index = -1;
                 while (lo <= hi && index < 0) {
                     int mid = (lo + hi) >>> 1;
-                    int s = papxs.get(mid).getStart();
+                    int s = nodes.get(mid).getStart();
                     if (s < start) {
                         lo = mid + 1;
                     } else if (s > start) {
@@ -632,7 +635,7 @@ public final class DocReader implements DocumentReader {
                     index = lo - 1;
                 }
             }
-            while (index > 0 && papxs.get(index - 1).getStart() >= start) {
+            while (index > 0 && nodes.get(index - 1).getStart() >= start) {
                 index--;
             }
             return index;
