@@ -8,12 +8,19 @@ import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.HWPFDocumentCore;
 import org.apache.poi.hwpf.converter.AbstractWordConverter;
 import org.apache.poi.hwpf.converter.AbstractWordUtils;
+import org.apache.poi.hwpf.model.CHPX;
 import org.apache.poi.hwpf.model.PAPX;
+import org.apache.poi.hwpf.model.PropertyNode;
+import org.apache.poi.hwpf.model.StyleSheet;
+import org.apache.poi.hwpf.sprm.CharacterSprmUncompressor;
+import org.apache.poi.hwpf.sprm.ParagraphSprmUncompressor;
 import org.apache.poi.hwpf.sprm.TableSprmUncompressor;
 import org.apache.poi.hwpf.usermodel.Bookmark;
+import org.apache.poi.hwpf.usermodel.CharacterProperties;
 import org.apache.poi.hwpf.usermodel.CharacterRun;
 import org.apache.poi.hwpf.usermodel.OfficeDrawing;
 import org.apache.poi.hwpf.usermodel.Paragraph;
+import org.apache.poi.hwpf.usermodel.ParagraphProperties;
 import org.apache.poi.hwpf.usermodel.Picture;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.hwpf.usermodel.Section;
@@ -22,6 +29,7 @@ import org.apache.poi.hwpf.usermodel.TableCellDescriptor;
 import org.apache.poi.hwpf.usermodel.TableProperties;
 import org.apache.poi.hwpf.usermodel.TableRow;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.LocaleUtil;
 import org.jixiao.model.Block;
 import org.jixiao.model.Document;
 import org.jixiao.model.Result;
@@ -31,11 +39,18 @@ import org.jixiao.model.Table;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads legacy Word 97-2003 .doc files through POI HWPF.
@@ -69,6 +84,14 @@ public final class DocReader implements DocumentReader {
     DocReader(ReadLimits limits, boolean fastTables) {
         this.limits = limits;
         this.fastTables = fastTables;
+    }
+
+    /**
+     * Whether paragraphs are built once per distinct format (POI's paragraph constructor is within
+     * reach); when not, reading is as correct but slower, and a test says so.
+     */
+    static boolean sharesParagraphProperties() {
+        return Walk.NEW_PARAGRAPH != null;
     }
 
     /**
@@ -213,6 +236,26 @@ public final class DocReader implements DocumentReader {
             // The HTML head: no text of the page.
         }
 
+        /** Whether the document has bookmarks at all (most forms have none): asked once, not per paragraph. */
+        private boolean hasBookmarks;
+
+        /**
+         * POI's processDocument without its first step, reading the summary information (title,
+         * author) for {@link #processDocumentInformation}: it parses a property-set stream for no
+         * text of the page, 7 % of the walk's samples besides HWPFDocument's own parse.
+         */
+        @Override
+        public void processDocument(HWPFDocumentCore doc) {
+            hasBookmarks = doc instanceof HWPFDocument hwpf && hwpf.getBookmarks().getBookmarksCount() > 0;
+            Range range = doc.getRange();
+            if (range.numSections() == 1) {
+                processSingleSection(doc, range.getSection(0));
+            } else {
+                processDocumentPart(doc, range);
+            }
+            afterProcess();
+        }
+
         @Override
         protected void processDropDownList(Element block, CharacterRun run, String[] values, int defaultIndex) {
             // A <select> in HTML, whose options are no text of the page.
@@ -311,10 +354,120 @@ public final class DocReader implements DocumentReader {
                 String label = bulletText.substring(0, bulletText.length() - 1);
                 sink.chars(bulletText.endsWith("\t") ? label + "\u200B\u00A0" : label);
             }
-            if (!onlyMarks(paragraph.text())) {
+            String text = paragraph.text();
+            if (!onlyMarks(text) && !plainRuns(doc, level, paragraph, text)) {
                 processCharacters(doc, level, paragraph, parent);
             }
             sink.edge();
+        }
+
+        /** Each distinct run format's character properties, as POI's CharacterRun computes them. */
+        private final Map<RunFormat, CharacterProperties> characterProperties = new HashMap<>();
+
+        /** A run's paragraph style and its CHPX bytes: all its character properties depend on. */
+        private record RunFormat(short istd, Grpprl chpx) {
+            // Written out: the generated ones go through method handles, which showed in the walk's profile.
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof RunFormat f && istd == f.istd && chpx.equals(f.chpx);
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * istd + chpx.hashCode();
+            }
+        }
+
+        /**
+         * The text of a paragraph without fields, bookmarks or special runs (pictures, objects,
+         * notes), written as {@code processCharacters} writes it, but from character properties
+         * shared between runs of the same format: POI's walk builds every run twice with a fresh
+         * copy of its properties (once looking for fields, once for the text), a third of what was
+         * left of reading a .doc. False, with nothing written, for any other paragraph: POI's walk
+         * then reads it.
+         */
+        private boolean plainRuns(HWPFDocumentCore doc, int level, Paragraph paragraph, String text) {
+            if (!(doc instanceof HWPFDocument hwpf) || hasFieldMark(text)) {
+                return false;
+            }
+            int start = paragraph.getStartOffset();
+            int end = paragraph.getEndOffset();
+            if (hasBookmarks) {
+                Map<Integer, List<Bookmark>> bookmarks = hwpf.getBookmarks().getBookmarksStartedBetween(start, end);
+                if (bookmarks != null && !bookmarks.isEmpty()) {
+                    return false;
+                }
+            }
+            List<CHPX> chpxs = doc.getCharacterTable().getTextRuns();
+            int n = paragraph.numCharacterRuns();
+            int first = firstAtOrAfter(chpxs, start);
+            if (first < 0 || first + n > chpxs.size()) {
+                return false;
+            }
+            StyleSheet styles = doc.getStyleSheet();
+            short istd = paragraph.getStyleIndex();
+            CharacterProperties[] props = new CharacterProperties[n];
+            for (int i = 0; i < n; i++) {
+                CHPX chpx = chpxs.get(first + i);
+                props[i] = characterProperties.computeIfAbsent(new RunFormat(istd, new Grpprl(chpx.getGrpprl())),
+                        k -> styles == null ? new CharacterProperties()
+                                : CharacterSprmUncompressor.uncompressCHP(styles, styles.getCharacterStyle(istd),
+                                        chpx.getGrpprl(), 0));
+                if (props[i].isFSpec() || props[i].isFObj() || props[i].isFOle2()) {
+                    return false;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                CHPX chpx = chpxs.get(first + i);
+                String run = text.substring(Math.max(start, chpx.getStart()) - start, Math.min(end, chpx.getEnd()) - start);
+                if (run.isEmpty()) {
+                    continue;
+                }
+                if (props[i].isFCaps() || props[i].isFSmallCaps()) {
+                    run = run.toUpperCase(LocaleUtil.getUserLocale());
+                }
+                char last = run.charAt(run.length() - 1);
+                if (last == '\r' || last == '\u0007' && level != Integer.MIN_VALUE) {
+                    run = run.substring(0, run.length() - 1);
+                }
+                writeRun(run);
+            }
+            return true;
+        }
+
+        /** A field's begin, separator or end mark: POI's walk reads the field. */
+        private static boolean hasFieldMark(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\u0013' || c == '\u0014' || c == '\u0015') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A run's characters as processCharacters writes them: line breaks, hyphens, no other controls. */
+        private void writeRun(String run) {
+            StringBuilder chars = new StringBuilder(run.length());
+            for (int i = 0; i < run.length(); i++) {
+                char c = run.charAt(i);
+                if (c == 11) {
+                    if (chars.length() > 0) {
+                        outputCharacters(null, null, chars.toString());
+                        chars.setLength(0);
+                    }
+                    processLineBreak(null, null);
+                } else if (c == 30) {
+                    chars.append(UNICODECHAR_NONBREAKING_HYPHEN);
+                } else if (c == 31) {
+                    chars.append(UNICODECHAR_ZERO_WIDTH_SPACE);
+                } else if (c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D) {
+                    chars.append(c);
+                }
+            }
+            if (chars.length() > 0) {
+                outputCharacters(null, null, chars.toString());
+            }
         }
 
         /**
@@ -350,11 +503,12 @@ public final class DocReader implements DocumentReader {
          * POI's paragraph loop (tables, page breaks, list labels), with tables taken by
          * {@link #fastTable} when it can: POI's {@code Table} builds each of a table's paragraphs
          * five times over (rows, then cells, each scanning them again), which was most of reading a
-         * .doc; here each is built once.
+         * .doc; here each is built once, by {@link #paragraph}.
          */
         @Override
         protected void processParagraphes(HWPFDocumentCore doc, Element flow, Range range, int level) {
             int n = range.numParagraphs();
+            int first = firstPapx(doc, range, n);
             Paragraph[] built = new Paragraph[n];
             processParagraphs(doc, new Paragraphs() {
                 @Override
@@ -365,11 +519,158 @@ public final class DocReader implements DocumentReader {
                 @Override
                 public Paragraph get(int index) {
                     if (built[index] == null) {
-                        built[index] = range.getParagraph(index);
+                        built[index] = first < 0 ? range.getParagraph(index) : paragraph(doc, range, index, first + index);
                     }
                     return built[index];
                 }
             }, range, level);
+        }
+
+        /**
+         * POI's own constructor of a paragraph from its PAPX and properties (package-private), so
+         * that paragraphs with the same PAPX bytes share one {@code ParagraphProperties}: POI's
+         * {@code Range.getParagraph} builds them afresh for every paragraph, copying the whole
+         * property set three times (empty, style, paragraph), which was a third of reading a .doc
+         * and most of its garbage (2.5 MB a form). Null where the runtime does not let us call it
+         * (POI as a named module, another POI version): every paragraph is then POI's.
+         */
+        private static final MethodHandle NEW_PARAGRAPH = paragraphConstructor();
+
+        private static MethodHandle paragraphConstructor() {
+            try {
+                Constructor<Paragraph> c = Paragraph.class.getDeclaredConstructor(
+                        PAPX.class, ParagraphProperties.class, Range.class);
+                c.setAccessible(true);
+                return MethodHandles.lookup().unreflectConstructor(c);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Each distinct PAPX's properties as POI's {@code Paragraph.newParagraph} makes them; empty for a list paragraph's. */
+        private final Map<Grpprl, Optional<ParagraphProperties>> paragraphProperties = new HashMap<>();
+
+        /** Each distinct row-end PAPX's table properties (rows of the same shape share them). */
+        private final Map<Grpprl, TableProperties> tableProperties = new HashMap<>();
+
+        /**
+         * PAPX or CHPX bytes (style number and property changes) as a map key: POI's SprmBuffer has
+         * no hash. The hash reads at most about 64 of the bytes, as a row end's bytes (every cell's
+         * borders and widths) run to hundreds and hashing them whole was a tenth of the walk;
+         * equality still compares them all.
+         */
+        private static final class Grpprl {
+            private final byte[] bytes;
+            private final int hash;
+
+            Grpprl(byte[] bytes) {
+                this.bytes = bytes;
+                int h = bytes.length;
+                int step = Math.max(1, bytes.length / 64);
+                for (int i = 0; i < bytes.length; i += step) {
+                    h = 31 * h + bytes[i];
+                }
+                this.hash = bytes.length == 0 ? h : 31 * h + bytes[bytes.length - 1];
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Grpprl g && hash == g.hash && Arrays.equals(bytes, g.bytes);
+            }
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
+        }
+
+        /**
+         * Where the range's paragraphs start in the document's PAPX list (POI's own search), checked
+         * against POI's first paragraph; -1 when the constructor is out of reach or the two disagree,
+         * and POI then builds every paragraph of the range.
+         */
+        private static int firstPapx(HWPFDocumentCore doc, Range range, int n) {
+            if (NEW_PARAGRAPH == null || n == 0) {
+                return -1;
+            }
+            List<PAPX> papxs = doc.getParagraphTable().getParagraphs();
+            int first = firstAtOrAfter(papxs, range.getStartOffset());
+            if (first < 0 || first + n > papxs.size()) {
+                return -1;
+            }
+            PAPX papx = papxs.get(first);
+            Paragraph poi = range.getParagraph(0);
+            boolean same = Math.max(range.getStartOffset(), papx.getStart()) == poi.getStartOffset()
+                    && Math.min(range.getEndOffset(), papx.getEnd()) == poi.getEndOffset();
+            return same ? first : -1;
+        }
+
+        /**
+         * Range.findRange's start over PAPX or CHPX nodes: the last node starting at or before
+         * {@code start}, then back over nodes starting at or after it.
+         */
+        private static int firstAtOrAfter(List<? extends PropertyNode<?>> nodes, int start) {
+            if (nodes.isEmpty()) {
+                return -1;
+            }
+            int index;
+            if (nodes.get(0).getStart() >= start) {
+                index = 0;
+            } else {
+                int lo = 0;
+                int hi = nodes.size() - 1;
+                index = -1;
+                while (lo <= hi && index < 0) {
+                    int mid = (lo + hi) >>> 1;
+                    int s = nodes.get(mid).getStart();
+                    if (s < start) {
+                        lo = mid + 1;
+                    } else if (s > start) {
+                        hi = mid - 1;
+                    } else {
+                        index = mid;
+                    }
+                }
+                if (index < 0) {
+                    index = lo - 1;
+                }
+            }
+            while (index > 0 && nodes.get(index - 1).getStart() >= start) {
+                index--;
+            }
+            return index;
+        }
+
+        /** The range's paragraph {@code index} (PAPX {@code papxIndex}), as {@code range.getParagraph(index)} builds it. */
+        private Paragraph paragraph(HWPFDocumentCore doc, Range range, int index, int papxIndex) {
+            PAPX papx = doc.getParagraphTable().getParagraphs().get(papxIndex);
+            Optional<ParagraphProperties> props = paragraphProperties.computeIfAbsent(
+                    new Grpprl(papx.getGrpprl()), k -> propertiesOf(doc, papx));
+            if (props.isEmpty()) {
+                return range.getParagraph(index);
+            }
+            try {
+                return (Paragraph) NEW_PARAGRAPH.invoke(papx, props.get(), range);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Paragraph.newParagraph's properties: the style's, then the paragraph's own changes. A list
+         * paragraph (its list level may change them again, and POI makes it a ListEntry) is left to POI.
+         */
+        private static Optional<ParagraphProperties> propertiesOf(HWPFDocumentCore doc, PAPX papx) {
+            ParagraphProperties props = new ParagraphProperties();
+            props.setIstd(papx.getIstd());
+            StyleSheet styles = doc.getStyleSheet();
+            if (styles != null) {
+                props = ParagraphSprmUncompressor.uncompressPAP(props, styles.getPAPX(papx.getIstd()), 2);
+            }
+            props = ParagraphSprmUncompressor.uncompressPAP(props, papx.getGrpprl(), 2);
+            return props.getIlfo() == 0 ? Optional.of(props) : Optional.empty();
         }
 
         /** As POI's processParagraphes; {@code range} is null for a cell's paragraphs (never a slow table). */
@@ -381,7 +682,7 @@ public final class DocReader implements DocumentReader {
                         throw new IllegalStateException("Trying to process table cell with higher level ("
                                 + paragraph.getTableLevel() + ") than current table level (" + level + ") as inner table part");
                     }
-                    FastTable table = fastTables || range == null ? FastTable.of(doc, paragraphs, p) : null;
+                    FastTable table = fastTables || range == null ? FastTable.of(doc, paragraphs, p, this::tableProperties) : null;
                     if (table != null) {
                         emitTable(doc, table);
                         p += table.paragraphs - 1;
@@ -411,6 +712,12 @@ public final class DocReader implements DocumentReader {
             }
         }
 
+        /** A row-end paragraph's table properties, uncompressed once per distinct PAPX. */
+        private TableProperties tableProperties(PAPX papx) {
+            return tableProperties.computeIfAbsent(new Grpprl(papx.getGrpprl()),
+                    k -> TableSprmUncompressor.uncompressTAP(papx.getSprmBuf()));
+        }
+
         private final AbstractWordUtils.NumberingState numbering = new AbstractWordUtils.NumberingState();
 
         /** A cell of {@link FastTable}: its paragraphs, edges and merge flags, as POI's TableCell has them. */
@@ -426,7 +733,7 @@ public final class DocReader implements DocumentReader {
          */
         private record FastTable(List<List<FastCell>> rows, List<Boolean> header, int level, int paragraphs) {
 
-            static FastTable of(HWPFDocumentCore doc, Paragraphs source, int first) {
+            static FastTable of(HWPFDocumentCore doc, Paragraphs source, int first, Function<PAPX, TableProperties> tapOf) {
                 int level = source.get(first).getTableLevel();
                 int end = first + 1;
                 while (end < source.size() && source.get(end).isInTable() && source.get(end).getTableLevel() >= level) {
@@ -449,9 +756,9 @@ public final class DocReader implements DocumentReader {
                     if (papx == null || papx.getEnd() != p.getEndOffset()) {
                         return null;
                     }
-                    TableProperties tap = TableSprmUncompressor.uncompressTAP(papx.getSprmBuf());
+                    TableProperties tap = tapOf.apply(papx);
                     List<FastCell> cells = cells(source, rowStart, i + 1, level, tap);
-                    if (cells == null || !nestedTablesFit(doc, cells, level)) {
+                    if (cells == null || !nestedTablesFit(doc, cells, level, tapOf)) {
                         return null;
                     }
                     rows.add(cells);
@@ -462,13 +769,14 @@ public final class DocReader implements DocumentReader {
             }
 
             /** Whether every table nested in these cells can be read this way too (checked before any text is). */
-            private static boolean nestedTablesFit(HWPFDocumentCore doc, List<FastCell> cells, int level) {
+            private static boolean nestedTablesFit(HWPFDocumentCore doc, List<FastCell> cells, int level,
+                    Function<PAPX, TableProperties> tapOf) {
                 for (FastCell cell : cells) {
                     Paragraphs ps = of(cell.paragraphs());
                     for (int i = 0; i < ps.size(); i++) {
                         Paragraph p = ps.get(i);
                         if (p.isInTable() && p.getTableLevel() > level) {
-                            FastTable nested = of(doc, ps, i);
+                            FastTable nested = of(doc, ps, i, tapOf);
                             if (nested == null) {
                                 return false;
                             }
