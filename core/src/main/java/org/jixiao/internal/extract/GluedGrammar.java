@@ -55,6 +55,8 @@ final class GluedGrammar {
     /** The most readings of one run kept to compare; more means the run is too ambiguous to read. */
     private static final int MAX_READINGS = 24;
     private static final int MAX_NAME = 60;
+    /** The most words before a figure that say what it counts (同比下降5%). */
+    private static final int MAX_LABEL = 10;
     /** How far a fund line's whole-row terms (decimals, arithmetic) can move its cost. */
     private static final int LINE_TERMS_RANGE = 12;
     private static final int MAX_STEPS = 2_000_000;
@@ -340,8 +342,8 @@ final class GluedGrammar {
         /** The names a row starting at {@code rs} can have, each leading to the row's first value cell. */
         private void names(Map<String, Node>[][] nodes, Node rs) {
             int at = rs.at;
-            if (!startsName(text.charAt(at))) {
-                return;
+            if (!startsName(text.charAt(at)) || at > 0 && OPERATORS.indexOf(text.charAt(at - 1)) >= 0) {
+                return; // after 元/ comes the rest of a unit (元/平方米), not a row
             }
             for (int e = at + 1; e <= Math.min(to, at + MAX_NAME); e++) {
                 if (crossesBreak(breaks, at, e)) {
@@ -452,6 +454,37 @@ final class GluedGrammar {
 
         private boolean startsName(char c) {
             return Character.isIdeographic(c) || Character.isLetter(c) || c == '(' || c == '\u201C';
+        }
+
+        /**
+         * True if a phrase ends on a word of two characters it already holds: 管理制度健全制度 is
+         * 管理制度健全 glued to the start of 制度基本健全, the next cell saying the same of the same thing.
+         */
+        private static boolean endsOnItsOwnWord(String phrase) {
+            int n = phrase.length();
+            return n >= 4 && phrase.substring(0, n - 2).contains(phrase.substring(n - 2));
+        }
+
+        /**
+         * A figure after a few words that say what it counts (同比下降5%, 资产总额*5%, 异常响应时间≤1小时):
+         * a value as likely as the words alone before a figure of its own.
+         */
+        private void labelledFigures(int at, List<Candidate> out) {
+            for (int j = at + 2; j <= Math.min(to - 1, at + MAX_LABEL); j++) {
+                char c = text.charAt(j - 1);
+                if (!Character.isIdeographic(c) && "*×".indexOf(c) < 0) {
+                    break;
+                }
+                int q = j;
+                Matcher cmp = COMPARATOR.matcher(text).region(j, to);
+                if (cmp.lookingAt()) {
+                    q = cmp.end();
+                }
+                Matcher num = NUMBER.matcher(text).region(q, to);
+                if (num.lookingAt() && wellFormed(num.group())) {
+                    unitTails(at, num.end(), out, FREE_VALUE, 3);
+                }
+            }
         }
 
         /** True if the row's nature cell, read already, says 定性. */
@@ -941,6 +974,9 @@ final class GluedGrammar {
                 // A figure OCR garbled in front (M.8万元 for 14.8万元) is kept as written.
                 unitTails(at, garbled.end(), out, GARBLED_VALUE, 3);
             }
+            if (p == at && Character.isIdeographic(text.charAt(at))) {
+                labelledFigures(at, out);
+            }
             if (p == at) {
                 for (String d : degreesOrNone) {
                     if (!text.startsWith(d, at)) {
@@ -1016,7 +1052,8 @@ final class GluedGrammar {
                 // A target or an actual is a phrase, not a sentence: one with a full stop costs more.
                 // Two phrases glued (立项规范|达到要求) read as one cost more than as target and actual.
                 String phrase = text.substring(at, e);
-                int cost = FREE_VALUE + (phrase.indexOf('。') >= 0 ? 3 : 0) + (holdsValueWord(phrase) ? 1 : 0);
+                int cost = FREE_VALUE + (phrase.indexOf('。') >= 0 ? 3 : 0) + (holdsValueWord(phrase) ? 1 : 0)
+                        + (endsOnItsOwnWord(phrase) ? 1 : 0);
                 out.add(new Candidate(new Span(at, e, false, false, Optional.empty()).free(cost), cost));
             }
         }
