@@ -838,6 +838,10 @@ final class GluedGrammar {
             if (splitsNumber(at) || splitsNumber(at + 1)) {
                 return; // 2018-2022 is a range
             }
+            if (at > 0 && at + 1 < to && Character.isIdeographic(text.charAt(at - 1))
+                    && Character.isIdeographic(text.charAt(at + 1))) {
+                return; // between two words it is a word's (下一步) or a unit's (元/人次)
+            }
             if (c == '-' || c == '\u2014' || c == '/' || c == '\u4E00' || c == '\u2013') {
                 out.add(new Candidate(new Span(at, at + 1, !keep, false, Optional.empty()), keep ? -1 : 0));
             }
