@@ -81,6 +81,8 @@ final class GluedGrammar {
      * into the same figure twice (96|96) wins by its repeat.
      */
     private static final int CUT_NUMBER = 1;
+    /** A score above its row's weight (see {@code scoreOverWeight}). */
+    private static final int SCORE_OVER_WEIGHT = 5;
     /** A unit in a row whose nature is 定性 (its cells hold words such as 按期完成). */
     private static final int QUALITATIVE_UNIT = 2;
     /** A name holding the words a value begins with (项目支出控制|控制在预算范围内, 化肥农药使用量|逐步减少). */
@@ -286,6 +288,7 @@ final class GluedGrammar {
                                     && splitsRange(c.span().to())) {
                                 continue; // 2018-2022 is one value
                             }
+                            extra += scoreOverWeight(kinds.get(k), c.span(), n.prefix);
                             if (kinds.get(k) == Kind.UNIT && !c.span().blank() && qualitative(n.prefix)) {
                                 extra += QUALITATIVE_UNIT; // a 定性 row states words, not a quantity with its unit
                             }
@@ -567,21 +570,29 @@ final class GluedGrammar {
             if (kind == Kind.WEIGHT) {
                 return cap.isEmpty() || n.compareTo(cap.get()) <= 0;
             }
-            if (kind == Kind.SCORE) {
-                for (int k = 0; k < cells.size() - 1; k++) {
-                    if (kinds.get(k) == Kind.WEIGHT && cells.get(k + 1).number().isPresent()) {
-                        return n.compareTo(cells.get(k + 1).number().get()) <= 0;
-                    }
-                }
-            }
             return true;
         }
 
-        /** A row with figure columns needs a figure, a score within its weight and a weight within its block's. */
+        /**
+         * A score above the weight read before it: forms do print such scores (the audit reports
+         * them), but a reading that needs one is far less likely than one that does not.
+         */
+        private int scoreOverWeight(Kind kind, Span span, List<Span> cells) {
+            if (!named || kind != Kind.SCORE || span.number().isEmpty()) {
+                return 0;
+            }
+            for (int k = 0; k < cells.size() - 1; k++) {
+                if (kinds.get(k) == Kind.WEIGHT && cells.get(k + 1).number().isPresent()) {
+                    return span.number().get().compareTo(cells.get(k + 1).number().get()) > 0 ? SCORE_OVER_WEIGHT : 0;
+                }
+            }
+            return 0;
+        }
+
+        /** A row with figure columns needs a figure, and a weight within its block's. */
         private boolean figuresAcceptable(List<Span> cells) {
             boolean figure = false;
             BigDecimal weight = null;
-            List<BigDecimal> scores = new ArrayList<>();
             for (int k = 0; k < cells.size() - 1; k++) {
                 Span c = cells.get(k + 1);
                 Kind kind = kinds.get(k);
@@ -589,20 +600,10 @@ final class GluedGrammar {
                     figure |= !c.blank() || c.garbled();
                     if (c.number().isPresent() && kind == Kind.WEIGHT && weight == null) {
                         weight = c.number().get();
-                    } else if (c.number().isPresent() && kind == Kind.SCORE) {
-                        scores.add(c.number().get());
                     }
                 }
             }
-            for (BigDecimal score : scores) {
-                if (weight != null && score.compareTo(weight) > 0) {
-                    return false;
-                }
-            }
-            if (cap.isPresent() && weight != null && weight.compareTo(cap.get()) > 0) {
-                return false;
-            }
-            return figure;
+            return figure && (cap.isEmpty() || weight == null || weight.compareTo(cap.get()) <= 0);
         }
 
         /** A row of a table without figure columns needs one value. */
