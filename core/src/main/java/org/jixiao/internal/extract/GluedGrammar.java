@@ -83,6 +83,11 @@ final class GluedGrammar {
     private static final int CUT_NUMBER = 1;
     /** A score above its row's weight (see {@code scoreOverWeight}). */
     private static final int SCORE_OVER_WEIGHT = 5;
+    /**
+     * A name that begins with 无: far likelier the reason of the row before (无, nothing to explain)
+     * glued to the name than a name of its own.
+     */
+    private static final int NAME_AFTER_NONE = 1;
     /** A unit in a row whose nature is 定性 (its cells hold words such as 按期完成). */
     private static final int QUALITATIVE_UNIT = 2;
     /** A name holding the words a value begins with (项目支出控制|控制在预算范围内, 化肥农药使用量|逐步减少). */
@@ -363,7 +368,8 @@ final class GluedGrammar {
                 int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
                         + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0)
                         + (holdsValueWord(name) ? NAME_WITH_VALUE_WORD : 0)
-                        + (name.length() <= 2 ? SHORT_NAME : 0);
+                        + (name.length() <= 2 ? SHORT_NAME : 0)
+                        + (name.charAt(0) == '无' ? NAME_AFTER_NONE : 0);
                 Span nameSpan = new Span(at, e, false, false, Optional.empty());
                 List<Span> prefix = List.of(nameSpan);
                 relax(node(nodes, e, 0, prefix), rs.cost + cost, new Back(rs, nameSpan), prefix);
