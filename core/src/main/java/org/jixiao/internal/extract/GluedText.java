@@ -68,6 +68,8 @@ final class GluedText {
             Field.ANALYSIS_BUDGET, Field.ANALYSIS_OUTPUT, Field.ANALYSIS_BENEFIT, Field.ANALYSIS_SATISFACTION,
             Field.EXPERIENCE, Field.PROBLEMS, Field.FORM_TITLE, Field.DEPT_FORM_TITLE, Field.PROJECT_NAME,
             Field.GOAL_EXPECTED, Field.ANNUAL_GOAL, Field.DEVIATION_REASON, Field.IMPROVEMENTS);
+    /** The number of a section before its name: 二、 or （三）, at the end of the text it ends. */
+    private static final Pattern SECTION_NUMBER = Pattern.compile("(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$");
     /** Ends of an indicator table that are also common words of its cells: they end it only at a cell's start. */
     private static final Set<Field> WORDS_OF_TEXT = EnumSet.of(Field.GOAL_EXPECTED, Field.ANNUAL_GOAL,
             Field.DEVIATION_REASON, Field.IMPROVEMENTS);
@@ -833,7 +835,9 @@ final class GluedText {
                 while (i < to) {
                     Optional<Anchor> anchor = anchorAt(i, to, i == segmentStart);
                     if (anchor.isPresent()) {
-                        rows(segmentStart, i);
+                        // The number of a level's section (二、产出指标, （三）时效指标) is the level's, not the row's before it.
+                        Matcher number = SECTION_NUMBER.matcher(text).region(segmentStart, i);
+                        rows(segmentStart, number.find() ? number.start() : i);
                         apply(anchor.get());
                         i = anchor.get().end();
                         segmentStart = i;
@@ -889,7 +893,9 @@ final class GluedText {
                 }
                 Matcher w = WEIGHTED_LABEL.matcher(text).region(i, to);
                 if (w.lookingAt() && (i == 0 || !Character.isIdeographic(text.codePointAt(i - 1)) || rowStart)
-                        && !GluedGrammar.crossesBreak(s.breaks(), i, w.end()) && !startsWithLevelName(w.group(1))) {
+                        && !GluedGrammar.crossesBreak(s.breaks(), i, w.end()) && !startsWithLevelName(w.group(1))
+                        && !(levelField(w.group(1)).isEmpty() && levelField(w.group(1).substring(1)).isPresent())) {
+                    // (无项目效益(30分) is the reason 无 of the row before and the level 项目效益(30分).)
                     String label = w.group(1);
                     Optional<Field> f = levelField(label);
                     int level = f.map(x -> x.isLevel1Value() ? 1 : 2)
