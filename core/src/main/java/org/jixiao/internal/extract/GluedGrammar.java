@@ -88,6 +88,10 @@ final class GluedGrammar {
      * glued to the name than a name of its own.
      */
     private static final int NAME_AFTER_NONE = 1;
+    /** A name that begins with a figure (65岁及以上…): possible, but a figure there is likelier a cell's. */
+    private static final int NAME_LEADING_FIGURE = 2;
+    private static final Pattern LEADING_FIGURE = Pattern.compile("\\G\\d{1,3}(?![\\d.年月日号%])(?=\\p{IsHan})");
+    private static final Pattern BRACKETS = Pattern.compile("[《》〔〕()（）\\[\\]]");
     /** A unit in a row whose nature is 定性 (its cells hold words such as 按期完成). */
     private static final int QUALITATIVE_UNIT = 2;
     /** A name holding the words a value begins with (项目支出控制|控制在预算范围内, 化肥农药使用量|逐步减少). */
@@ -350,7 +354,8 @@ final class GluedGrammar {
         /** The names a row starting at {@code rs} can have, each leading to the row's first value cell. */
         private void names(Map<String, Node>[][] nodes, Node rs) {
             int at = rs.at;
-            if (!startsName(text.charAt(at)) || at > 0 && OPERATORS.indexOf(text.charAt(at - 1)) >= 0) {
+            boolean leadingFigure = leadingFigure(at);
+            if (!startsName(text.charAt(at)) && !leadingFigure || at > 0 && OPERATORS.indexOf(text.charAt(at - 1)) >= 0) {
                 return; // after 元/ comes the rest of a unit (元/平方米), not a row
             }
             for (int e = at + 1; e <= Math.min(to, at + MAX_NAME); e++) {
@@ -365,7 +370,11 @@ final class GluedGrammar {
                         || e < to && Character.isDigit(text.charAt(e)) && COMPARATOR_WORD_AT_END.matcher(name).find()) {
                     continue; // a name never ends inside a number or on its comparator
                 }
-                int cost = (DIGIT.matcher(name).find() ? NAME_WITH_FIGURE : 0)
+                if (leadingFigure && Character.isDigit(name.charAt(0)) && BRACKETS.matcher(name).find()) {
+                    continue; // 75号)《关于…》: a document's number in prose, not a name
+                }
+                int cost = (DIGIT.matcher(leadingFigure ? name.replaceFirst("^\\d+", "") : name).find() ? NAME_WITH_FIGURE : 0)
+                        + (leadingFigure ? NAME_LEADING_FIGURE : 0)
                         + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0)
                         + (holdsValueWord(name) ? NAME_WITH_VALUE_WORD : 0)
                         + (name.length() <= 2 ? SHORT_NAME : 0)
@@ -459,6 +468,15 @@ final class GluedGrammar {
             char before = text.charAt(at - 1);
             char after = text.charAt(at);
             return !(Character.isDigit(before) && Character.isDigit(after));
+        }
+
+        /**
+         * True if a name can begin at {@code at} with a figure: one to three digits, not glued to a
+         * figure before them, and a word after them that is no date's (65岁及以上老年人…).
+         */
+        private boolean leadingFigure(int at) {
+            Matcher m = LEADING_FIGURE.matcher(text).region(at, to);
+            return m.lookingAt() && !(at > 0 && (Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.'));
         }
 
         private boolean startsName(char c) {
