@@ -926,7 +926,7 @@ final class GluedText {
                         return Optional.of(new Anchor(f.isLevel1Value() ? 1 : 2, new Piece(text.substring(i, stop), i), stop,
                                 w2, true, NATIONAL_LEVEL1.contains(f)));
                     }
-                    if (level2Column >= 0 && rubric && (lineStart || text.startsWith(key, end)) && extraLevel2.contains(key)
+                    if (level2Column >= 0 && (rubric && lineStart || text.startsWith(key, end)) && extraLevel2.contains(key)
                             && !leavesShortName(end, to)
                             && !repeatsLastAnchor(key, i)) {
                         return Optional.of(new Anchor(2, new Piece(text.substring(i, end), i), end, Optional.empty(), true, false));
