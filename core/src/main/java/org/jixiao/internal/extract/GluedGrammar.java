@@ -627,7 +627,9 @@ final class GluedGrammar {
                     }
                 }
             }
-            return figure && (cap.isEmpty() || weight == null || weight.compareTo(cap.get()) <= 0);
+            // A part of the row before (其中:城区…) states its values but no weight or score of its own.
+            boolean part = text.startsWith("其中", cells.get(0).from());
+            return (figure || part) && (cap.isEmpty() || weight == null || weight.compareTo(cap.get()) <= 0);
         }
 
         /** A row of a table without figure columns needs one value. */
