@@ -304,18 +304,25 @@ public final class DocxReader implements DocumentReader {
         }
     }
 
-    /** The state of one streaming pass over {@code w:body}. */
+    /**
+     * The state of one streaming pass over {@code w:body}.
+     *
+     * <p>The handlers of the XML events only gather: a finished paragraph's raw text and a finished
+     * table's builder are kept in document order, and turned into blocks after the walk
+     * ({@link #blocks()}). The handlers run for every element of the part and are compiled early;
+     * with the tables' grid and the cells' text built inside them, the compiler took the grid code
+     * into the handlers and compiled them again and again, for over a second each time.
+     */
     private static final class Body {
         private final String name;
         private final ReadLimits limits;
-        private final List<Block> blocks = new ArrayList<>();
+        /** Finished paragraphs ({@link StringBuilder}, raw text) and top-level tables ({@link TableBuilder}), in document order. */
+        private final List<Object> finished = new ArrayList<>();
         private final Deque<TableBuilder> tables = new ArrayDeque<>();
         private final Deque<StringBuilder> paragraphs = new ArrayDeque<>();
         private boolean inText;
         private long chars;
         private int cells;
-        private int paragraphCount;
-        private int tableCount;
 
         Body(String name, ReadLimits limits) {
             this.name = name;
@@ -349,7 +356,25 @@ public final class DocxReader implements DocumentReader {
                                     limits.maxTextChars()));
                 }
             }
-            return Result.ok(new Document(name, SourceFormat.DOCX, blocks));
+            return Result.ok(new Document(name, SourceFormat.DOCX, blocks()));
+        }
+
+        /** The finished paragraphs and tables as blocks, numbered in document order; blank paragraphs left out. */
+        private List<Block> blocks() {
+            List<Block> blocks = new ArrayList<>(finished.size());
+            int paragraphs = 0;
+            int tables = 0;
+            for (Object block : finished) {
+                if (block instanceof TableBuilder table) {
+                    blocks.add(table.build(++tables));
+                } else {
+                    String text = Grid.cellText((StringBuilder) block);
+                    if (!text.isEmpty()) {
+                        blocks.add(new Paragraph(++paragraphs, text));
+                    }
+                }
+            }
+            return blocks;
         }
 
         private void start(XMLStreamReader xml) throws XMLStreamException {
@@ -432,7 +457,7 @@ public final class DocxReader implements DocumentReader {
                     if (outer != null && outer.open != null) {
                         appendLines(outer.open.text, inner.text());
                     } else if (outer == null) {
-                        blocks.add(inner.build(++tableCount));
+                        finished.add(inner);
                     }
                 }
                 default -> {
@@ -447,10 +472,7 @@ public final class DocxReader implements DocumentReader {
                 appendLines(table.open.text, p);
                 return;
             }
-            String text = Grid.cellText(p);
-            if (!text.isEmpty()) {
-                blocks.add(new Paragraph(++paragraphCount, text));
-            }
+            finished.add(p);
         }
 
         private void append(String s) {

@@ -128,33 +128,35 @@ final class Grid {
     static String cellText(CharSequence raw) {
         // One pass over the characters rather than split-and-strip: every cell of every table
         // comes through here, and the split's array and line strings were a measurable share of
-        // an HTML file's reading time.
-        int length = raw.length();
+        // an HTML file's reading time. Over a String, not the CharSequence: the readers pass
+        // StringBuilders and Strings, and the interface calls per character were a loop the
+        // compiler kept compiling again.
+        String text = raw.toString();
+        int length = text.length();
         StringBuilder out = new StringBuilder(length);
         int lineStart = 0;
         while (lineStart <= length) {
-            int lineEnd = lineStart;
-            while (lineEnd < length && raw.charAt(lineEnd) != '\n') {
-                lineEnd++;
-            }
+            int newline = text.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? length : newline;
             // Trim as String.strip does (Character.isWhitespace; every such character is in the BMP).
             int from = lineStart;
             int to = lineEnd;
-            while (from < to && Character.isWhitespace(raw.charAt(from))) {
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
                 from++;
             }
-            while (to > from && Character.isWhitespace(raw.charAt(to - 1))) {
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
                 to--;
             }
             if (from < to) {
                 if (out.length() > 0) {
                     out.append('\n');
                 }
-                out.append(raw, from, to);
+                out.append(text, from, to);
             }
             lineStart = lineEnd + 1;
         }
-        return out.toString();
+        // The result only ever drops characters, so the same length means the same text.
+        return out.length() == length ? text : out.toString();
     }
 
     private static int clamp(int span) {
