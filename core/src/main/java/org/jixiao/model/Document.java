@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -28,11 +29,10 @@ public record Document(String sourceName, SourceFormat format, List<Block> block
 
     /** The same document with every paragraph's and cell's text passed through {@code f}. */
     public Document mapText(UnaryOperator<String> f) {
-        return new Document(sourceName, format, blocks.stream().map(b -> {
-            if (b instanceof Paragraph p) {
-                return (Block) new Paragraph(p.number(), f.apply(p.text()), p.line());
-            }
-            return ((Table) b).mapText(f);
-        }).toList());
+        List<Block> mapped = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            mapped.add(b instanceof Paragraph p ? new Paragraph(p.number(), f.apply(p.text()), p.line()) : ((Table) b).mapText(f));
+        }
+        return new Document(sourceName, format, mapped);
     }
 }

@@ -11,15 +11,30 @@ import java.util.List;
  */
 public record Row(List<Cell> cells) {
     public Row {
-        List<Cell> sorted = new ArrayList<>(cells);
-        sorted.sort(Comparator.comparingInt(Cell::col));
+        List<Cell> sorted = List.copyOf(cells);
+        // The readers give cells in column order; sorting only when they are not spares a list
+        // and a comparator per row (every row of every table comes through here, twice).
+        if (!inColumnOrder(sorted)) {
+            List<Cell> reordered = new ArrayList<>(sorted);
+            reordered.sort(Comparator.comparingInt(Cell::col));
+            sorted = List.copyOf(reordered);
+        }
         for (int i = 1; i < sorted.size(); i++) {
             Cell prev = sorted.get(i - 1);
             if (prev.col() + prev.colSpan() > sorted.get(i).col()) {
                 throw new IllegalArgumentException("overlapping cells at col " + sorted.get(i).col());
             }
         }
-        cells = List.copyOf(sorted);
+        cells = sorted;
+    }
+
+    private static boolean inColumnOrder(List<Cell> cells) {
+        for (int i = 1; i < cells.size(); i++) {
+            if (cells.get(i - 1).col() > cells.get(i).col()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The cells that hold text. */
