@@ -694,6 +694,16 @@ final class FormReader {
         lastHeader = Optional.of(h);
     }
 
+    /** True if a value column (not a level) holds something other than a placeholder; a loop, as it runs per indicator row. */
+    private boolean holdsValue(Map<ColumnRole, Cell> values) {
+        for (Map.Entry<ColumnRole, Cell> e : values.entrySet()) {
+            if (isValueRole(e.getKey()) && !prose.isPlaceholder(e.getValue().text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void closeSegment() {
         openSegment = Optional.empty();
     }
@@ -743,8 +753,7 @@ final class FormReader {
             return;
         }
         Cell name = a.level3().get();
-        boolean values = a.values().entrySet().stream()
-                .anyMatch(e -> isValueRole(e.getKey()) && !prose.isPlaceholder(e.getValue().text()));
+        boolean values = holdsValue(a.values());
         if (prose.isPlaceholder(name.text())) {
             traits.add("rows.placeholder");
             return;

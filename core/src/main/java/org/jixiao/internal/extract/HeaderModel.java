@@ -7,6 +7,7 @@ import org.jixiao.internal.normalize.HeadingDictionary;
 import org.jixiao.model.Cell;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -310,12 +311,24 @@ record HeaderModel(List<Column> columns, int headerRows) {
      * page break (whose 绩效指标 cell may restart empty) from another table.
      */
     List<ColumnRole> signature() {
-        return columns.stream().map(Column::role).filter(r -> r.part() != Part.UNKNOWN).toList();
+        return roles(true);
     }
 
     /** The roles of the value columns (everything but the levels) in column order. */
     List<ColumnRole> valueRoles() {
-        return columns.stream().map(Column::role).filter(r -> !r.isLevel() && r.part() != Part.UNKNOWN).toList();
+        return roles(false);
+    }
+
+    /** The known roles in column order, the levels' too or not (a loop: asked once per indicator row). */
+    private List<ColumnRole> roles(boolean withLevels) {
+        List<ColumnRole> roles = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            ColumnRole r = c.role();
+            if (r.part() != Part.UNKNOWN && (withLevels || !r.isLevel())) {
+                roles.add(r);
+            }
+        }
+        return Collections.unmodifiableList(roles);
     }
 
     /** True where the header has no 分值 and no score column: a 绩效目标 table, not a scored form. */

@@ -156,12 +156,21 @@ final class RowGrammar {
         Cell level3 = cells.get(i++);
         List<Cell> rest = cells.subList(i, cells.size());
         Optional<Map<ColumnRole, Cell>> values = align(header.valueRoles(), rest);
-        ColumnRole weight = header.columns().stream().map(HeaderModel.Column::role)
-                .filter(r -> r.part() == Part.WEIGHT).findFirst().orElse(ColumnRole.of(Part.WEIGHT));
+        ColumnRole weight = weightRole(header);
         if (values.isEmpty() || header.has(Part.WEIGHT) && !isNumber(values.get().get(weight))) {
             return Optional.empty();
         }
         return Optional.of(new Assigned(task, level1, level2, Optional.of(level3), values.get()));
+    }
+
+    /** The header's first 分值 column's role, or the plain weight role when it has none. */
+    private static ColumnRole weightRole(HeaderModel header) {
+        for (HeaderModel.Column c : header.columns()) {
+            if (c.role().part() == Part.WEIGHT) {
+                return c.role();
+            }
+        }
+        return ColumnRole.of(Part.WEIGHT);
     }
 
     /**
