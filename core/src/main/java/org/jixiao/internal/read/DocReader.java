@@ -643,6 +643,9 @@ public final class DocReader implements DocumentReader {
 
         /** The range's paragraph {@code index} (PAPX {@code papxIndex}), as {@code range.getParagraph(index)} builds it. */
         private Paragraph paragraph(HWPFDocumentCore doc, Range range, int index, int papxIndex) {
+            if (NEW_PARAGRAPH == null) {
+                return range.getParagraph(index);
+            }
             PAPX papx = doc.getParagraphTable().getParagraphs().get(papxIndex);
             Optional<ParagraphProperties> props = paragraphProperties.computeIfAbsent(
                     new Grpprl(papx.getGrpprl()), k -> propertiesOf(doc, papx));
