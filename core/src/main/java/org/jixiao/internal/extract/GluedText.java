@@ -913,7 +913,8 @@ final class GluedText {
                     boolean lineStart = rowStart && s.breaks()[i];
                     if (f != null && (f.isLevel2Value() || f.isLevel1Value() && (lineStart || f != Field.LEVEL1_DECISION
                             && f != Field.LEVEL1_PROCESS)) && (key.endsWith("指标") || f == Field.LEVEL2_RUBRIC
-                            || lineStart || f.isLevel2Value() && (i == level1End || i > 0 && closesCell(text.charAt(i - 1)))
+                            || lineStart || f.isLevel2Value() && i == level1End
+                            || i > 0 && closesCell(text.charAt(i - 1)) && (f.isLevel2Value() || knownLevel2At(end, to))
                             || LEVEL_WEIGHT.matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)) {
                         // A weight printed after the name belongs to it: 服务对象满意度指标(10分).
                         Matcher weight = LEVEL_WEIGHT.matcher(text).region(end, to);
