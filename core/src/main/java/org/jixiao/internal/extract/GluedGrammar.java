@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 final class GluedGrammar {
 
     /** Characters that make the number before them a count, a date or a rate, never a weight or a score. */
-    private static final String UNIT_AFTER_FIGURE = "月日%‰";
+    private static final String UNIT_AFTER_FIGURE = "月日%‰岁";
     private static final String COMPARATORS = "≥≤><=≧≦＞＜";
     /** Money: digits, thousands commas, a decimal part. */
     private static final Pattern AMOUNT = Pattern.compile("\\G\\d[\\d,]*(?:\\.\\d+)?");
