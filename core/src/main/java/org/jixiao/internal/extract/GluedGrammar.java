@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * terms make a row that states all its figures, a target written again as its actual, a score
  * that is its weight's share, and a fund line whose rate is its executed amount over its budget
  * likelier.
+ *
+ * <p>An indicator run is searched in one pass over its text (see {@code Run.search}); a fund line,
+ * one row of figures, is read by trying its cuts in turn.
  */
 final class GluedGrammar {
 
@@ -1288,14 +1291,4 @@ final class GluedGrammar {
 
     /** One way to read a run: its rows, each the spans of its cells. */
     record Reading(List<List<Span>> rows) { }
-
-    static final class Best {
-        final int cost;
-        final List<Reading> readings;
-
-        Best(int cost, List<Reading> readings) {
-            this.cost = cost;
-            this.readings = readings;
-        }
-    }
 }
