@@ -371,8 +371,11 @@ public final class PdfReader implements DocumentReader {
                     int index;
                     Integer above = c.row() == 0 && p > 0 ? lastRowCells.get(key) : null;
                     // A merged cell whose text the break cut: it spans rows on either side.
+                    // So is the tail of a label the break cut off a one-row piece (可持续影响指|标): a
+                    // few characters under words that ran to the cell's edge and bottom.
                     boolean cutMerge = above != null && openCells.contains(above)
-                            && (c.rowSpan() > 1 || placed.get(above).rowSpan() > 1);
+                            && (c.rowSpan() > 1 || placed.get(above).rowSpan() > 1
+                                || cutWord(placed.get(above).text()) && cutTail(c.text()));
                     // A blank head cell continues a merged label above it; blank under blank,
                     // or under a one-row cell, is a cell of its own, as Word keeps it.
                     Grid.Placed over = above == null ? null : placed.get(above);
@@ -423,6 +426,19 @@ public final class PdfReader implements DocumentReader {
             }
             List<Row> rows = Grid.rows(rowOffset, placed);
             return new Table(number, "", rows, keptPages);
+        }
+
+        /** A label the break may have cut: words of four characters or more, no figure (a value, ≥18年, is whole). */
+        private static boolean cutWord(String text) {
+            String t = text.strip();
+            return t.length() >= 4 && t.codePoints().allMatch(Character::isIdeographic);
+        }
+
+        /** A word's last characters left alone by a page break: one to three, none a digit. */
+        private static boolean cutTail(String text) {
+            String t = text.strip();
+            return !t.isEmpty() && t.length() <= 3 && t.chars().noneMatch(Character::isDigit)
+                    && t.codePoints().allMatch(Character::isIdeographic);
         }
 
         /**

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class PdfReaderTest {
@@ -64,6 +65,16 @@ class PdfReaderTest {
         assertEquals("page 1, table 1, row 1, col 1", t.ref(0, 0).describe());
         int last = t.rows().size() - 1;
         assertEquals("page 2, table 1, row " + (last + 1) + ", col 1", t.ref(last, 0).describe());
+    }
+
+    @Test
+    void joinsAMergedCellWhoseLastCharacterThePageBreakCarriedOver() {
+        // 可持续影响指标 spans two rows; the page break falls between them and leaves 标 on page 2.
+        Document pdf = read("form.pdf", Fixtures.corpus("zoo/level1-weight-2/form.pdf"));
+        assertEquals(1, pdf.tables().size(), "the table running over two pages is one table");
+        List<String> cells = shape(pdf.tables().get(0)).stream().flatMap(List::stream).toList();
+        assertTrue(cells.contains("2+1v2:可持续影响指标"), () -> cells.toString());
+        assertTrue(cells.stream().noneMatch(c -> c.endsWith(":标") || c.endsWith(":可持续影响指")), () -> cells.toString());
     }
 
     /** A page with a ruled 3×3 grid whose top-left cell spans two columns and whose left column is merged down. */
