@@ -48,12 +48,40 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Before picocli parses anything, as the first POI class may log: quiet unless --debug.
         Logging.quiet(java.util.Arrays.asList(args).contains("--debug"));
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
     }
 
     /** The configured command line, for {@link #main} and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main());
+        // An exception no command expected: one line, never a stack trace (picocli prints one).
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            stopped(cl.getErr(), e);
+            return UNUSABLE;
+        });
+        return commandLine;
+    }
+
+    /**
+     * Runs {@code args}; an error that escapes every command, such as an OutOfMemoryError raised on
+     * the thread that writes the output while a worker thread holds the heap, ends the run with one
+     * line on stderr and exit code 2 instead of the JVM's stack trace.
+     */
+    static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (VirtualMachineError e) {
+            stopped(commandLine.getErr(), e);
+            return UNUSABLE;
+        }
+    }
+
+    private static void stopped(PrintWriter err, Throwable e) {
+        String reason = e instanceof OutOfMemoryError
+                ? "this JVM ran out of memory (" + e.getMessage() + "); try fewer --threads"
+                : FileWork.unexpected(e);
+        err.println("jixiao: the run stopped before writing its output: " + reason);
+        err.flush();
     }
 
     @Override
