@@ -29,7 +29,7 @@ public final class Main implements Runnable {
     static final String EXIT_CODES_HEADING = "%nExit codes:%n";
     static final String EXIT_OK = "0:every input converted";
     static final String EXIT_SOME = "1:some inputs failed (one row each in errors.csv); the rest converted";
-    static final String EXIT_UNUSABLE = "2:usage error, no input file found, or an output could not be written";
+    static final String EXIT_UNUSABLE = "2:usage error, no input file found, an output could not be written, or the run had to stop";
     static final String FORMATS_HEADING = "%nReadable formats (recognised by content, not only by the extension):%n";
     static final String FORMATS = "  Word .docx and .doc; OpenDocument .odt and .ods; PDF with a text layer (no OCR); HTML "
             + ".html/.htm (also Word's web-page export); spreadsheets .xlsx and .xls; plain text .txt (UTF-8, UTF-16 or "
