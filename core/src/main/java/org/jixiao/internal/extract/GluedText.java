@@ -855,6 +855,8 @@ final class GluedText {
                 if (a.level() == 0) {
                     return; // a placeholder row
                 }
+                lastAnchorEnd = a.end();
+                lastAnchorText = a.piece().text().toLowerCase(Locale.ROOT);
                 if (a.level() == 1) {
                     level1End = a.end();
                     level1 = Optional.of(a.piece());
@@ -999,11 +1001,9 @@ final class GluedText {
                 return false;
             }
 
+            /** True if {@code key} at {@code i} repeats the level name just applied (服务对象满意度指标服务对象满意度指标: the second is the row's name). */
             private boolean repeatsLastAnchor(String key, int i) {
-                boolean repeats = i == lastAnchorEnd && key.equals(lastAnchorText);
-                lastAnchorEnd = i + key.length();
-                lastAnchorText = key;
-                return repeats;
+                return i == lastAnchorEnd && key.equals(lastAnchorText);
             }
 
             private Optional<Field> levelField(String label) {
