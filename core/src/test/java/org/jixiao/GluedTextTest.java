@@ -81,6 +81,8 @@ class GluedTextTest {
                 hubei.indicators().stream().map(Indicator::level3).toList().toString());
         assertEquals(Map.of("year", 2020, "total", "99.6"), Map.of("year", hubei.year().orElseThrow().value(),
                 "total", hubei.totalScoreReported().orElseThrow().value().toPlainString()));
+        // No 分值 column: the budget's weight is printed in the block's label, 项目预算执行情况(万元)(20分).
+        assertEquals("20", hubei.funds().summary().budgetWeight().orElseThrow().value().toPlainString());
     }
 
     private static ProjectRecord read(String folder) throws IOException {

@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -56,6 +58,8 @@ final class FormReader {
     /** A header that names indicators but lacks what every template needs (a target or an actual). */
     static final String TEMPLATE_UNMATCHED = "extract.template_unmatched";
 
+    /** A weight printed in a label: (20分). */
+    private static final Pattern BLOCK_WEIGHT = Pattern.compile("[(（](\\d+(?:\\.\\d+)?)分[)）]");
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.EXECUTED, Field.EXECUTION_RATE);
     /** The header fields written as a label and its value ({@code 项目名称 | X}); FlatTable uses them too. */
@@ -78,6 +82,8 @@ final class FormReader {
     private final Map<Field, Sourced<String>> header = new EnumMap<>(Field.class);
     private Optional<Sourced<Integer>> year = Optional.empty();
     private Optional<FundsHeader> fundsHeader = Optional.empty();
+    /** The weight printed in the funds block's label, (20分). */
+    private Optional<Sourced<BigDecimal>> fundsBlockWeight = Optional.empty();
     /** A money unit stated before the funds block ({@code 单位：元} above the table). */
     private Optional<String> statedUnit = Optional.empty();
     private final List<FundLine> fundLines = new ArrayList<>();
@@ -280,6 +286,13 @@ final class FormReader {
         Optional<FundsHeader> funds = FundsHeader.parse(cells, nextCells, dictionary, prose);
         if (funds.isPresent()) {
             fundsHeader = Optional.of(funds.get().withUnitIfNone(statedUnit));
+            for (Cell c : cells) {
+                Matcher weight = BLOCK_WEIGHT.matcher(c.text());
+                if (dictionary.is(c.text(), Field.FUNDS_BLOCK) && weight.find()) {
+                    // 预算执行情况（万元）（20分）: the budget's weight where no 分值 column states it.
+                    fundsBlockWeight = Optional.of(new Sourced<>(new BigDecimal(weight.group(1)), line.ref(c)));
+                }
+            }
             closeSegment();
             return funds.get().headerRows() == 2;
         }
@@ -1038,6 +1051,9 @@ final class FormReader {
             if (summary.budgetScoreReported().isEmpty()) {
                 summary = summary.withBudgetScoreReported(number(a.value(reportedScoreRole(budgetRow.get().header())), line));
             }
+        }
+        if (summary.budgetWeight().isEmpty() && fundsBlockWeight.isPresent()) {
+            summary = summary.withBudgetWeight(fundsBlockWeight);
         }
         return new Funds(summary, fundLines);
     }
