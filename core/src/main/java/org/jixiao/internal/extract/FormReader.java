@@ -38,8 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -58,8 +56,6 @@ final class FormReader {
     /** A header that names indicators but lacks what every template needs (a target or an actual). */
     static final String TEMPLATE_UNMATCHED = "extract.template_unmatched";
 
-    /** A weight printed in a label: (20分). */
-    private static final Pattern BLOCK_WEIGHT = Pattern.compile("[(（](\\d+(?:\\.\\d+)?)分[)）]");
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.EXECUTED, Field.EXECUTION_RATE);
     /** The header fields written as a label and its value ({@code 项目名称 | X}); FlatTable uses them too. */
@@ -287,10 +283,10 @@ final class FormReader {
         if (funds.isPresent()) {
             fundsHeader = Optional.of(funds.get().withUnitIfNone(statedUnit));
             for (Cell c : cells) {
-                Matcher weight = BLOCK_WEIGHT.matcher(c.text());
-                if (dictionary.is(c.text(), Field.FUNDS_BLOCK) && weight.find()) {
+                if (dictionary.is(c.text(), Field.FUNDS_BLOCK)) {
                     // 预算执行情况（万元）（20分）: the budget's weight where no 分值 column states it.
-                    fundsBlockWeight = Optional.of(new Sourced<>(new BigDecimal(weight.group(1)), line.ref(c)));
+                    LevelLabel.of(c.text(), prose).weight()
+                            .ifPresent(w -> fundsBlockWeight = Optional.of(new Sourced<>(w, line.ref(c))));
                 }
             }
             closeSegment();

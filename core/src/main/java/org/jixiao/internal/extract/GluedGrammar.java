@@ -106,6 +106,7 @@ final class GluedGrammar {
     private static final int MAX_FREE_TEXT = 60;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    private final Prose prose;
     private final List<String> qualities;
     /** The degree words and none: a quality word may stand alone. */
     private final List<String> degreesOrNone;
@@ -114,6 +115,7 @@ final class GluedGrammar {
     private final List<String> valueStarts;
 
     GluedGrammar(Prose prose) {
+        this.prose = prose;
         this.qualities = prose.gluedQualities();
         List<String> orNone = new ArrayList<>();
         orNone.add("");
@@ -275,7 +277,9 @@ final class GluedGrammar {
                     if (here == null) {
                         continue;
                     }
-                    for (Node n : List.copyOf(here.values())) {
+                    // A node only leads to nodes further on (a later cell, or a later place), never
+                    // to one of this map: it can be walked as it is.
+                    for (Node n : here.values()) {
                         if (k == width) {
                             if (named ? figuresDone >= 0 || hasValue(n.prefix) : true) {
                                 Node rs = rowStarts[at - from];
@@ -588,7 +592,7 @@ final class GluedGrammar {
             return sig.toString();
         }
 
-        /** A score not above the weight read before it, a weight not above its block's. */
+        /** A weight not above its block's (a score above its weight costs more instead: see {@link #scoreOverWeight}). */
         private boolean fitsSoFar(Kind kind, Span span, List<Span> cells) {
             if (!named || span.number().isEmpty()) {
                 return true;
@@ -631,7 +635,7 @@ final class GluedGrammar {
                 }
             }
             // A part of the row before (其中:城区…) states its values but no weight or score of its own.
-            boolean part = text.startsWith("其中", cells.get(0).from());
+            boolean part = prose.isSubRow(text.substring(cells.get(0).from(), cells.get(0).to()));
             return (figure || part) && (cap.isEmpty() || weight == null || weight.compareTo(cap.get()) <= 0);
         }
 
