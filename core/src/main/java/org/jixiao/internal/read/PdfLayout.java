@@ -26,8 +26,8 @@ import java.util.List;
  * between two glyphs of a line whose gap is wider than a fifth of the font size, since PDF writers
  * often draw a space as a gap rather than a glyph.
  *
- * <p>Pages without any ruled table keep their text as lines; the text reader's rules for
- * space-aligned columns then apply to them (see {@link PdfReader}).
+ * <p>On a page without any ruled table, a table drawn without lines is rebuilt from the alignment
+ * of its text ({@link PdfStreamTable}); a page without either keeps its text as paragraphs.
  */
 final class PdfLayout {
 
@@ -103,6 +103,13 @@ final class PdfLayout {
             } else {
                 // A ruled box holding no grid (a frame around text): its text is ordinary text.
                 free.addAll(grid.glyphs());
+            }
+        }
+        if (blocks.isEmpty()) {
+            // No ruled table: a table drawn without borders is found from its text's alignment.
+            List<PageBlock> stream = PdfStreamTable.layout(free);
+            if (!stream.isEmpty()) {
+                return stream;
             }
         }
         blocks.addAll(paragraphs(free));
@@ -196,7 +203,7 @@ final class PdfLayout {
         return grids;
     }
 
-    private static int find(int[] parent, int i) {
+    static int find(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
             i = parent[i];
@@ -204,7 +211,7 @@ final class PdfLayout {
         return i;
     }
 
-    private static void union(int[] parent, int a, int b) {
+    static void union(int[] parent, int a, int b) {
         parent[find(parent, a)] = find(parent, b);
     }
 

@@ -41,9 +41,10 @@ import java.util.Objects;
  * of the last row with the same edges) is one cell. Each row of a table knows its page, so a
  * {@code source_ref} reads {@code page 2, table 1, row 7, col 5}.
  *
- * <p>A file whose pages hold no ruled table at all is read as text laid out by position: each line
- * of the page, with a tab where a wide gap parts two columns, goes through {@link TextReader}'s
- * rules for aligned text, so a table drawn without lines still becomes a grid.
+ * <p>A page without ruled tables has a table drawn without lines rebuilt from its text's alignment
+ * ({@link PdfStreamTable}). A file in which no page shows a table either way is read as text laid
+ * out by position: each line of the page, with a tab where a wide gap parts two columns, goes
+ * through {@link TextReader}'s rules for aligned text.
  *
  * <p>OCR is not done: a PDF whose pages hold no text (a scan) fails with
  * {@code read.pdf.no_text_layer}.

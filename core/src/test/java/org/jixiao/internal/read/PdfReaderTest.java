@@ -140,6 +140,59 @@ class PdfReaderTest {
         assertEquals(List.of(Cell.of(1, "b"), Cell.of(2, "2")), t.rows().get(2).cells());
     }
 
+    /**
+     * A table drawn without any ruling, laid out as a word processor lays out a borderless table:
+     * lines of one cell 14 points apart, rows 18 points apart (the cell padding), every cell's text
+     * centred in its row, and the first column's {@code First} centred over two rows.
+     */
+    static byte[] borderlessTable() {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            float height = page.getMediaBox().getHeight();
+            float[] columns = {60, 150, 240, 310};
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                text(cs, font, "Title", 50, height - 60);
+                String[][] cells = {
+                        // column, baseline from the top of the page, text
+                        {"0", "100", "Group"}, {"0", "114", "name"}, {"1", "107", "Item"},
+                        {"2", "100", "Target"}, {"2", "114", "value"}, {"3", "107", "Score"},
+                        {"1", "132", "alpha"}, {"2", "132", "10"}, {"3", "132", "5"},
+                        {"0", "141", "First"},
+                        {"1", "150", "beta"}, {"2", "150", "20"}, {"3", "150", "5"},
+                        {"1", "168", "gamma"}, {"1", "182", "delta"},
+                        {"0", "175", "Second"}, {"2", "175", "30"}, {"3", "175", "4"},
+                        {"1", "200", "-"}};
+                for (String[] c : cells) {
+                    float width = font.getStringWidth(c[2]) / 1000 * 10;
+                    text(cs, font, c[2], columns[Integer.parseInt(c[0])] - width / 2, height - Float.parseFloat(c[1]));
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void rebuildsABorderlessTableFromTheAlignmentOfItsText() {
+        Document d = read("borderless.pdf", borderlessTable());
+        assertEquals(List.of("Title"), d.paragraphs().stream().map(p -> p.text()).toList());
+        assertEquals(1, d.tables().size());
+        assertEquals(List.of(
+                        // the heading cells' two lines are one cell each
+                        List.of("0+1v1:Groupname", "1+1v1:Item", "2+1v1:Targetvalue", "3+1v1:Score"),
+                        // First, centred over two rows, is anchored at the first of them
+                        List.of("0+1v2:First", "1+1v1:alpha", "2+1v1:10", "3+1v1:5"),
+                        List.of("1+1v1:beta", "2+1v1:20", "3+1v1:5"),
+                        List.of("0+1v1:Second", "1+1v1:gammadelta", "2+1v1:30", "3+1v1:4"),
+                        // a row holding a single cell of the column that has a cell in every row
+                        List.of("1+1v1:-")),
+                shape(d.tables().get(0)));
+    }
+
     @Test
     void refusesAPdfThatNeedsAPassword() {
         Fixtures.assertFailed("read.pdf.encrypted", readers.read(new Source("secret.pdf", BadFiles.encryptedPdf())));

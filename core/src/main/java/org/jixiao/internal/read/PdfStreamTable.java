@@ -1,0 +1,709 @@
+package org.jixiao.internal.read;
+
+import org.jixiao.internal.read.PdfLayout.PageBlock;
+import org.jixiao.internal.read.PdfLayout.Part;
+import org.jixiao.internal.read.PdfLayout.PartCell;
+import org.jixiao.internal.read.PdfPage.Glyph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Rebuilds a table drawn without any ruling lines from the alignment of its text (the "stream"
+ * way of reading tables), for pages that hold text but no ruled grid.
+ *
+ * <p>A word processor lays out such a table exactly as a ruled one, only without drawing the
+ * borders, so the geometry of the text still carries the grid:
+ * <ul>
+ *   <li><b>Cells.</b> The lines of one cell lie one line pitch apart and share their alignment
+ *   (centred, left or right); two cells of consecutive rows lie further apart, by the cell padding.
+ *   The page's own two spacings are measured (the smallest repeated distance between lines that
+ *   overlap, and the next larger one), and a word joins the cell above it when it lies within the
+ *   first and is aligned with the cell's last line ({@code 一级} + {@code 指标}; {@code 经济效益} +
+ *   {@code 指标}).</li>
+ *   <li><b>Columns.</b> Cells of one column overlap horizontally; cells of neighbouring columns are
+ *   parted by a gutter. Taken from the narrowest cell up, a cell that overlaps one column widens
+ *   it and a cell that overlaps several spans them (a merged heading).</li>
+ *   <li><b>Rows.</b> Each cell's text is centred vertically in its row. Cell centres at one height
+ *   are one row when they are at least two cells, or one cell of the column that has the most cells
+ *   (the column with a cell in every row, usually the indicator names). Any other cell is a merged
+ *   cell centred over several rows: it is anchored at the first row of the run of rows whose middle
+ *   is its centre, as the word processor's grid anchors it.</li>
+ * </ul>
+ * The table starts at the first line with two words far apart (a gap of {@link #COLUMN_GAP} font
+ * sizes) and ends at a vertical gap of {@link #TABLE_BREAK} font sizes; lines outside it are
+ * paragraphs.
+ */
+final class PdfStreamTable {
+
+    /** A gap wider than this share of the font size parts two words of a line. */
+    private static final float WORD_GAP = 0.3f;
+    /** A gap of this many font sizes between two words shows a line of several columns. */
+    private static final float COLUMN_GAP = 1.5f;
+    /** A vertical gap of this many font sizes between two lines ends the table. */
+    private static final float TABLE_BREAK = 4f;
+    /** Two lines' starts, centres or ends within this share of the font size are aligned. */
+    private static final float ALIGNED = 0.2f;
+    /** Cell centres within this share of the font size are at one height. */
+    private static final float SAME_HEIGHT = 0.3f;
+    /** The step, in points, at which the cells covering the table's width are counted. */
+    private static final float RESOLUTION = 0.5f;
+    /** A cell crossing into a column by less than this many points does not span it. */
+    private static final float MIN_OVERLAP = 1f;
+    /** Distances between lines closer than this many points are one spacing. */
+    private static final float SAME_SPACING = 0.6f;
+    /** A merged cell spans at most this many rows either side of its middle. */
+    private static final int MAX_MERGE = 20;
+    /** Pages with more words are not rebuilt (the search is quadratic in columns): read as text. */
+    static final int MAX_WORDS = 20_000;
+
+    private PdfStreamTable() {
+    }
+
+    /** A run of glyphs of one line between gaps; its box from the baseline and font size. */
+    private record Word(String text, float left, float right, float baseline, float height) {
+        float centre() {
+            return (left + right) / 2;
+        }
+    }
+
+    /** The distances, in points, at which a line goes on with the cell above it. */
+    private record Spacing(float least, float most) {
+        boolean joins(float down) {
+            return down >= least && down <= most;
+        }
+    }
+
+    /** The words of one cell, a line each, top to bottom; placed in the grid later. */
+    private static final class Block {
+        final List<Word> lines = new ArrayList<>();
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        int firstColumn;
+        int lastColumn;
+        int row = -1;
+        int rowSpan = 1;
+
+        Block(Word first) {
+            add(first);
+        }
+
+        void add(Word w) {
+            lines.add(w);
+            left = Math.min(left, w.left());
+            right = Math.max(right, w.right());
+        }
+
+        Word last() {
+            return lines.get(lines.size() - 1);
+        }
+
+        float centre() {
+            return (left + right) / 2;
+        }
+
+        float top() {
+            Word first = lines.get(0);
+            return first.baseline() - 0.8f * first.height();
+        }
+
+        float bottom() {
+            Word last = last();
+            return last.baseline() + 0.2f * last.height();
+        }
+
+        float middle() {
+            return (top() + bottom()) / 2;
+        }
+
+        float height() {
+            return lines.get(0).height();
+        }
+
+        /**
+         * The lines run together: Chinese text has no spaces, so a line break inside a cell is
+         * the cell's width, not the text's; only two Latin words or numbers keep a space between.
+         */
+        String text() {
+            StringBuilder out = new StringBuilder();
+            for (Word w : lines) {
+                if (out.length() > 0 && latin(out.charAt(out.length() - 1)) && latin(w.text().charAt(0))) {
+                    out.append(' ');
+                }
+                out.append(w.text());
+            }
+            return out.toString();
+        }
+
+        private static boolean latin(char c) {
+            return c < 0x80 && Character.isLetterOrDigit(c);
+        }
+    }
+
+    /**
+     * The page's blocks with its borderless table rebuilt; empty when no line of the page has
+     * words far enough apart to be columns, or when the page is too large to search.
+     */
+    static List<PageBlock> layout(List<Glyph> glyphs) {
+        List<List<Glyph>> lines = new ArrayList<>();
+        List<List<Word>> words = new ArrayList<>();
+        int count = 0;
+        for (List<Glyph> line : PdfLayout.lines(glyphs)) {
+            List<Word> split = words(line);
+            if (split.isEmpty()) {
+                continue;
+            }
+            count += split.size();
+            lines.add(line);
+            words.add(split);
+        }
+        if (count > MAX_WORDS) {
+            return List.of();
+        }
+        List<PageBlock> out = new ArrayList<>();
+        List<Glyph> prose = new ArrayList<>();
+        int i = 0;
+        boolean found = false;
+        while (i < lines.size()) {
+            if (!columns(words.get(i))) {
+                prose.addAll(lines.get(i));
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < lines.size()
+                    && baseline(words.get(end)) - baseline(words.get(end - 1)) <= TABLE_BREAK * height(words.get(end))) {
+                end++;
+            }
+            Part part = table(words.subList(i, end));
+            if (part != null) {
+                out.add(part);
+                found = true;
+            } else {
+                for (int k = i; k < end; k++) {
+                    prose.addAll(lines.get(k));
+                }
+            }
+            i = end;
+        }
+        if (!found) {
+            return List.of();
+        }
+        out.addAll(PdfLayout.paragraphs(prose));
+        out.sort(Comparator.comparingDouble(PageBlock::top));
+        return out;
+    }
+
+    private static float baseline(List<Word> line) {
+        return line.get(0).baseline();
+    }
+
+    private static float height(List<Word> line) {
+        return line.get(0).height();
+    }
+
+    /** The words of a line: runs of glyphs parted by blank glyphs or gaps wider than {@link #WORD_GAP}. */
+    private static List<Word> words(List<Glyph> line) {
+        List<Word> out = new ArrayList<>();
+        List<Glyph> run = new ArrayList<>();
+        Glyph previous = null;
+        for (Glyph g : line) {
+            boolean blank = g.text().isBlank();
+            if (!run.isEmpty() && (blank || g.x() - previous.right() > WORD_GAP * g.height())) {
+                out.add(word(run));
+                run.clear();
+            }
+            if (!blank) {
+                run.add(g);
+                previous = g;
+            }
+        }
+        if (!run.isEmpty()) {
+            out.add(word(run));
+        }
+        return out;
+    }
+
+    private static Word word(List<Glyph> run) {
+        Glyph first = run.get(0);
+        return new Word(PdfLayout.lineText(run).strip(), first.x(), run.get(run.size() - 1).right(),
+                first.baseline(), first.height());
+    }
+
+    /** True when two neighbouring words of the line are far enough apart to stand in two columns. */
+    private static boolean columns(List<Word> line) {
+        for (int k = 1; k < line.size(); k++) {
+            if (line.get(k).left() - line.get(k - 1).right() >= COLUMN_GAP * line.get(k).height()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The table of these lines, or null when it would have a single column or a single row. */
+    private static Part table(List<List<Word>> lines) {
+        List<Block> blocks = cells(lines);
+        float[] edges = columnEdges(blocks);
+        if (edges.length < 3) {
+            return null;
+        }
+        int rows = rows(blocks, edges.length - 1);
+        if (rows < 2) {
+            return null;
+        }
+        return part(blocks, edges, rows);
+    }
+
+    /**
+     * The cells: each word joins the cell whose last line lies one line pitch above it and is
+     * aligned with it, or starts a cell.
+     */
+    private static List<Block> cells(List<List<Word>> lines) {
+        Spacing spacing = lineSpacing(lines);
+        List<Block> blocks = new ArrayList<>();
+        List<Block> open = new ArrayList<>();
+        for (List<Word> line : lines) {
+            List<Block> continued = new ArrayList<>();
+            for (Word w : line) {
+                Block best = null;
+                float bestOffset = Float.MAX_VALUE;
+                for (Block b : open) {
+                    Word above = b.last();
+                    float down = w.baseline() - above.baseline();
+                    if (!spacing.joins(down) || continued.contains(b)
+                            || w.left() >= above.right() || w.right() <= above.left()) {
+                        continue;
+                    }
+                    float tolerance = ALIGNED * w.height();
+                    float offset = Math.min(Math.abs(w.centre() - above.centre()),
+                            Math.min(Math.abs(w.left() - above.left()), Math.abs(w.right() - above.right())));
+                    if (offset <= tolerance && offset < bestOffset) {
+                        best = b;
+                        bestOffset = offset;
+                    }
+                }
+                if (best == null) {
+                    best = new Block(w);
+                    blocks.add(best);
+                } else {
+                    best.add(w);
+                }
+                continued.add(best);
+            }
+            float baseline = baseline(line);
+            open.removeIf(b -> baseline - b.last().baseline() > spacing.most());
+            for (Block b : continued) {
+                if (!open.contains(b)) {
+                    open.add(b);
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /**
+     * The range of distances between the baselines of two lines of one cell: around the smallest
+     * distance that recurs between overlapping words of neighbouring lines (the line pitch), up to
+     * half way to the next larger recurring distance (the pitch of rows, padding included). With no
+     * second distance to tell them apart, no lines are joined: one distance alone may be either.
+     */
+    private static Spacing lineSpacing(List<List<Word>> lines) {
+        List<Float> distances = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            for (Word w : lines.get(k)) {
+                for (int j = k + 1; j < lines.size(); j++) {
+                    float down = baseline(lines.get(j)) - w.baseline();
+                    if (down > 2.5f * w.height()) {
+                        break;
+                    }
+                    if (overlapping(lines.get(j), w) != null) {
+                        if (down >= 0.9f * w.height()) {
+                            distances.add(down);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        distances.sort(null);
+        // Distances within a little of each other are one spacing (writers place lines at
+        // fractional positions); each group's size and mean.
+        List<float[]> groups = new ArrayList<>();
+        int largest = 0;
+        for (int k = 0; k < distances.size(); ) {
+            int end = k + 1;
+            while (end < distances.size() && distances.get(end) - distances.get(end - 1) <= SAME_SPACING) {
+                end++;
+            }
+            float sum = 0;
+            for (int i = k; i < end; i++) {
+                sum += distances.get(i);
+            }
+            groups.add(new float[] {end - k, sum / (end - k)});
+            largest = Math.max(largest, end - k);
+            k = end;
+        }
+        // The two smallest spacings that recur often enough not to be chance: at least twice and
+        // a quarter as often as the commonest.
+        float pitch = -1;
+        for (float[] g : groups) {
+            if (g[0] < 2 || 4 * g[0] < largest) {
+                continue;
+            }
+            if (pitch < 0) {
+                pitch = g[1];
+            } else if (g[1] - pitch >= 1) {
+                return new Spacing(0.9f * pitch, (pitch + g[1]) / 2);
+            }
+        }
+        return new Spacing(Float.MAX_VALUE, -1);
+    }
+
+    private static Word overlapping(List<Word> line, Word w) {
+        for (Word o : line) {
+            if (o.left() < w.right() && o.right() > w.left()) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Column edges from the cells' horizontal extents; sets each cell's first and last column.
+     *
+     * <p>Over the table's width, count the cells covering each point: columns are the hills and
+     * their borders the valleys. A valley parts two columns when the cells crossing it are at most
+     * half as many as those of the lower hill beside it, which lets the few cells a merge widens
+     * over several columns (a heading over two columns, a note over the whole row) cross it. The
+     * edge lies in the valley's middle.
+     */
+    private static float[] columnEdges(List<Block> blocks) {
+        float from = Float.MAX_VALUE;
+        float to = -Float.MAX_VALUE;
+        for (Block b : blocks) {
+            from = Math.min(from, b.left);
+            to = Math.max(to, b.right);
+        }
+        int width = (int) Math.ceil((to - from) / RESOLUTION) + 1;
+        int[] cover = new int[width + 1];
+        for (Block b : blocks) {
+            // A difference array: +1 where the cell starts, -1 past its end.
+            cover[(int) Math.floor((b.left - from) / RESOLUTION)]++;
+            cover[Math.min(width, (int) Math.ceil((b.right - from) / RESOLUTION))]--;
+        }
+        for (int x = 1; x <= width; x++) {
+            cover[x] += cover[x - 1];
+        }
+        List<Float> edges = new ArrayList<>();
+        edges.add(from - 1);
+        int x = 1;
+        while (x < width) {
+            if (cover[x] >= cover[x - 1]) {
+                x++;
+                continue;
+            }
+            // Descending: find the bottom of the valley (a plateau) and its two hills.
+            int start = x;
+            while (start + 1 < width && cover[start + 1] < cover[start]) {
+                start++;
+            }
+            int end = start;
+            while (end + 1 < width && cover[end + 1] == cover[start]) {
+                end++;
+            }
+            if (end + 1 >= width || cover[end + 1] < cover[start]) {
+                x = end + 1;
+                continue;
+            }
+            int floor = cover[start];
+            int left = hill(cover, start, -1, floor, width);
+            int right = hill(cover, end, 1, floor, width);
+            if (2 * floor <= Math.min(left, right)) {
+                edges.add(from + (start + end + 1) * RESOLUTION / 2);
+            }
+            x = end + 1;
+        }
+        edges.add(to + 1);
+        float[] out = new float[edges.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = edges.get(k);
+        }
+        for (Block b : blocks) {
+            b.firstColumn = -1;
+            for (int c = 0; c + 1 < out.length; c++) {
+                if (Math.min(b.right, out[c + 1]) - Math.max(b.left, out[c]) > MIN_OVERLAP) {
+                    b.firstColumn = b.firstColumn < 0 ? c : b.firstColumn;
+                    b.lastColumn = c;
+                }
+            }
+            if (b.firstColumn < 0) {
+                // Narrower than the overlap asked for: the column holding its middle.
+                int c = 0;
+                while (c + 2 < out.length && out[c + 1] < b.centre()) {
+                    c++;
+                }
+                b.firstColumn = c;
+                b.lastColumn = c;
+            }
+        }
+        return out;
+    }
+
+    /** The highest count from {@code at} going {@code step} until the count falls below {@code floor}. */
+    private static int hill(int[] cover, int at, int step, int floor, int width) {
+        int top = floor;
+        for (int x = at; x >= 0 && x < width && cover[x] >= floor; x += step) {
+            top = Math.max(top, cover[x]);
+        }
+        return top;
+    }
+
+    /**
+     * Sets each cell's row and row span; returns the number of rows.
+     *
+     * <p>Cells whose middles or tops are at one height form a level (a row's cells are centred in
+     * it, or all start at its top). A level is a row unless every cell of it is a merged cell:
+     * centred over a run of levels above and below it in which its columns hold no other cell. A
+     * cell alone in a row of a column that has cells in the rows around it (a {@code -} placeholder
+     * under the indicator names) is therefore a row, while a label alone in its column over two rows
+     * ({@code 数量指标}) is merged. A merged cell is anchored at the first row of the run it is
+     * centred over, as the word processor's grid anchors it.
+     *
+     * <p>In a column of labels (most of its cells merged), a label whose middle happens to fall on a
+     * row's (centred over an odd number of rows) is anchored at the first row of the run too.
+     */
+    private static int rows(List<Block> blocks, int columnCount) {
+        List<List<Block>> levels = levels(blocks);
+        int count = levels.size();
+        float[] tops = new float[count];
+        float[] bottoms = new float[count];
+        for (int l = 0; l < count; l++) {
+            tops[l] = Float.MAX_VALUE;
+            bottoms[l] = -Float.MAX_VALUE;
+            for (Block b : levels.get(l)) {
+                tops[l] = Math.min(tops[l], b.top());
+                bottoms[l] = Math.max(bottoms[l], b.bottom());
+            }
+        }
+        Runs runs = new Runs(levels, tops, bottoms);
+        // A level of one cell first, its run's ends any levels; then a level of several cells,
+        // its runs' ends only levels that are rows so far (two merged labels side by side are
+        // not the ends of each other's runs).
+        boolean[] isRow = new boolean[count];
+        for (int l = 0; l < count; l++) {
+            List<Block> level = levels.get(l);
+            isRow[l] = level.size() > 1 || runs.centred(level.get(0), l, null, false) == null;
+        }
+        boolean[] ends = isRow.clone();
+        for (int l = 0; l < count; l++) {
+            if (levels.get(l).size() > 1) {
+                boolean allMerged = true;
+                for (Block b : levels.get(l)) {
+                    allMerged &= runs.centred(b, l, ends, false) != null;
+                }
+                isRow[l] = !allMerged;
+            }
+        }
+        int[] rowOf = new int[count];
+        int rows = 0;
+        int[] mergedIn = new int[columnCount];
+        int[] alone = new int[columnCount];
+        for (int l = 0; l < count; l++) {
+            rowOf[l] = isRow[l] ? rows++ : -1;
+            for (Block b : levels.get(l)) {
+                if (isRow[l]) {
+                    alone[b.firstColumn]++;
+                } else {
+                    mergedIn[b.firstColumn]++;
+                }
+            }
+        }
+        for (int l = 0; l < count; l++) {
+            for (Block b : levels.get(l)) {
+                int[] run = null;
+                if (!isRow[l]) {
+                    run = runs.centred(b, l, isRow, false);
+                } else if (mergedIn[b.firstColumn] >= 2 && mergedIn[b.firstColumn] > alone[b.firstColumn]) {
+                    run = runs.centred(b, l, isRow, true);
+                }
+                if (run != null) {
+                    b.row = rowOf[run[0]];
+                    b.rowSpan = rowOf[run[1]] - rowOf[run[0]] + 1;
+                } else {
+                    b.row = rowOf[l] >= 0 ? rowOf[l] : nearestRow(rowOf, l);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The cells grouped into levels, top to bottom: two cells of different columns are at one
+     * level when their middles or their tops are at one height.
+     */
+    private static List<List<Block>> levels(List<Block> blocks) {
+        int[] parent = new int[blocks.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        List<Integer> byTop = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            byTop.add(i);
+        }
+        byTop.sort(Comparator.comparingDouble(i -> blocks.get(i).top()));
+        for (int x = 0; x < byTop.size(); x++) {
+            Block a = blocks.get(byTop.get(x));
+            float tolerance = SAME_HEIGHT * a.height();
+            for (int y = x + 1; y < byTop.size(); y++) {
+                Block b = blocks.get(byTop.get(y));
+                if (b.top() - a.top() > a.bottom() - a.top() + tolerance) {
+                    break;
+                }
+                boolean sameHeight = Math.abs(a.middle() - b.middle()) <= tolerance
+                        || Math.abs(a.top() - b.top()) <= tolerance;
+                if (sameHeight && (a.lastColumn < b.firstColumn || b.lastColumn < a.firstColumn)) {
+                    PdfLayout.union(parent, byTop.get(x), byTop.get(y));
+                }
+            }
+        }
+        java.util.Map<Integer, List<Block>> groups = new java.util.LinkedHashMap<>();
+        for (int i : byTop) {
+            groups.computeIfAbsent(PdfLayout.find(parent, i), k -> new ArrayList<>()).add(blocks.get(i));
+        }
+        List<List<Block>> levels = new ArrayList<>(groups.values());
+        levels.sort(Comparator.comparingDouble(PdfStreamTable::highestMiddle));
+        return levels;
+    }
+
+    private static float highestMiddle(List<Block> level) {
+        float middle = Float.MAX_VALUE;
+        for (Block b : level) {
+            middle = Math.min(middle, b.middle());
+        }
+        return middle;
+    }
+
+    /** The row of the nearest level above that is a row, or the first row. */
+    private static int nearestRow(int[] rowOf, int level) {
+        for (int l = level; l >= 0; l--) {
+            if (rowOf[l] >= 0) {
+                return rowOf[l];
+            }
+        }
+        return 0;
+    }
+
+    /** Runs of levels a merged cell may be centred over. */
+    private record Runs(List<List<Block>> levels, float[] tops, float[] bottoms) {
+
+        /**
+         * The first and last level of the run the cell at level {@code at} is centred over, its
+         * columns free in every level of it but its own; the longest such run. With {@code ends},
+         * only runs between levels it marks; {@code through} lets the run's middle be the cell's
+         * own level (a run of three levels or more). Null when there is none.
+         */
+        int[] centred(Block b, int at, boolean[] ends, boolean through) {
+            int first = at;
+            while (first > 0 && at - first < MAX_MERGE && free(levels.get(first - 1), b)) {
+                first--;
+            }
+            int last = at;
+            while (last + 1 < levels.size() && last - at < MAX_MERGE && free(levels.get(last + 1), b)) {
+                last++;
+            }
+            float tolerance = SAME_HEIGHT * b.height();
+            int[] best = null;
+            for (int i = first; i <= at; i++) {
+                for (int j = last; j >= at; j--) {
+                    boolean around = through ? j - i >= 2 : i < at && at < j;
+                    if (!around || ends != null && (!ends[i] || !ends[j])
+                            || Math.abs((tops[i] + bottoms[j]) / 2 - b.middle()) > tolerance) {
+                        continue;
+                    }
+                    if (best == null || j - i > best[1] - best[0]) {
+                        best = new int[] {i, j};
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** True when no cell of the level lies in the columns of {@code b}. */
+        private static boolean free(List<Block> level, Block b) {
+            for (Block o : level) {
+                if (o != b && o.firstColumn <= b.lastColumn && o.lastColumn >= b.firstColumn) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The part: cells of one row and column joined (words a space parted), a spanning cell kept
+     * off columns its row's other cells hold, row spans cut where a cell below holds the column.
+     */
+    private static Part part(List<Block> blocks, float[] edges, int rowCount) {
+        List<Block> sorted = new ArrayList<>(blocks);
+        sorted.sort(Comparator.<Block>comparingInt(b -> b.row).thenComparingDouble(b -> b.left));
+        int columns = edges.length - 1;
+        String[][] text = new String[rowCount][columns];
+        int[][] span = new int[rowCount][columns];
+        int[][] rowSpan = new int[rowCount][columns];
+        boolean[][] taken = new boolean[rowCount][columns];
+        int lastColumn = -1;
+        int lastRow = -1;
+        int lastStart = -1;
+        for (Block b : sorted) {
+            if (b.row != lastRow) {
+                lastRow = b.row;
+                lastColumn = -1;
+            }
+            int first = Math.max(b.firstColumn, lastColumn + 1);
+            if (first > b.lastColumn || first >= columns) {
+                // Its columns are held by the cell before it: it is more of that cell's text.
+                text[b.row][lastStart] = text[b.row][lastStart] + " " + b.text();
+                continue;
+            }
+            int last = b.lastColumn;
+            last = Math.min(last, columns - 1);
+            text[b.row][first] = b.text();
+            span[b.row][first] = last - first + 1;
+            rowSpan[b.row][first] = b.rowSpan;
+            for (int c = first; c <= last; c++) {
+                taken[b.row][c] = true;
+            }
+            lastColumn = last;
+            lastStart = first;
+        }
+        List<PartCell> cells = new ArrayList<>();
+        for (int r = 0; r < rowCount; r++) {
+            for (int c = 0; c < columns; c++) {
+                if (text[r][c] == null) {
+                    continue;
+                }
+                int down = 1;
+                while (down < rowSpan[r][c] && r + down < rowCount && free(taken[r + down], c, span[r][c])) {
+                    down++;
+                }
+                cells.add(new PartCell(r, c, c + span[r][c], down, Grid.cellText(text[r][c]), false));
+            }
+        }
+        float top = Float.MAX_VALUE;
+        for (Block b : blocks) {
+            top = Math.min(top, b.top());
+        }
+        return new Part(top, Arrays.copyOf(edges, edges.length), rowCount, cells);
+    }
+
+    private static boolean free(boolean[] row, int from, int span) {
+        for (int c = from; c < from + span; c++) {
+            if (row[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
