@@ -23,14 +23,11 @@ import java.util.List;
  *   overlap, and the next larger one), and a word joins the cell above it when it lies within the
  *   first and is aligned with the cell's last line ({@code 一级} + {@code 指标}; {@code 经济效益} +
  *   {@code 指标}).</li>
- *   <li><b>Columns.</b> Cells of one column overlap horizontally; cells of neighbouring columns are
- *   parted by a gutter. Taken from the narrowest cell up, a cell that overlaps one column widens
- *   it and a cell that overlaps several spans them (a merged heading).</li>
- *   <li><b>Rows.</b> Each cell's text is centred vertically in its row. Cell centres at one height
- *   are one row when they are at least two cells, or one cell of the column that has the most cells
- *   (the column with a cell in every row, usually the indicator names). Any other cell is a merged
- *   cell centred over several rows: it is anchored at the first row of the run of rows whose middle
- *   is its centre, as the word processor's grid anchors it.</li>
+ *   <li><b>Columns.</b> Counting the cells that cover each point of the table's width, columns are
+ *   the hills and gutters the valleys; the few cells a merge widens over several columns cross a
+ *   gutter (see {@link #columnEdges}).</li>
+ *   <li><b>Rows.</b> A cell's text is centred in its row or starts at its top; a merged cell is
+ *   centred over the rows it spans, whose cells lie in other columns (see {@link #rows}).</li>
  * </ul>
  * The table starts at the first line with two words far apart (a gap of {@link #COLUMN_GAP} font
  * sizes) and ends at a vertical gap of {@link #TABLE_BREAK} font sizes; lines outside it are
@@ -52,6 +49,8 @@ final class PdfStreamTable {
     private static final float RESOLUTION = 0.5f;
     /** A cell crossing into a column by less than this many points does not span it. */
     private static final float MIN_OVERLAP = 1f;
+    /** Lines of one cell lie within this many points of the line pitch from each other. */
+    private static final float LINE_PITCH_SLACK = 0.5f;
     /** Distances between lines closer than this many points are one spacing. */
     private static final float SAME_SPACING = 0.6f;
     /** A merged cell spans at most this many rows either side of its middle. */
@@ -304,10 +303,11 @@ final class PdfStreamTable {
     }
 
     /**
-     * The range of distances between the baselines of two lines of one cell: around the smallest
-     * distance that recurs between overlapping words of neighbouring lines (the line pitch), up to
-     * half way to the next larger recurring distance (the pitch of rows, padding included). With no
-     * second distance to tell them apart, no lines are joined: one distance alone may be either.
+     * The range of distances between the baselines of two lines of one cell: the smallest distance
+     * that recurs between overlapping words of neighbouring lines (the line pitch), give or take
+     * {@link #LINE_PITCH_SLACK}, and never half way to the next larger recurring distance (the pitch
+     * of rows, margins included). With no second distance to tell them apart, no lines are joined:
+     * one distance alone may be either.
      */
     private static Spacing lineSpacing(List<List<Word>> lines) {
         List<Float> distances = new ArrayList<>();
@@ -355,7 +355,9 @@ final class PdfStreamTable {
             if (pitch < 0) {
                 pitch = g[1];
             } else if (g[1] - pitch >= 1) {
-                return new Spacing(0.9f * pitch, (pitch + g[1]) / 2);
+                // Writers set a cell's lines at exactly one pitch; a row may start only a little
+                // further down (cell margins of zero), so the range is kept tight.
+                return new Spacing(pitch - LINE_PITCH_SLACK, Math.min((pitch + g[1]) / 2, pitch + LINE_PITCH_SLACK));
             }
         }
         return new Spacing(Float.MAX_VALUE, -1);
@@ -418,9 +420,11 @@ final class PdfStreamTable {
                 continue;
             }
             int floor = cover[start];
-            int left = hill(cover, start, -1, floor, width);
-            int right = hill(cover, end, 1, floor, width);
-            if (2 * floor <= Math.min(left, right)) {
+            int[] left = hill(cover, start, -1, floor, width);
+            int[] right = hill(cover, end, 1, floor, width);
+            if (2 * floor <= Math.min(left[0], right[0])
+                    || apart(blocks, from + left[1] * RESOLUTION, from + start * RESOLUTION,
+                            from + (end + 1) * RESOLUTION, from + right[1] * RESOLUTION)) {
                 edges.add(from + (start + end + 1) * RESOLUTION / 2);
             }
             x = end + 1;
@@ -451,13 +455,51 @@ final class PdfStreamTable {
         return out;
     }
 
-    /** The highest count from {@code at} going {@code step} until the count falls below {@code floor}. */
-    private static int hill(int[] cover, int at, int step, int floor, int width) {
+    /**
+     * The highest count from {@code at} going {@code step} until the count falls below {@code
+     * floor}, and where it falls.
+     */
+    private static int[] hill(int[] cover, int at, int step, int floor, int width) {
         int top = floor;
-        for (int x = at; x >= 0 && x < width && cover[x] >= floor; x += step) {
+        int x = at;
+        for (; x >= 0 && x < width && cover[x] >= floor; x += step) {
             top = Math.max(top, cover[x]);
         }
-        return top;
+        return new int[] {top, x};
+    }
+
+    /**
+     * True when the cells crossing the valley from {@code valleyFrom} to {@code valleyTo} all lie
+     * above or below the stretch of the table where cells end in the hill to its left and begin in
+     * the hill to its right: two columns, under a few headings that span both (项目名称 over the
+     * columns of the indicator labels and levels below it). A valley inside one column is crossed
+     * by cells among the others.
+     */
+    private static boolean apart(List<Block> blocks, float leftHill, float valleyFrom, float valleyTo, float rightHill) {
+        float leftTop = Float.MAX_VALUE;
+        float leftBottom = -Float.MAX_VALUE;
+        float rightTop = Float.MAX_VALUE;
+        float rightBottom = -Float.MAX_VALUE;
+        for (Block b : blocks) {
+            if (b.right <= valleyFrom + RESOLUTION && b.right >= leftHill) {
+                leftTop = Math.min(leftTop, b.top());
+                leftBottom = Math.max(leftBottom, b.bottom());
+            } else if (b.left >= valleyTo - RESOLUTION && b.left <= rightHill) {
+                rightTop = Math.min(rightTop, b.top());
+                rightBottom = Math.max(rightBottom, b.bottom());
+            }
+        }
+        float top = Math.max(leftTop, rightTop);
+        float bottom = Math.min(leftBottom, rightBottom);
+        if (top >= bottom) {
+            return false;
+        }
+        for (Block b : blocks) {
+            if (b.left < valleyFrom && b.right > valleyTo && b.middle() > top && b.middle() < bottom) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
