@@ -551,24 +551,25 @@ final class PdfStreamTable {
         int[] rowOf = new int[count];
         int rows = 0;
         int[] mergedIn = new int[columnCount];
-        int[] alone = new int[columnCount];
         for (int l = 0; l < count; l++) {
             rowOf[l] = isRow[l] ? rows++ : -1;
             for (Block b : levels.get(l)) {
-                if (isRow[l]) {
-                    alone[b.firstColumn]++;
-                } else {
+                if (!isRow[l]) {
                     mergedIn[b.firstColumn]++;
                 }
             }
         }
+        java.util.Map<Block, int[]> tiled = new java.util.HashMap<>();
+        for (int c = 0; c < columnCount; c++) {
+            if (mergedIn[c] > 0) {
+                tiled.putAll(runs.tiling(c, isRow));
+            }
+        }
         for (int l = 0; l < count; l++) {
             for (Block b : levels.get(l)) {
-                int[] run = null;
-                if (!isRow[l]) {
+                int[] run = tiled.get(b);
+                if (run == null && !isRow[l]) {
                     run = runs.centred(b, l, isRow, false);
-                } else if (mergedIn[b.firstColumn] >= 2 && mergedIn[b.firstColumn] > alone[b.firstColumn]) {
-                    run = runs.centred(b, l, isRow, true);
                 }
                 if (run != null) {
                     b.row = rowOf[run[0]];
@@ -670,6 +671,65 @@ final class PdfStreamTable {
                 }
             }
             return best;
+        }
+
+        /**
+         * The runs of the labels of column {@code c} when they tile its rows: each label, top to
+         * bottom, centred over the rows from the one after the last row of the label above it (or
+         * after the column's last other cell) to a row at or below its own level. A label whose
+         * middle falls on a row's (centred over an odd number of rows) is then anchored at the
+         * first of them too. Empty unless two thirds of the column's labels, and two at least,
+         * tile: a column of sparse single-row cells (reasons beside a few indicators) is no
+         * column of labels.
+         */
+        java.util.Map<Block, int[]> tiling(int c, boolean[] isRow) {
+            java.util.Map<Block, int[]> out = new java.util.HashMap<>();
+            int labels = 0;
+            int previousEnd = -1;
+            for (int l = 0; l < levels.size(); l++) {
+                Block b = null;
+                for (Block o : levels.get(l)) {
+                    if (o.firstColumn <= c && o.lastColumn >= c) {
+                        b = o;
+                    }
+                }
+                if (b == null) {
+                    continue;
+                }
+                if (b.firstColumn != c || b.lastColumn != c) {
+                    previousEnd = l;
+                    continue;
+                }
+                labels++;
+                int[] run = tiledRun(b, l, isRow, previousEnd);
+                if (run != null) {
+                    out.put(b, run);
+                    previousEnd = run[1];
+                } else {
+                    previousEnd = l;
+                }
+            }
+            return labels >= 2 && 3 * out.size() >= 2 * labels ? out : java.util.Map.of();
+        }
+
+        private int[] tiledRun(Block b, int at, boolean[] isRow, int previousEnd) {
+            int first = Math.max(previousEnd + 1, 0);
+            while (first <= at && !isRow[first]) {
+                first++;
+            }
+            if (first > at) {
+                return null;
+            }
+            float tolerance = SAME_HEIGHT * b.height();
+            for (int j = at; j < levels.size() && j - at <= MAX_MERGE; j++) {
+                if (j > at && !free(levels.get(j), b)) {
+                    break;
+                }
+                if (isRow[j] && j >= first && Math.abs((tops[first] + bottoms[j]) / 2 - b.middle()) <= tolerance) {
+                    return new int[] {first, j};
+                }
+            }
+            return null;
         }
 
         /** True when no cell of the level lies in the columns of {@code b}. */

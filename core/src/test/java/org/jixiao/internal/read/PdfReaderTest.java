@@ -142,8 +142,9 @@ class PdfReaderTest {
 
     /**
      * A table drawn without any ruling, laid out as a word processor lays out a borderless table:
-     * lines of one cell 14 points apart, rows 18 points apart (the cell padding), every cell's text
-     * centred in its row, and the first column's {@code First} centred over two rows.
+     * lines of one cell 14 points apart, rows 18 points apart (the cell margins), every cell's text
+     * centred in its row, and in the first column two labels centred over the rows they span:
+     * {@code First} over two rows (between them), {@code Second} over three (on the middle one's line).
      */
     static byte[] borderlessTable() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -158,12 +159,13 @@ class PdfReaderTest {
                         // column, baseline from the top of the page, text
                         {"0", "100", "Group"}, {"0", "114", "name"}, {"1", "107", "Item"},
                         {"2", "100", "Target"}, {"2", "114", "value"}, {"3", "107", "Score"},
-                        {"1", "132", "alpha"}, {"2", "132", "10"}, {"3", "132", "5"},
-                        {"0", "141", "First"},
-                        {"1", "150", "beta"}, {"2", "150", "20"}, {"3", "150", "5"},
-                        {"1", "168", "gamma"}, {"1", "182", "delta"},
-                        {"0", "175", "Second"}, {"2", "175", "30"}, {"3", "175", "4"},
-                        {"1", "200", "-"}};
+                        {"1", "132", "alpha"}, {"1", "146", "one"}, {"2", "139", "10"}, {"3", "139", "5"},
+                        {"0", "155", "First"},
+                        {"1", "164", "beta"}, {"1", "178", "two"}, {"2", "171", "20"}, {"3", "171", "5"},
+                        {"1", "196", "gamma"}, {"2", "196", "30"}, {"3", "196", "4"},
+                        {"0", "214", "Second"}, {"1", "214", "delta"}, {"2", "214", "40"}, {"3", "214", "4"},
+                        {"1", "232", "eps"}, {"2", "232", "50"}, {"3", "232", "3"},
+                        {"1", "250", "-"}};
                 for (String[] c : cells) {
                     float width = font.getStringWidth(c[2]) / 1000 * 10;
                     text(cs, font, c[2], columns[Integer.parseInt(c[0])] - width / 2, height - Float.parseFloat(c[1]));
@@ -182,13 +184,16 @@ class PdfReaderTest {
         assertEquals(List.of("Title"), d.paragraphs().stream().map(p -> p.text()).toList());
         assertEquals(1, d.tables().size());
         assertEquals(List.of(
-                        // the heading cells' two lines are one cell each
+                        // the two lines of a heading, or of a wrapped name, are one cell
                         List.of("0+1v1:Groupname", "1+1v1:Item", "2+1v1:Targetvalue", "3+1v1:Score"),
                         // First, centred over two rows, is anchored at the first of them
-                        List.of("0+1v2:First", "1+1v1:alpha", "2+1v1:10", "3+1v1:5"),
-                        List.of("1+1v1:beta", "2+1v1:20", "3+1v1:5"),
-                        List.of("0+1v1:Second", "1+1v1:gammadelta", "2+1v1:30", "3+1v1:4"),
-                        // a row holding a single cell of the column that has a cell in every row
+                        List.of("0+1v2:First", "1+1v1:alphaone", "2+1v1:10", "3+1v1:5"),
+                        List.of("1+1v1:betatwo", "2+1v1:20", "3+1v1:5"),
+                        // so is Second, though its line is that of the second of its three rows
+                        List.of("0+1v3:Second", "1+1v1:gamma", "2+1v1:30", "3+1v1:4"),
+                        List.of("1+1v1:delta", "2+1v1:40", "3+1v1:4"),
+                        List.of("1+1v1:eps", "2+1v1:50", "3+1v1:3"),
+                        // a row holding a single cell of a column that has cells in the rows around it
                         List.of("1+1v1:-")),
                 shape(d.tables().get(0)));
     }
