@@ -55,6 +55,8 @@ final class PdfStreamTable {
     private static final float SAME_SPACING = 0.6f;
     /** A merged cell spans at most this many rows either side of its middle. */
     private static final int MAX_MERGE = 20;
+    /** A grid larger than this (rows × columns) is no form's table: the page is read as text. */
+    private static final long MAX_GRID = 100_000;
     /** Pages with more words are not rebuilt (the search is quadratic in columns): read as text. */
     static final int MAX_WORDS = 20_000;
 
@@ -241,7 +243,7 @@ final class PdfStreamTable {
         return false;
     }
 
-    /** The table of these lines, or null when it would have a single column or a single row. */
+    /** The table of these lines, or null when it would have a single column or row, or be far too large. */
     private static Part table(List<List<Word>> lines) {
         List<Block> blocks = cells(lines);
         float[] edges = columnEdges(blocks);
@@ -249,7 +251,7 @@ final class PdfStreamTable {
             return null;
         }
         int rows = rows(blocks, edges.length - 1);
-        if (rows < 2) {
+        if (rows < 2 || (long) rows * (edges.length - 1) > MAX_GRID) {
             return null;
         }
         return part(blocks, edges, rows);
