@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Borderless PDFs of the shared corpus's forms, measured: every form.docx of the folders named
+# (default: the zoo and the real forms of other provinces and of Shanxi) loses its table borders,
+# LibreOffice prints it to PDF, and ../shared/corpus/tools/measure.sh scores jixiao on them against
+# the folder's expected.json. This checks PdfStreamTable (tables drawn without lines) on every
+# template family, not only on the one real borderless form of the corpus.
+# Needs LibreOffice Writer (Debian: libreoffice-writer-nogui). Run from the project root.
+# usage: tools/borderless-pdf.sh [WORKDIR] [FOLDER_GLOB...]
+set -u
+shared=$(cd ../shared/corpus && pwd) || { echo "no ../shared/corpus"; exit 1; }
+work=${1:-/tmp/jixiao-borderless}; shift || true
+[ $# -gt 0 ] || set -- 'zoo/*' 'shanxi-*' 'xinzhou-*' 's-*' 'n-*'
+rm -rf "$work"; mkdir -p "$work/corpus" "$work/docx"
+ln -s "$shared/tools" "$work/corpus/tools"
+for glob in "$@"; do for d in "$shared"/$glob/; do
+  [ -f "$d/form.docx" ] && [ -f "$d/expected.json" ] || continue
+  name=$(basename "$d"); mkdir -p "$work/corpus/$name" "$work/docx/$name"
+  cp "$d"/expected*.json "$work/corpus/$name/"
+  # Word's table borders: the table's and each cell's, set to none.
+  python3 - "$d/form.docx" "$work/docx/$name/form.docx" <<'PY'
+import re, sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+none = ('<w:tblBorders>' + ''.join(f'<w:{s} w:val="nil"/>' for s in
+        ('top', 'left', 'bottom', 'right', 'insideH', 'insideV')) + '</w:tblBorders>')
+for item in src.infolist():
+    data = src.read(item.filename)
+    if item.filename in ('word/document.xml', 'word/styles.xml'):
+        text = re.sub(r'<w:(tblBorders|tcBorders)>.*?</w:\1>|<w:(tblBorders|tcBorders)/>', '', data.decode('utf-8'), flags=re.S)
+        data = text.replace('<w:tblPr>', '<w:tblPr>' + none).encode('utf-8')
+    dst.writestr(item, data)
+dst.close()
+PY
+  soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to pdf \
+    --outdir "$work/corpus/$name" "$work/docx/$name/form.docx" >/dev/null 2>&1 || echo "$name: not converted"
+done; done
+SKIP= ONLY='*.pdf' "$work/corpus/tools/measure.sh" '*'
