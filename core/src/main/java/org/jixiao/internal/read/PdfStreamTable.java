@@ -205,32 +205,44 @@ final class PdfStreamTable {
         return line.get(0).height();
     }
 
-    /** The words of a line: runs of glyphs parted by blank glyphs or gaps wider than {@link #WORD_GAP}. */
+    /**
+     * The words of a line: runs of glyphs parted by gaps wider than {@link #WORD_GAP}. A space the
+     * text holds is drawn as a glyph and joins its neighbours ({@code 产　出　指　标}); two cells'
+     * texts are drawn apart, with a gap and no glyph between them.
+     */
     private static List<Word> words(List<Glyph> line) {
         List<Word> out = new ArrayList<>();
         List<Glyph> run = new ArrayList<>();
         Glyph previous = null;
         for (Glyph g : line) {
-            boolean blank = g.text().isBlank();
-            if (!run.isEmpty() && (blank || g.x() - previous.right() > WORD_GAP * g.height())) {
-                out.add(word(run));
+            if (previous != null && g.x() - previous.right() > WORD_GAP * g.height()) {
+                addWord(out, run);
                 run.clear();
             }
-            if (!blank) {
-                run.add(g);
-                previous = g;
-            }
+            run.add(g);
+            previous = g;
         }
-        if (!run.isEmpty()) {
-            out.add(word(run));
-        }
+        addWord(out, run);
         return out;
     }
 
-    private static Word word(List<Glyph> run) {
-        Glyph first = run.get(0);
-        return new Word(PdfLayout.lineText(run).strip(), first.x(), run.get(run.size() - 1).right(),
-                first.baseline(), first.height());
+    /** Adds the run as a word, its blank glyphs at either end left out; nothing for a blank run. */
+    private static void addWord(List<Word> out, List<Glyph> run) {
+        int from = 0;
+        int to = run.size();
+        while (from < to && run.get(from).text().isBlank()) {
+            from++;
+        }
+        while (to > from && run.get(to - 1).text().isBlank()) {
+            to--;
+        }
+        if (from == to) {
+            return;
+        }
+        List<Glyph> glyphs = run.subList(from, to);
+        Glyph first = glyphs.get(0);
+        out.add(new Word(PdfLayout.lineText(glyphs).strip(), first.x(), glyphs.get(glyphs.size() - 1).right(),
+                first.baseline(), first.height()));
     }
 
     /** True when two neighbouring words of the line are far enough apart to stand in two columns. */
@@ -561,6 +573,7 @@ final class PdfStreamTable {
                 }
             }
         }
+        if (System.getenv("JX_DEBUG") != null) for (int l = 0; l < count; l++) { StringBuilder sb = new StringBuilder("level " + l + " row " + rowOf[l] + ":"); for (Block b : levels.get(l)) sb.append(" [").append(b.firstColumn).append("-").append(b.lastColumn).append(" t").append(b.top()).append(" m").append(b.middle()).append(" ").append(b.text()).append("]"); System.err.println(sb); }
         java.util.Map<Block, int[]> tiled = new java.util.HashMap<>();
         for (int c = 0; c < columnCount; c++) {
             if (mergedIn[c] > 0) {
