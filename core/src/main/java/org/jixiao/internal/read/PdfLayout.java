@@ -77,8 +77,12 @@ final class PdfLayout {
     record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open) {
     }
 
-    /** The page's tables and paragraphs, in reading order (top to bottom). */
-    static List<PageBlock> layout(PdfPage page) {
+    /**
+     * The page's tables and paragraphs, in reading order (top to bottom).
+     *
+     * @param tableOpen the page before ended in a table, which may go on at the head of this one
+     */
+    static List<PageBlock> layout(PdfPage page, boolean tableOpen) {
         List<Ruling> horizontal = join(page.rulings, true);
         List<Ruling> vertical = join(page.rulings, false);
         List<RuledGrid> grids = grids(horizontal, vertical);
@@ -107,7 +111,7 @@ final class PdfLayout {
         }
         if (blocks.isEmpty()) {
             // No ruled table: a table drawn without borders is found from its text's alignment.
-            List<PageBlock> stream = PdfStreamTable.layout(free);
+            List<PageBlock> stream = PdfStreamTable.layout(free, tableOpen);
             if (!stream.isEmpty()) {
                 return stream;
             }

@@ -38,7 +38,7 @@ final class PdfStreamTable {
     /** A gap wider than this share of the font size parts two words of a line. */
     private static final float WORD_GAP = 0.3f;
     /** A gap of this many font sizes between two words shows a line of several columns. */
-    private static final float COLUMN_GAP = 1.5f;
+    private static final float COLUMN_GAP = 1.0f;
     /** A vertical gap of this many font sizes between two lines ends the table. */
     private static final float TABLE_BREAK = 4f;
     /** Two lines' starts, centres or ends within this share of the font size are aligned. */
@@ -49,6 +49,8 @@ final class PdfStreamTable {
     private static final float RESOLUTION = 0.5f;
     /** A cell crossing into a column by less than this many points does not span it. */
     private static final float MIN_OVERLAP = 1f;
+    /** Single-spaced lines of text lie at most this many font sizes apart (CJK fonts: about 1.45). */
+    private static final float LINE_SPACING_MAX = 1.55f;
     /** Lines of one cell lie within this many points of the line pitch from each other. */
     private static final float LINE_PITCH_SLACK = 0.5f;
     /** Distances between lines closer than this many points are one spacing. */
@@ -146,8 +148,11 @@ final class PdfStreamTable {
     /**
      * The page's blocks with its borderless table rebuilt; empty when no line of the page has
      * words far enough apart to be columns, or when the page is too large to search.
+     *
+     * @param tableOpen the page before ended in a table: the lines at the head of this page are
+     *                  of that table (cells the page break cut) up to the first gap that ends it
      */
-    static List<PageBlock> layout(List<Glyph> glyphs) {
+    static List<PageBlock> layout(List<Glyph> glyphs, boolean tableOpen) {
         List<List<Glyph>> lines = new ArrayList<>();
         List<List<Word>> words = new ArrayList<>();
         int count = 0;
@@ -168,7 +173,7 @@ final class PdfStreamTable {
         int i = 0;
         boolean found = false;
         while (i < lines.size()) {
-            if (!columns(words.get(i))) {
+            if (!columns(words.get(i)) && !(tableOpen && i == 0)) {
                 prose.addAll(lines.get(i));
                 i++;
                 continue;
@@ -320,8 +325,8 @@ final class PdfStreamTable {
      * The range of distances between the baselines of two lines of one cell: the smallest distance
      * that recurs between overlapping words of neighbouring lines (the line pitch), give or take
      * {@link #LINE_PITCH_SLACK}, and never half way to the next larger recurring distance (the pitch
-     * of rows, margins included). With no second distance to tell them apart, no lines are joined:
-     * one distance alone may be either.
+     * of rows, margins included). One distance alone is taken for the line pitch only when it is no
+     * wider than single-spaced text ({@link #LINE_SPACING_MAX}).
      */
     private static Spacing lineSpacing(List<List<Word>> lines) {
         List<Float> distances = new ArrayList<>();
@@ -373,6 +378,11 @@ final class PdfStreamTable {
                 // further down (cell margins of zero), so the range is kept tight.
                 return new Spacing(pitch - LINE_PITCH_SLACK, Math.min((pitch + g[1]) / 2, pitch + LINE_PITCH_SLACK));
             }
+        }
+        // One spacing alone (a page with few rows): the line pitch if it is as close as lines of
+        // text are set, otherwise the rows' pitch, and no lines are joined.
+        if (pitch > 0 && pitch <= LINE_SPACING_MAX * height(lines.get(0))) {
+            return new Spacing(pitch - LINE_PITCH_SLACK, pitch + LINE_PITCH_SLACK);
         }
         return new Spacing(Float.MAX_VALUE, -1);
     }
