@@ -45,6 +45,12 @@ final class PdfStreamTable {
     private static final float ALIGNED = 0.2f;
     /** Cell centres within this share of the font size are at one height. */
     private static final float SAME_HEIGHT = 0.3f;
+    /**
+     * Cells whose first lines lie on one baseline, within this many points, start one row together
+     * (cells set at the top of their row). Tighter than for middles: a heading centred over two
+     * header rows starts close to the second row's top.
+     */
+    private static final float SAME_TOP = 0.5f;
     /** The step, in points, at which the cells covering the table's width are counted. */
     private static final float RESOLUTION = 0.5f;
     /** A cell crossing into a column by less than this many points does not span it. */
@@ -271,6 +277,7 @@ final class PdfStreamTable {
         if (rows < 2 || (long) rows * (edges.length - 1) > MAX_GRID) {
             return null;
         }
+        widenOverSubheadings(blocks, rows, edges.length - 1);
         return part(blocks, edges, rows);
     }
 
@@ -578,12 +585,11 @@ final class PdfStreamTable {
         for (int l = 0; l < count; l++) {
             rowOf[l] = isRow[l] ? rows++ : -1;
             for (Block b : levels.get(l)) {
-                if (!isRow[l]) {
+                if (!isRow[l] && b.firstColumn == b.lastColumn) {
                     mergedIn[b.firstColumn]++;
                 }
             }
         }
-        if (System.getenv("JX_DEBUG") != null) for (int l = 0; l < count; l++) { StringBuilder sb = new StringBuilder("level " + l + " row " + rowOf[l] + ":"); for (Block b : levels.get(l)) sb.append(" [").append(b.firstColumn).append("-").append(b.lastColumn).append(" t").append(b.top()).append(" m").append(b.middle()).append(" ").append(b.text()).append("]"); System.err.println(sb); }
         java.util.Map<Block, int[]> tiled = new java.util.HashMap<>();
         for (int c = 0; c < columnCount; c++) {
             if (mergedIn[c] > 0) {
@@ -609,7 +615,7 @@ final class PdfStreamTable {
 
     /**
      * The cells grouped into levels, top to bottom: two cells of different columns are at one
-     * level when their middles or their tops are at one height.
+     * level when their middles are at one height or their first lines on one baseline.
      */
     private static List<List<Block>> levels(List<Block> blocks) {
         int[] parent = new int[blocks.size()];
@@ -630,7 +636,7 @@ final class PdfStreamTable {
                     break;
                 }
                 boolean sameHeight = Math.abs(a.middle() - b.middle()) <= tolerance
-                        || Math.abs(a.top() - b.top()) <= tolerance;
+                        || Math.abs(a.top() - b.top()) <= SAME_TOP;
                 if (sameHeight && (a.lastColumn < b.firstColumn || b.lastColumn < a.firstColumn)) {
                     PdfLayout.union(parent, byTop.get(x), byTop.get(y));
                 }
@@ -665,6 +671,9 @@ final class PdfStreamTable {
 
     /** Runs of levels a merged cell may be centred over. */
     private record Runs(List<List<Block>> levels, float[] tops, float[] bottoms) {
+
+        /** The end of the label above when its run is not known. */
+        private static final int UNKNOWN = -2;
 
         /**
          * The first and last level of the run the cell at level {@code at} is centred over, its
@@ -726,15 +735,33 @@ final class PdfStreamTable {
                     continue;
                 }
                 labels++;
-                int[] run = tiledRun(b, l, isRow, previousEnd);
+                // After a label whose run is not known (its rows began on the page before), the
+                // next label's run is not tied to the last: the shortest it is centred over.
+                int[] run = previousEnd != UNKNOWN ? tiledRun(b, l, isRow, previousEnd)
+                        : isRow[l] ? null : shortest(b, l, isRow);
                 if (run != null) {
                     out.put(b, run);
                     previousEnd = run[1];
                 } else {
-                    previousEnd = l;
+                    previousEnd = UNKNOWN;
                 }
             }
             return labels >= 2 && 3 * out.size() >= 2 * labels ? out : java.util.Map.of();
+        }
+
+        /** The shortest run of rows the merged cell at level {@code at} is centred over, or null. */
+        private int[] shortest(Block b, int at, boolean[] isRow) {
+            float tolerance = SAME_HEIGHT * b.height();
+            int[] best = null;
+            for (int i = at - 1; i >= 0 && at - i <= MAX_MERGE && free(levels.get(i), b); i--) {
+                for (int j = at + 1; j < levels.size() && j - at <= MAX_MERGE && free(levels.get(j), b); j++) {
+                    if (isRow[i] && isRow[j] && Math.abs((tops[i] + bottoms[j]) / 2 - b.middle()) <= tolerance
+                            && (best == null || j - i < best[1] - best[0])) {
+                        best = new int[] {i, j};
+                    }
+                }
+            }
+            return best;
         }
 
         private int[] tiledRun(Block b, int at, boolean[] isRow, int previousEnd) {
@@ -765,6 +792,61 @@ final class PdfStreamTable {
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * Widens a heading over the sub-headings below it: a cell whose row holds nothing in the
+     * columns beside it, over two cells or more of the next row whose joint extent it is centred
+     * on ({@code 年度指标值} over {@code 指标性质}, {@code 指标值}, {@code 度量单位}), spans their
+     * columns, as the word processor's merged heading does.
+     */
+    private static void widenOverSubheadings(List<Block> blocks, int rowCount, int columnCount) {
+        List<List<Block>> byRow = new ArrayList<>();
+        for (int r = 0; r < rowCount; r++) {
+            byRow.add(new ArrayList<>());
+        }
+        for (Block b : blocks) {
+            byRow.get(b.row).add(b);
+        }
+        for (int r = 0; r + 1 < rowCount; r++) {
+            for (Block b : byRow.get(r)) {
+                int freeFrom = 0;
+                int freeTo = columnCount - 1;
+                for (Block o : byRow.get(r)) {
+                    if (o != b && o.lastColumn < b.firstColumn) {
+                        freeFrom = Math.max(freeFrom, o.lastColumn + 1);
+                    } else if (o != b && o.firstColumn > b.lastColumn) {
+                        freeTo = Math.min(freeTo, o.firstColumn - 1);
+                    }
+                }
+                List<Block> below = new ArrayList<>();
+                for (Block o : byRow.get(r + 1)) {
+                    if (o.firstColumn >= freeFrom && o.lastColumn <= freeTo) {
+                        below.add(o);
+                    }
+                }
+                below.sort(Comparator.comparingDouble(o -> o.left));
+                float tolerance = SAME_HEIGHT * b.height();
+                int first = -1;
+                int last = -1;
+                for (int i = 0; i < below.size(); i++) {
+                    for (int j = i + 1; j < below.size(); j++) {
+                        Block left = below.get(i);
+                        Block right = below.get(j);
+                        if (left.left <= b.left && right.right >= b.right
+                                && Math.abs((left.left + right.right) / 2 - b.centre()) <= tolerance
+                                && (first < 0 || right.lastColumn - left.firstColumn > last - first)) {
+                            first = left.firstColumn;
+                            last = right.lastColumn;
+                        }
+                    }
+                }
+                if (first >= 0) {
+                    b.firstColumn = Math.min(b.firstColumn, first);
+                    b.lastColumn = Math.max(b.lastColumn, last);
+                }
+            }
         }
     }
 
