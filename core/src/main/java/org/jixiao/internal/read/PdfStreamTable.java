@@ -8,7 +8,10 @@ import org.jixiao.internal.read.PdfPage.Glyph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rebuilds a table drawn without any ruling lines from the alignment of its text (the "stream"
@@ -544,8 +547,9 @@ final class PdfStreamTable {
      * ({@code 数量指标}) is merged. A merged cell is anchored at the first row of the run it is
      * centred over, as the word processor's grid anchors it.
      *
-     * <p>In a column of labels (most of its cells merged), a label whose middle happens to fall on a
-     * row's (centred over an odd number of rows) is anchored at the first row of the run too.
+     * <p>In a column holding merged labels, the labels tile the rows ({@link Runs#tiling}): a label
+     * whose middle happens to fall on a row's (centred over an odd number of rows) is anchored at
+     * the first row of its run too.
      */
     private static int rows(List<Block> blocks, int columnCount) {
         List<List<Block>> levels = levels(blocks);
@@ -567,14 +571,14 @@ final class PdfStreamTable {
         boolean[] isRow = new boolean[count];
         for (int l = 0; l < count; l++) {
             List<Block> level = levels.get(l);
-            isRow[l] = level.size() > 1 || runs.centred(level.get(0), l, null, false) == null;
+            isRow[l] = level.size() > 1 || runs.centred(level.get(0), l, null) == null;
         }
         boolean[] ends = isRow.clone();
         for (int l = 0; l < count; l++) {
             if (levels.get(l).size() > 1) {
                 boolean allMerged = true;
                 for (Block b : levels.get(l)) {
-                    allMerged &= runs.centred(b, l, ends, false) != null;
+                    allMerged &= runs.centred(b, l, ends) != null;
                 }
                 isRow[l] = !allMerged;
             }
@@ -590,7 +594,7 @@ final class PdfStreamTable {
                 }
             }
         }
-        java.util.Map<Block, int[]> tiled = new java.util.HashMap<>();
+        Map<Block, int[]> tiled = new HashMap<>();
         for (int c = 0; c < columnCount; c++) {
             if (mergedIn[c] > 0) {
                 tiled.putAll(runs.tiling(c, isRow));
@@ -600,7 +604,7 @@ final class PdfStreamTable {
             for (Block b : levels.get(l)) {
                 int[] run = tiled.get(b);
                 if (run == null && !isRow[l]) {
-                    run = runs.centred(b, l, isRow, false);
+                    run = runs.centred(b, l, isRow);
                 }
                 if (run != null) {
                     b.row = rowOf[run[0]];
@@ -642,7 +646,7 @@ final class PdfStreamTable {
                 }
             }
         }
-        java.util.Map<Integer, List<Block>> groups = new java.util.LinkedHashMap<>();
+        Map<Integer, List<Block>> groups = new LinkedHashMap<>();
         for (int i : byTop) {
             groups.computeIfAbsent(PdfLayout.find(parent, i), k -> new ArrayList<>()).add(blocks.get(i));
         }
@@ -676,12 +680,11 @@ final class PdfStreamTable {
         private static final int UNKNOWN = -2;
 
         /**
-         * The first and last level of the run the cell at level {@code at} is centred over, its
-         * columns free in every level of it but its own; the longest such run. With {@code ends},
-         * only runs between levels it marks; {@code through} lets the run's middle be the cell's
-         * own level (a run of three levels or more). Null when there is none.
+         * The first and last level of the run the cell at level {@code at} is centred over, above
+         * and below its level, its columns free in every level of it but its own; the longest such
+         * run. With {@code ends}, only runs between levels it marks. Null when there is none.
          */
-        int[] centred(Block b, int at, boolean[] ends, boolean through) {
+        int[] centred(Block b, int at, boolean[] ends) {
             int first = at;
             while (first > 0 && at - first < MAX_MERGE && free(levels.get(first - 1), b)) {
                 first--;
@@ -692,10 +695,9 @@ final class PdfStreamTable {
             }
             float tolerance = SAME_HEIGHT * b.height();
             int[] best = null;
-            for (int i = first; i <= at; i++) {
-                for (int j = last; j >= at; j--) {
-                    boolean around = through ? j - i >= 2 : i < at && at < j;
-                    if (!around || ends != null && (!ends[i] || !ends[j])
+            for (int i = first; i < at; i++) {
+                for (int j = last; j > at; j--) {
+                    if (ends != null && (!ends[i] || !ends[j])
                             || Math.abs((tops[i] + bottoms[j]) / 2 - b.middle()) > tolerance) {
                         continue;
                     }
@@ -716,8 +718,8 @@ final class PdfStreamTable {
          * tile: a column of sparse single-row cells (reasons beside a few indicators) is no
          * column of labels.
          */
-        java.util.Map<Block, int[]> tiling(int c, boolean[] isRow) {
-            java.util.Map<Block, int[]> out = new java.util.HashMap<>();
+        Map<Block, int[]> tiling(int c, boolean[] isRow) {
+            Map<Block, int[]> out = new HashMap<>();
             int labels = 0;
             int previousEnd = -1;
             for (int l = 0; l < levels.size(); l++) {
@@ -746,7 +748,7 @@ final class PdfStreamTable {
                     previousEnd = UNKNOWN;
                 }
             }
-            return labels >= 2 && 3 * out.size() >= 2 * labels ? out : java.util.Map.of();
+            return labels >= 2 && 3 * out.size() >= 2 * labels ? out : Map.of();
         }
 
         /** The shortest run of rows the merged cell at level {@code at} is centred over, or null. */
@@ -764,6 +766,11 @@ final class PdfStreamTable {
             return best;
         }
 
+        /**
+         * The run of the label at level {@code at} that starts at the first row after {@code
+         * previousEnd} and is centred on the label, its columns free below its level; null when
+         * there is none.
+         */
         private int[] tiledRun(Block b, int at, boolean[] isRow, int previousEnd) {
             int first = Math.max(previousEnd + 1, 0);
             while (first <= at && !isRow[first]) {
