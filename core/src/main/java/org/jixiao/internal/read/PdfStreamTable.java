@@ -33,8 +33,8 @@ import java.util.Map;
  *   centred over the rows it spans, whose cells lie in other columns (see {@link #rows}).</li>
  * </ul>
  * The table starts at the first line with two words far apart (a gap of {@link #COLUMN_GAP} font
- * sizes) and ends at a vertical gap of {@link #TABLE_BREAK} font sizes; lines outside it are
- * paragraphs.
+ * sizes) and ends at a vertical gap of {@link #TABLE_BREAK} font sizes or where prose begins (see
+ * {@link #prose}); lines outside it are paragraphs.
  */
 final class PdfStreamTable {
 
@@ -42,6 +42,8 @@ final class PdfStreamTable {
     private static final float WORD_GAP = 0.3f;
     /** A gap of this many font sizes between two words shows a line of several columns. */
     private static final float COLUMN_GAP = 1.0f;
+    /** A line of prose is at least this many font sizes wide. */
+    private static final float PROSE_WIDTH = 10f;
     /** A vertical gap of this many font sizes between two lines ends the table. */
     private static final float TABLE_BREAK = 4f;
     /** Two lines' starts, centres or ends within this share of the font size are aligned. */
@@ -188,8 +190,11 @@ final class PdfStreamTable {
                 continue;
             }
             int end = i + 1;
+            float left = words.get(i).get(0).left();
             while (end < lines.size()
-                    && baseline(words.get(end)) - baseline(words.get(end - 1)) <= TABLE_BREAK * height(words.get(end))) {
+                    && baseline(words.get(end)) - baseline(words.get(end - 1)) <= TABLE_BREAK * height(words.get(end))
+                    && !prose(words, end, left)) {
+                left = Math.min(left, words.get(end).get(0).left());
                 end++;
             }
             Part part = table(words.subList(i, end));
@@ -209,6 +214,28 @@ final class PdfStreamTable {
         out.addAll(PdfLayout.paragraphs(prose));
         out.sort(Comparator.comparingDouble(PageBlock::top));
         return out;
+    }
+
+    /**
+     * True when lines {@code at} and the next are prose after the table: each a single word,
+     * starting at one margin no further right than the table's left edge {@code tableLeft} (a
+     * cell's text is indented by its margin and follows the label column), and wide (a third of
+     * the page's text at least).
+     */
+    private static boolean prose(List<List<Word>> lines, int at, float tableLeft) {
+        if (at + 1 >= lines.size()) {
+            return false;
+        }
+        List<Word> line = lines.get(at);
+        List<Word> next = lines.get(at + 1);
+        if (line.size() != 1 || next.size() != 1) {
+            return false;
+        }
+        Word a = line.get(0);
+        Word b = next.get(0);
+        float margin = ALIGNED * a.height();
+        return Math.abs(a.left() - b.left()) <= margin && a.left() <= tableLeft + margin
+                && a.right() - a.left() >= PROSE_WIDTH * a.height() && b.right() - b.left() >= PROSE_WIDTH * b.height();
     }
 
     private static float baseline(List<Word> line) {
@@ -335,8 +362,9 @@ final class PdfStreamTable {
      * The range of distances between the baselines of two lines of one cell: the smallest distance
      * that recurs between overlapping words of neighbouring lines (the line pitch), give or take
      * {@link #LINE_PITCH_SLACK}, and never half way to the next larger recurring distance (the pitch
-     * of rows, margins included). One distance alone is taken for the line pitch only when it is no
-     * wider than single-spaced text ({@link #LINE_SPACING_MAX}).
+     * of rows, margins included). One recurring distance alone is taken for the line pitch only when
+     * it is no wider than single-spaced text ({@link #LINE_SPACING_MAX}) and some lines lie further
+     * apart.
      */
     private static Spacing lineSpacing(List<List<Word>> lines) {
         List<Float> distances = new ArrayList<>();
@@ -389,9 +417,11 @@ final class PdfStreamTable {
                 return new Spacing(pitch - LINE_PITCH_SLACK, Math.min((pitch + g[1]) / 2, pitch + LINE_PITCH_SLACK));
             }
         }
-        // One spacing alone (a page with few rows): the line pitch if it is as close as lines of
-        // text are set, otherwise the rows' pitch, and no lines are joined.
-        if (pitch > 0 && pitch <= LINE_SPACING_MAX * height(lines.get(0))) {
+        // One recurring spacing alone (a page of few rows): the line pitch if it is as close as
+        // lines of text are set and some lines lie further apart (rows); with every line at that
+        // one distance, rows of one line each may be set at the line pitch, and none are joined.
+        boolean wider = !distances.isEmpty() && distances.get(distances.size() - 1) >= pitch + 1;
+        if (pitch > 0 && wider && pitch <= LINE_SPACING_MAX * height(lines.get(0))) {
             return new Spacing(pitch - LINE_PITCH_SLACK, pitch + LINE_PITCH_SLACK);
         }
         return new Spacing(Float.MAX_VALUE, -1);
