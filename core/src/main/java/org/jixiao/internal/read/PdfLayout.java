@@ -80,9 +80,10 @@ final class PdfLayout {
     /**
      * The page's tables and paragraphs, in reading order (top to bottom).
      *
-     * @param tableOpen the page before ended in a table, which may go on at the head of this one
+     * @param openEdges the column edges of the table the page before ended in, which may go on at
+     *                  the head of this one, or null
      */
-    static List<PageBlock> layout(PdfPage page, boolean tableOpen) {
+    static List<PageBlock> layout(PdfPage page, float[] openEdges) {
         List<Ruling> horizontal = join(page.rulings, true);
         List<Ruling> vertical = join(page.rulings, false);
         List<RuledGrid> grids = grids(horizontal, vertical);
@@ -111,7 +112,7 @@ final class PdfLayout {
         }
         if (blocks.isEmpty()) {
             // No ruled table: a table drawn without borders is found from its text's alignment.
-            List<PageBlock> stream = PdfStreamTable.layout(free, tableOpen);
+            List<PageBlock> stream = PdfStreamTable.layout(free, openEdges);
             if (!stream.isEmpty()) {
                 return stream;
             }

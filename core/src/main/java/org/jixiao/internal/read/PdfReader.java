@@ -142,7 +142,7 @@ public final class PdfReader implements DocumentReader {
                 return failed(source, "read.too_large",
                         String.format(Locale.ROOT, "the document has more than %d characters of text", limits.maxTextChars()));
             }
-            List<PageBlock> blocks = PdfLayout.layout(content, assembly.endsInTable());
+            List<PageBlock> blocks = PdfLayout.layout(content, assembly.openEdges());
             if (!assembly.add(pageNumber, blocks)) {
                 return failed(source, "read.too_many_cells",
                         String.format(Locale.ROOT, "the tables have more than %d cells", limits.maxCells()));
@@ -214,9 +214,9 @@ public final class PdfReader implements DocumentReader {
             this.name = name;
         }
 
-        /** True when the last page read ended in a table (one that may go on on the next page). */
-        boolean endsInTable() {
-            return open != null;
+        /** The column edges of the table the last page read ended in (it may go on), or null. */
+        float[] openEdges() {
+            return open == null ? null : open.parts.get(open.parts.size() - 1).columnEdges();
         }
 
         /** Adds one page's blocks; false when the cell limit is broken. */

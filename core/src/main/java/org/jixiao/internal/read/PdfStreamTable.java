@@ -160,10 +160,11 @@ final class PdfStreamTable {
      * The page's blocks with its borderless table rebuilt; empty when no line of the page has
      * words far enough apart to be columns, or when the page is too large to search.
      *
-     * @param tableOpen the page before ended in a table: the lines at the head of this page are
-     *                  of that table (cells the page break cut) up to the first gap that ends it
+     * @param openEdges the column edges of the table the page before ended in, or null: the lines
+     *                  at the head of this page are more of that table (up to the first gap that
+     *                  ends it), on the same columns, so that the two parts are one table
      */
-    static List<PageBlock> layout(List<Glyph> glyphs, boolean tableOpen) {
+    static List<PageBlock> layout(List<Glyph> glyphs, float[] openEdges) {
         List<List<Glyph>> lines = new ArrayList<>();
         List<List<Word>> words = new ArrayList<>();
         int count = 0;
@@ -184,7 +185,8 @@ final class PdfStreamTable {
         int i = 0;
         boolean found = false;
         while (i < lines.size()) {
-            if (!columns(words.get(i)) && !(tableOpen && i == 0)) {
+            boolean goesOn = openEdges != null && i == 0;
+            if (!columns(words.get(i)) && !goesOn) {
                 prose.addAll(lines.get(i));
                 i++;
                 continue;
@@ -197,7 +199,7 @@ final class PdfStreamTable {
                 left = Math.min(left, words.get(end).get(0).left());
                 end++;
             }
-            Part part = table(words.subList(i, end));
+            Part part = table(words.subList(i, end), goesOn ? openEdges : null);
             if (part != null) {
                 out.add(part);
                 found = true;
@@ -296,10 +298,14 @@ final class PdfStreamTable {
         return false;
     }
 
-    /** The table of these lines, or null when it would have a single column or row, or be far too large. */
-    private static Part table(List<List<Word>> lines) {
+    /**
+     * The table of these lines, on the given column edges or on edges of its own when they are
+     * null; null when it would have a single column or row, or be far too large.
+     */
+    private static Part table(List<List<Word>> lines, float[] givenEdges) {
         List<Block> blocks = cells(lines);
-        float[] edges = columnEdges(blocks);
+        float[] edges = givenEdges != null ? givenEdges : columnEdges(blocks);
+        placeInColumns(blocks, edges);
         if (edges.length < 3) {
             return null;
         }
@@ -388,7 +394,6 @@ final class PdfStreamTable {
         // Distances within a little of each other are one spacing (writers place lines at
         // fractional positions); each group's size and mean.
         List<float[]> groups = new ArrayList<>();
-        int largest = 0;
         for (int k = 0; k < distances.size(); ) {
             int end = k + 1;
             while (end < distances.size() && distances.get(end) - distances.get(end - 1) <= SAME_SPACING) {
@@ -399,32 +404,47 @@ final class PdfStreamTable {
                 sum += distances.get(i);
             }
             groups.add(new float[] {end - k, sum / (end - k)});
-            largest = Math.max(largest, end - k);
             k = end;
         }
-        // The two smallest spacings that recur often enough not to be chance: at least twice and
-        // a quarter as often as the commonest.
+        // The line pitch: the commonest spacing, twice at least, as close as single-spaced lines
+        // of text are set (wider ones are rows' pitches).
+        float widest = LINE_SPACING_MAX * medianHeight(lines);
         float pitch = -1;
+        int pitchCount = 1;
         for (float[] g : groups) {
-            if (g[0] < 2 || 4 * g[0] < largest) {
-                continue;
-            }
-            if (pitch < 0) {
+            if (g[1] <= widest && g[0] > pitchCount) {
                 pitch = g[1];
-            } else if (g[1] - pitch >= 1) {
-                // Writers set a cell's lines at exactly one pitch; a row may start only a little
-                // further down (cell margins of zero), so the range is kept tight.
-                return new Spacing(pitch - LINE_PITCH_SLACK, Math.min((pitch + g[1]) / 2, pitch + LINE_PITCH_SLACK));
+                pitchCount = (int) g[0];
             }
         }
-        // One recurring spacing alone (a page of few rows): the line pitch if it is as close as
-        // lines of text are set and some lines lie further apart (rows); with every line at that
-        // one distance, rows of one line each may be set at the line pitch, and none are joined.
-        boolean wider = !distances.isEmpty() && distances.get(distances.size() - 1) >= pitch + 1;
-        if (pitch > 0 && wider && pitch <= LINE_SPACING_MAX * height(lines.get(0))) {
-            return new Spacing(pitch - LINE_PITCH_SLACK, pitch + LINE_PITCH_SLACK);
+        if (pitch < 0 || distances.get(distances.size() - 1) < pitch + 1) {
+            // No lines lie further apart than the pitch: rows of one line each may be set at the
+            // line pitch, so no lines are joined.
+            return new Spacing(Float.MAX_VALUE, -1);
         }
-        return new Spacing(Float.MAX_VALUE, -1);
+        // Writers set a cell's lines at exactly one pitch; a row may start only a little further
+        // down (cell margins of zero), so the range is kept tight, and below half way to the next
+        // recurring spacing.
+        float most = pitch + LINE_PITCH_SLACK;
+        for (float[] g : groups) {
+            if (g[0] >= 2 && g[1] >= pitch + 1) {
+                most = Math.min(most, (pitch + g[1]) / 2);
+                break;
+            }
+        }
+        return new Spacing(pitch - LINE_PITCH_SLACK, most);
+    }
+
+    /** The font size of most words (a title's larger size is not the table's). */
+    private static float medianHeight(List<List<Word>> lines) {
+        List<Float> heights = new ArrayList<>();
+        for (List<Word> line : lines) {
+            for (Word w : line) {
+                heights.add(w.height());
+            }
+        }
+        heights.sort(null);
+        return heights.get(heights.size() / 2);
     }
 
     private static Word overlapping(List<Word> line, Word w) {
@@ -437,7 +457,7 @@ final class PdfStreamTable {
     }
 
     /**
-     * Column edges from the cells' horizontal extents; sets each cell's first and last column.
+     * Column edges from the cells' horizontal extents.
      *
      * <p>Over the table's width, count the cells covering each point: columns are the hills and
      * their borders the valleys. A valley parts two columns when the cells crossing it are at most
@@ -498,6 +518,11 @@ final class PdfStreamTable {
         for (int k = 0; k < out.length; k++) {
             out[k] = edges.get(k);
         }
+        return out;
+    }
+
+    /** Sets each cell's first and last column: those it overlaps, or the one holding its middle. */
+    private static void placeInColumns(List<Block> blocks, float[] out) {
         for (Block b : blocks) {
             b.firstColumn = -1;
             for (int c = 0; c + 1 < out.length; c++) {
@@ -516,7 +541,6 @@ final class PdfStreamTable {
                 b.lastColumn = c;
             }
         }
-        return out;
     }
 
     /**
