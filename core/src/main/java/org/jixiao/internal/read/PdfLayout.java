@@ -58,9 +58,10 @@ final class PdfLayout {
     /**
      * A table as found on one page: its column edges, row count and cells, with the cells'
      * horizontal extent given as edge indexes so that parts of one table on several pages can be
-     * laid on one grid.
+     * laid on one grid; for a table drawn without lines, the distance between two lines of one
+     * cell its text showed ({@code NaN} when unknown or ruled), which its next part may need.
      */
-    record Part(float top, float[] columnEdges, int rowCount, List<PartCell> cells) implements PageBlock {
+    record Part(float top, float[] columnEdges, int rowCount, List<PartCell> cells, float linePitch) implements PageBlock {
         float left() {
             return columnEdges[0];
         }
@@ -80,10 +81,10 @@ final class PdfLayout {
     /**
      * The page's tables and paragraphs, in reading order (top to bottom).
      *
-     * @param openEdges the column edges of the table the page before ended in, which may go on at
-     *                  the head of this one, or null
+     * @param open the part of the table the page before ended in, which may go on at the head of
+     *             this one, or null
      */
-    static List<PageBlock> layout(PdfPage page, float[] openEdges) {
+    static List<PageBlock> layout(PdfPage page, Part open) {
         List<Ruling> horizontal = join(page.rulings, true);
         List<Ruling> vertical = join(page.rulings, false);
         List<RuledGrid> grids = grids(horizontal, vertical);
@@ -112,7 +113,7 @@ final class PdfLayout {
         }
         if (blocks.isEmpty()) {
             // No ruled table: a table drawn without borders is found from its text's alignment.
-            List<PageBlock> stream = PdfStreamTable.layout(free, openEdges);
+            List<PageBlock> stream = PdfStreamTable.layout(free, open);
             if (!stream.isEmpty()) {
                 return stream;
             }
@@ -383,7 +384,7 @@ final class PdfLayout {
                 cells.add(new PartCell(region.row(), region.col(), region.col() + region.colSpan(), region.rowSpan(),
                         text(in, xs[region.col()], right), open));
             }
-            return new Part(ys[0], xs, rows, cells);
+            return new Part(ys[0], xs, rows, cells, Float.NaN);
         }
 
         /** True when grid row {@code row} has no horizontal edge over columns c..c+span-1, all unowned. */

@@ -142,7 +142,7 @@ public final class PdfReader implements DocumentReader {
                 return failed(source, "read.too_large",
                         String.format(Locale.ROOT, "the document has more than %d characters of text", limits.maxTextChars()));
             }
-            List<PageBlock> blocks = PdfLayout.layout(content, assembly.openEdges());
+            List<PageBlock> blocks = PdfLayout.layout(content, assembly.openPart());
             if (!assembly.add(pageNumber, blocks)) {
                 return failed(source, "read.too_many_cells",
                         String.format(Locale.ROOT, "the tables have more than %d cells", limits.maxCells()));
@@ -214,9 +214,9 @@ public final class PdfReader implements DocumentReader {
             this.name = name;
         }
 
-        /** The column edges of the table the last page read ended in (it may go on), or null. */
-        float[] openEdges() {
-            return open == null ? null : open.parts.get(open.parts.size() - 1).columnEdges();
+        /** The last part of the table the last page read ended in (it may go on), or null. */
+        Part openPart() {
+            return open == null ? null : open.parts.get(open.parts.size() - 1);
         }
 
         /** Adds one page's blocks; false when the cell limit is broken. */
@@ -335,7 +335,7 @@ public final class PdfReader implements DocumentReader {
                     cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, "", false));
                 }
             }
-            return new Part(part.top(), part.columnEdges(), part.rowCount() - 1, cells);
+            return new Part(part.top(), part.columnEdges(), part.rowCount() - 1, cells, part.linePitch());
         }
 
         private static String range(Part p, PartCell c) {

@@ -83,8 +83,17 @@ final class PdfStreamTable {
         }
     }
 
-    /** The distances, in points, at which a line goes on with the cell above it. */
-    private record Spacing(float least, float most) {
+    /**
+     * The distances, in points, at which a line goes on with the cell above it, around the line
+     * pitch ({@code NaN} when no lines are joined).
+     */
+    private record Spacing(float pitch, float least, float most) {
+        static final Spacing NONE = new Spacing(Float.NaN, Float.MAX_VALUE, -1);
+
+        static Spacing around(float pitch) {
+            return new Spacing(pitch, pitch - LINE_PITCH_SLACK, pitch + LINE_PITCH_SLACK);
+        }
+
         boolean joins(float down) {
             return down >= least && down <= most;
         }
@@ -160,11 +169,12 @@ final class PdfStreamTable {
      * The page's blocks with its borderless table rebuilt; empty when no line of the page has
      * words far enough apart to be columns, or when the page is too large to search.
      *
-     * @param openEdges the column edges of the table the page before ended in, or null: the lines
-     *                  at the head of this page are more of that table (up to the first gap that
-     *                  ends it), on the same columns, so that the two parts are one table
+     * @param open the part of the table the page before ended in, or null: the lines at the head of
+     *             this page are more of that table (up to the first gap that ends it), on the same
+     *             columns, so that the two parts are one table, and with its line pitch where this
+     *             page's few lines do not show one
      */
-    static List<PageBlock> layout(List<Glyph> glyphs, float[] openEdges) {
+    static List<PageBlock> layout(List<Glyph> glyphs, Part open) {
         List<List<Glyph>> lines = new ArrayList<>();
         List<List<Word>> words = new ArrayList<>();
         int count = 0;
@@ -185,7 +195,7 @@ final class PdfStreamTable {
         int i = 0;
         boolean found = false;
         while (i < lines.size()) {
-            boolean goesOn = openEdges != null && i == 0;
+            boolean goesOn = open != null && i == 0;
             if (!columns(words.get(i)) && !goesOn) {
                 prose.addAll(lines.get(i));
                 i++;
@@ -199,7 +209,7 @@ final class PdfStreamTable {
                 left = Math.min(left, words.get(end).get(0).left());
                 end++;
             }
-            Part part = table(words.subList(i, end), goesOn ? openEdges : null);
+            Part part = table(words.subList(i, end), goesOn ? open : null);
             if (part != null) {
                 out.add(part);
                 found = true;
@@ -299,12 +309,16 @@ final class PdfStreamTable {
     }
 
     /**
-     * The table of these lines, on the given column edges or on edges of its own when they are
-     * null; null when it would have a single column or row, or be far too large.
+     * The table of these lines, on edges of its own or, going on with {@code before}, on its edges;
+     * null when it would have a single column or row, or be far too large.
      */
-    private static Part table(List<List<Word>> lines, float[] givenEdges) {
-        List<Block> blocks = cells(lines);
-        float[] edges = givenEdges != null ? givenEdges : columnEdges(blocks);
+    private static Part table(List<List<Word>> lines, Part before) {
+        Spacing spacing = lineSpacing(lines);
+        if (Float.isNaN(spacing.pitch()) && before != null && !Float.isNaN(before.linePitch())) {
+            spacing = Spacing.around(before.linePitch());
+        }
+        List<Block> blocks = cells(lines, spacing);
+        float[] edges = before != null ? before.columnEdges() : columnEdges(blocks);
         placeInColumns(blocks, edges);
         if (edges.length < 3) {
             return null;
@@ -314,15 +328,14 @@ final class PdfStreamTable {
             return null;
         }
         widenOverSubheadings(blocks, rows, edges.length - 1);
-        return part(blocks, edges, rows);
+        return part(blocks, edges, rows, spacing.pitch());
     }
 
     /**
      * The cells: each word joins the cell whose last line lies one line pitch above it and is
      * aligned with it, or starts a cell.
      */
-    private static List<Block> cells(List<List<Word>> lines) {
-        Spacing spacing = lineSpacing(lines);
+    private static List<Block> cells(List<List<Word>> lines, Spacing spacing) {
         List<Block> blocks = new ArrayList<>();
         List<Block> open = new ArrayList<>();
         for (List<Word> line : lines) {
@@ -420,7 +433,7 @@ final class PdfStreamTable {
         if (pitch < 0 || distances.get(distances.size() - 1) < pitch + 1) {
             // No lines lie further apart than the pitch: rows of one line each may be set at the
             // line pitch, so no lines are joined.
-            return new Spacing(Float.MAX_VALUE, -1);
+            return Spacing.NONE;
         }
         // Writers set a cell's lines at exactly one pitch; a row may start only a little further
         // down (cell margins of zero), so the range is kept tight, and below half way to the next
@@ -432,7 +445,7 @@ final class PdfStreamTable {
                 break;
             }
         }
-        return new Spacing(pitch - LINE_PITCH_SLACK, most);
+        return new Spacing(pitch, pitch - LINE_PITCH_SLACK, most);
     }
 
     /** The font size of most words (a title's larger size is not the table's). */
@@ -915,7 +928,7 @@ final class PdfStreamTable {
      * The part: cells of one row and column joined (words a space parted), a spanning cell kept
      * off columns its row's other cells hold, row spans cut where a cell below holds the column.
      */
-    private static Part part(List<Block> blocks, float[] edges, int rowCount) {
+    private static Part part(List<Block> blocks, float[] edges, int rowCount, float linePitch) {
         List<Block> sorted = new ArrayList<>(blocks);
         sorted.sort(Comparator.<Block>comparingInt(b -> b.row).thenComparingDouble(b -> b.left));
         int columns = edges.length - 1;
@@ -965,7 +978,7 @@ final class PdfStreamTable {
         for (Block b : blocks) {
             top = Math.min(top, b.top());
         }
-        return new Part(top, Arrays.copyOf(edges, edges.length), rowCount, cells);
+        return new Part(top, Arrays.copyOf(edges, edges.length), rowCount, cells, linePitch);
     }
 
     private static boolean free(boolean[] row, int from, int span) {

@@ -166,9 +166,41 @@ class PdfReaderTest {
                         {"0", "214", "Second"}, {"1", "214", "delta"}, {"2", "214", "40"}, {"3", "214", "4"},
                         {"1", "232", "eps"}, {"2", "232", "50"}, {"3", "232", "3"},
                         {"1", "250", "-"}};
-                for (String[] c : cells) {
-                    float width = font.getStringWidth(c[2]) / 1000 * 10;
-                    text(cs, font, c[2], columns[Integer.parseInt(c[0])] - width / 2, height - Float.parseFloat(c[1]));
+                centred(cs, font, height, columns, cells);
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each cell {column, baseline from the top of the page, text} centred on its column's middle. */
+    private static void centred(PDPageContentStream cs, PDType1Font font, float height, float[] columns, String[][] cells)
+            throws IOException {
+        for (String[] c : cells) {
+            float width = font.getStringWidth(c[2]) / 1000 * 10;
+            text(cs, font, c[2], columns[Integer.parseInt(c[0])] - width / 2, height - Float.parseFloat(c[1]));
+        }
+    }
+
+    /** A borderless table whose last two rows the page break carried to the head of page 2. */
+    static byte[] borderlessTableOverTwoPages() {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            float[] columns = {60, 150, 240, 310};
+            String[][][] pages = {
+                    {{"0", "100", "Group"}, {"0", "114", "name"}, {"1", "107", "Item"},
+                            {"2", "100", "Target"}, {"2", "114", "value"}, {"3", "107", "Score"},
+                            {"1", "132", "alpha"}, {"1", "146", "one"}, {"2", "139", "10"}, {"3", "139", "5"},
+                            {"1", "164", "beta"}, {"1", "178", "two"}, {"2", "171", "20"}, {"3", "171", "5"}},
+                    {{"1", "60", "gamma"}, {"1", "74", "three"}, {"2", "67", "30"}, {"3", "67", "4"},
+                            {"1", "92", "delta"}, {"2", "92", "40"}, {"3", "92", "4"}}};
+            for (String[][] cells : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    centred(cs, font, page.getMediaBox().getHeight(), columns, cells);
                 }
             }
             doc.save(out);
@@ -176,6 +208,21 @@ class PdfReaderTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aBorderlessTableThePageBreakCutIsOneTableOnTheSameColumns() {
+        Document d = read("borderless-2.pdf", borderlessTableOverTwoPages());
+        assertEquals(1, d.tables().size(), "the rows at the head of page 2 go on with the table of page 1");
+        Table t = d.tables().get(0);
+        assertEquals(List.of(
+                        List.of("0+1v1:Groupname", "1+1v1:Item", "2+1v1:Targetvalue", "3+1v1:Score"),
+                        List.of("1+1v1:alphaone", "2+1v1:10", "3+1v1:5"),
+                        List.of("1+1v1:betatwo", "2+1v1:20", "3+1v1:5"),
+                        List.of("1+1v1:gammathree", "2+1v1:30", "3+1v1:4"),
+                        List.of("1+1v1:delta", "2+1v1:40", "3+1v1:4")),
+                shape(t));
+        assertEquals("page 2, table 1, row 5, col 2", t.ref(4, 1).describe());
     }
 
     @Test
