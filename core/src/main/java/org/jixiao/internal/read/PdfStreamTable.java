@@ -638,14 +638,14 @@ final class PdfStreamTable {
         boolean[] isRow = new boolean[count];
         for (int l = 0; l < count; l++) {
             List<Block> level = levels.get(l);
-            isRow[l] = level.size() > 1 || runs.centred(level.get(0), l, null) == null;
+            isRow[l] = level.size() > 1 || runs.shortest(level.get(0), l, null) == null;
         }
         boolean[] ends = isRow.clone();
         for (int l = 0; l < count; l++) {
             if (levels.get(l).size() > 1) {
                 boolean allMerged = true;
                 for (Block b : levels.get(l)) {
-                    allMerged &= runs.centred(b, l, ends) != null;
+                    allMerged &= runs.shortest(b, l, ends) != null;
                 }
                 isRow[l] = !allMerged;
             }
@@ -671,7 +671,7 @@ final class PdfStreamTable {
             for (Block b : levels.get(l)) {
                 int[] run = tiled.get(b);
                 if (run == null && !isRow[l]) {
-                    run = runs.centred(b, l, isRow);
+                    run = runs.shortest(b, l, isRow);
                 }
                 if (run != null) {
                     b.row = rowOf[run[0]];
@@ -747,36 +747,6 @@ final class PdfStreamTable {
         private static final int UNKNOWN = -2;
 
         /**
-         * The first and last level of the run the cell at level {@code at} is centred over, above
-         * and below its level, its columns free in every level of it but its own; the longest such
-         * run. With {@code ends}, only runs between levels it marks. Null when there is none.
-         */
-        int[] centred(Block b, int at, boolean[] ends) {
-            int first = at;
-            while (first > 0 && at - first < MAX_MERGE && free(levels.get(first - 1), b)) {
-                first--;
-            }
-            int last = at;
-            while (last + 1 < levels.size() && last - at < MAX_MERGE && free(levels.get(last + 1), b)) {
-                last++;
-            }
-            float tolerance = SAME_HEIGHT * b.height();
-            int[] best = null;
-            for (int i = first; i < at; i++) {
-                for (int j = last; j > at; j--) {
-                    if (ends != null && (!ends[i] || !ends[j])
-                            || Math.abs((tops[i] + bottoms[j]) / 2 - b.middle()) > tolerance) {
-                        continue;
-                    }
-                    if (best == null || j - i > best[1] - best[0]) {
-                        best = new int[] {i, j};
-                    }
-                }
-            }
-            return best;
-        }
-
-        /**
          * The runs of the labels of column {@code c} when they tile its rows: each label, top to
          * bottom, centred over the rows from the one after the last row of the label above it (or
          * after the column's last other cell) to a row at or below its own level. A label whose
@@ -818,13 +788,17 @@ final class PdfStreamTable {
             return labels >= 2 && 3 * out.size() >= 2 * labels ? out : Map.of();
         }
 
-        /** The shortest run of rows the merged cell at level {@code at} is centred over, or null. */
-        private int[] shortest(Block b, int at, boolean[] isRow) {
+        /**
+         * The first and last level of the shortest run the cell at level {@code at} is centred
+         * over, above and below its level, its columns free in every level of the run but its own;
+         * with {@code ends}, only runs between levels it marks. Null when there is none.
+         */
+        int[] shortest(Block b, int at, boolean[] ends) {
             float tolerance = SAME_HEIGHT * b.height();
             int[] best = null;
             for (int i = at - 1; i >= 0 && at - i <= MAX_MERGE && free(levels.get(i), b); i--) {
                 for (int j = at + 1; j < levels.size() && j - at <= MAX_MERGE && free(levels.get(j), b); j++) {
-                    if (isRow[i] && isRow[j] && Math.abs((tops[i] + bottoms[j]) / 2 - b.middle()) <= tolerance
+                    if ((ends == null || ends[i] && ends[j]) && Math.abs((tops[i] + bottoms[j]) / 2 - b.middle()) <= tolerance
                             && (best == null || j - i < best[1] - best[0])) {
                         best = new int[] {i, j};
                     }
