@@ -611,7 +611,7 @@ final class PdfStreamTable {
      * centred over a run of levels above and below it in which its columns hold no other cell. A
      * cell alone in a row of a column that has cells in the rows around it (a {@code -} placeholder
      * under the indicator names) is therefore a row, while a label alone in its column over two rows
-     * ({@code 数量指标}) is merged. A merged cell is anchored at the first row of the run it is
+     * ({@code 数量指标}) is merged. A merged cell is anchored at the first row of the shortest run it is
      * centred over, as the word processor's grid anchors it.
      *
      * <p>In a column holding merged labels, the labels tile the rows ({@link Runs#tiling}): a label
