@@ -32,20 +32,13 @@ import java.util.regex.Pattern;
  */
 final class GluedGrammar {
 
-    /** Characters that make the number before them a count, a date or a rate, never a weight or a score. */
-    private static final String UNIT_AFTER_FIGURE = "月日%‰岁";
     private static final String COMPARATORS = "≥≤><=≧≦＞＜";
     /** Money: digits, thousands commas, a decimal part. */
     private static final Pattern AMOUNT = Pattern.compile("\\G\\d[\\d,]*(?:\\.\\d+)?");
     /** A number: digits with an optional decimal part. */
     static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
-    private static final Pattern COMPARATOR = Pattern.compile("\\G[≥≤><=≧≦＞＜]{1,2}|\\G(?:大于等于|小于等于|大于|小于|不低于|不高于|不少于|不超过|约)");
     /** A comparator and its figure: a target's words, never inside an indicator's name (政策知晓率|≥83%). */
     private static final Pattern COMPARED_FIGURE = Pattern.compile("[≥≤><=≧≦＞＜]\\d");
-    /** A comparator in words at a name's end: before a figure it begins the target (运维项目数|大于等于350个). */
-    private static final Pattern COMPARATOR_WORD_AT_END =
-            Pattern.compile("(?:大于|小于|等于|不低于|不高于|不少于|不超过|不大于|不小于|高于|低于|超过|达到|至少|控制在)$");
-    private static final Pattern DATE = Pattern.compile("\\G\\d{4}年(?:\\d{1,2}月)?(?:\\d{1,2}日)?");
     /** A figure OCR garbled: digits and letters that look like them ({@code IO} for 10, {@code l5}). */
     private static final Pattern GARBLED = Pattern.compile("\\G[0-9IOolSZ]{1,3}(?![A-Za-z0-9])");
     /** An amount whose first digits OCR read as letters: M.8, l5.2. */
@@ -93,7 +86,6 @@ final class GluedGrammar {
     private static final int NAME_AFTER_NONE = 1;
     /** A name that begins with a figure (65岁及以上…): possible, but a figure there is likelier a cell's. */
     private static final int NAME_LEADING_FIGURE = 2;
-    private static final Pattern LEADING_FIGURE = Pattern.compile("\\G\\d{1,3}(?![\\d.年月日号%])(?=\\p{IsHan})");
     private static final Pattern BRACKETS = Pattern.compile("[《》〔〕()（）\\[\\]]");
     /** A unit in a row whose nature is 定性 (its cells hold words such as 按期完成). */
     private static final int QUALITATIVE_UNIT = 2;
@@ -101,12 +93,12 @@ final class GluedGrammar {
     private static final int NAME_WITH_VALUE_WORD = 2;
     /** A cell of words never ends on an operator: 实际到位资金/应到位资金×100% is one criterion. */
     private static final String OPERATORS = "×=/+*÷(（";
-    private static final List<String> YES_NO_WORDS = List.of("是", "否", "√", "×");
-    private static final List<String> NATURE_WORDS = List.of("定性", "定量", "正向", "反向", "区间");
     private static final int MAX_FREE_TEXT = 60;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Prose prose;
+    /** The vocabulary of glued cells: comparators, dates, units after figures, nature and yes/no words. */
+    private final Prose.Glued vocabulary;
     private final List<String> qualities;
     /** The degree words and none: a quality word may stand alone. */
     private final List<String> degreesOrNone;
@@ -116,6 +108,7 @@ final class GluedGrammar {
 
     GluedGrammar(Prose prose) {
         this.prose = prose;
+        this.vocabulary = prose.glued();
         this.qualities = prose.gluedQualities();
         List<String> orNone = new ArrayList<>();
         orNone.add("");
@@ -374,7 +367,7 @@ final class GluedGrammar {
                 if (last == ' ' || COMPARATORS.indexOf(last) >= 0 || e - at < 2 || splitsNumber(e)
                         || COMPARED_FIGURE.matcher(name).find()
                         || !plausibleEnd(at, e)
-                        || e < to && Character.isDigit(text.charAt(e)) && COMPARATOR_WORD_AT_END.matcher(name).find()) {
+                        || e < to && Character.isDigit(text.charAt(e)) && vocabulary.comparatorAtEnd().matcher(name).find()) {
                     continue; // a name never ends inside a number or on its comparator
                 }
                 if (leadingFigure && Character.isDigit(name.charAt(0)) && BRACKETS.matcher(name).find()) {
@@ -446,7 +439,7 @@ final class GluedGrammar {
                     return true;
                 }
             }
-            for (String n : NATURE_WORDS) {
+            for (String n : vocabulary.natures()) {
                 if (name.endsWith(n) && name.length() > n.length()) {
                     return true;
                 }
@@ -482,7 +475,7 @@ final class GluedGrammar {
          * figure before them, and a word after them that is no date's (65岁及以上老年人…).
          */
         private boolean leadingFigure(int at) {
-            Matcher m = LEADING_FIGURE.matcher(text).region(at, to);
+            Matcher m = vocabulary.leadingFigure().matcher(text).region(at, to);
             return m.lookingAt() && !(at > 0 && (Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.'));
         }
 
@@ -510,7 +503,7 @@ final class GluedGrammar {
                     break;
                 }
                 int q = j;
-                Matcher cmp = COMPARATOR.matcher(text).region(j, to);
+                Matcher cmp = vocabulary.comparator().matcher(text).region(j, to);
                 if (cmp.lookingAt()) {
                     q = cmp.end();
                 }
@@ -526,7 +519,7 @@ final class GluedGrammar {
             int offset = named ? 1 : 0;
             for (int j = 0; j + offset < prefix.size(); j++) {
                 Span c = prefix.get(j + offset);
-                if (kinds.get(j) == Kind.NATURE && !c.blank() && text.startsWith("定性", c.from())) {
+                if (kinds.get(j) == Kind.NATURE && !c.blank() && text.startsWith(vocabulary.qualitative(), c.from())) {
                     return true;
                 }
             }
@@ -809,7 +802,7 @@ final class GluedGrammar {
                 case TARGET, MEASURE, ADJUSTED -> measures(at, out);
                 case UNIT -> units(at, out);
                 case NATURE -> natures(at, out);
-                case YES_NO -> words(at, out, YES_NO_WORDS);
+                case YES_NO -> words(at, out, vocabulary.yesNo());
                 case TEXT -> texts(at, out, 1, TEXT_WITH_FIGURE);
                 case CRITERION -> texts(at, out, 1, CRITERION_WITH_FIGURE);
                 default -> { }
@@ -852,11 +845,11 @@ final class GluedGrammar {
 
         /** A nature: a comparator (≥, ≤, =) or a word (定性, 定量, 正向, 反向). */
         private void natures(int at, List<Candidate> out) {
-            Matcher cmp = COMPARATOR.matcher(text).region(at, to);
+            Matcher cmp = vocabulary.comparator().matcher(text).region(at, to);
             if (cmp.lookingAt()) {
                 out.add(new Candidate(new Span(at, cmp.end(), false, false, Optional.empty()), 0));
             }
-            words(at, out, NATURE_WORDS);
+            words(at, out, vocabulary.natures());
         }
 
         private void words(int at, List<Candidate> out, List<String> words) {
@@ -891,7 +884,7 @@ final class GluedGrammar {
                         continue;
                     }
                     BigDecimal v = new BigDecimal(n);
-                    if (e < to && UNIT_AFTER_FIGURE.indexOf(text.charAt(e)) >= 0 || withinYear(at, e) || unitAt(e)) {
+                    if (e < to && vocabulary.unitAfterFigure().indexOf(text.charAt(e)) >= 0 || withinYear(at, e) || unitAt(e)) {
                         continue; // 11月, 2020年, 2370人: a date or a count, not a weight or a score
                     }
                     if (v.compareTo(max) <= 0 && (n.indexOf('.') < 0 || n.length() - n.indexOf('.') - 1 <= 2)) {
@@ -974,11 +967,11 @@ final class GluedGrammar {
         private void measures(int at, List<Candidate> out) {
             dash(at, out, true);
             int p = at;
-            Matcher cmp = COMPARATOR.matcher(text).region(at, to);
+            Matcher cmp = vocabulary.comparator().matcher(text).region(at, to);
             if (cmp.lookingAt()) {
                 p = cmp.end();
             }
-            Matcher date = DATE.matcher(text).region(p, to);
+            Matcher date = vocabulary.date().matcher(text).region(p, to);
             boolean isDate = date.lookingAt();
             if (isDate) {
                 // A date ends on its own words (底前, 之前, 完成): what follows is the next cell. The
@@ -1139,11 +1132,11 @@ final class GluedGrammar {
                     return true; // 项目支出控制 | 控制在预算范围内
                 }
             }
-            if (COMPARATOR.matcher(text).region(e, to).lookingAt()) {
+            if (vocabulary.comparator().matcher(text).region(e, to).lookingAt()) {
                 return true; // 运维项目数 | 大于等于
             }
             if (kinds.contains(Kind.NATURE)) {
-                for (String n : NATURE_WORDS) {
+                for (String n : vocabulary.natures()) {
                     if (text.startsWith(n, e)) {
                         return true;
                     }

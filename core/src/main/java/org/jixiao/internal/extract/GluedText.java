@@ -55,21 +55,12 @@ final class GluedText {
     private static final Pattern PAGE_MARKER = Pattern.compile("^(\\d{1,2})\u3001");
     /** A heading's decoration glued after it: (万元), (A), (B/A), (20分*执行率), a colon. */
     private static final Pattern DECORATION = Pattern.compile("\\G(?:\\s*[(][^()]{0,14}[)]|\\s*[:\uFF1A])");
-    /** A level name printed with its weight: 项目决策(10分), 数量指标(10分). */
-    private static final Pattern WEIGHTED_LABEL = Pattern.compile("(\\p{IsHan}{2,9})[(](\\d{1,3}(?:\\.\\d+)?)分[)]");
-    /** An empty row of a template: 指标1:, 指标2:. */
-    private static final Pattern LEVEL_WEIGHT = Pattern.compile("[(](\\d{1,3}(?:\\.\\d+)?)分[)]");
-    private static final Pattern PLACEHOLDER = Pattern.compile("指标\\d{1,2}[:\uFF1A]");
     /** A word with one character OCR read as one or two letters (项Fl实施). */
     private static final Pattern LETTERS_FOR_A_CHARACTER = Pattern.compile("^(\\p{IsHan}+)[A-Za-z]{1,2}(\\p{IsHan}+)$");
-    /** A level name a template adds to the national ones, written at the start of its row: 长效管理指标. */
-    private static final Pattern OWN_LEVEL_NAME = Pattern.compile("^\\p{IsHan}{2,6}指标(?=\\p{IsHan})");
     private static final Set<Field> INDICATOR_ENDS = EnumSet.of(Field.TOTAL_SCORE, Field.GRADE, Field.ANALYSIS,
             Field.ANALYSIS_BUDGET, Field.ANALYSIS_OUTPUT, Field.ANALYSIS_BENEFIT, Field.ANALYSIS_SATISFACTION,
             Field.EXPERIENCE, Field.PROBLEMS, Field.FORM_TITLE, Field.DEPT_FORM_TITLE, Field.PROJECT_NAME,
             Field.GOAL_EXPECTED, Field.ANNUAL_GOAL, Field.DEVIATION_REASON, Field.IMPROVEMENTS);
-    /** The number of a section before its name: 二、 or （三）, at the end of the text it ends. */
-    private static final Pattern SECTION_NUMBER = Pattern.compile("(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)$");
     /** Ends of an indicator table that are also common words of its cells: they end it only at a cell's start. */
     private static final Set<Field> WORDS_OF_TEXT = EnumSet.of(Field.GOAL_EXPECTED, Field.ANNUAL_GOAL,
             Field.DEVIATION_REASON, Field.IMPROVEMENTS);
@@ -98,6 +89,8 @@ final class GluedText {
     private final Map<Integer, List<Map.Entry<String, Field>>> headingsByLength = new HashMap<>();
     private final int longestHeading;
     private final GluedGrammar grammar;
+    /** Level weights, section numbers, template placeholders and the other words of glued labels. */
+    private final Prose.Glued vocabulary;
     private final List<String> extraLevel2;
 
     GluedText(HeadingDictionary dictionary, Prose prose) {
@@ -112,6 +105,7 @@ final class GluedText {
         }
         this.longestHeading = longest;
         this.grammar = new GluedGrammar(prose);
+        this.vocabulary = prose.glued();
         this.extraLevel2 = prose.gluedLevel2();
     }
 
@@ -160,7 +154,7 @@ final class GluedText {
     /** True if {@code text} holds an indicator header with its headings glued together. */
     private boolean holdsGluedHeader(String text) {
         // Cheap first: a glued header names the indicator's level or name column.
-        if (text.length() < 12 || !(text.contains("二级指标") || text.contains("三级指标") || text.contains("指标名称"))) {
+        if (text.length() < 12 || vocabulary.headerWords().stream().noneMatch(text::contains)) {
             return false;
         }
         List<Token> tokens = scan(text, 0, text.length(), new boolean[text.length() + 1],
@@ -600,7 +594,7 @@ final class GluedText {
             while (j < tokens.size()) {
                 Token t = tokens.get(j);
                 Token prefix = null;
-                if (!t.isHeading() && t.label().strip().matches("其中[:\uFF1A]?") && j + 1 < tokens.size()
+                if (!t.isHeading() && vocabulary.partLabel().matcher(t.label().strip()).matches() && j + 1 < tokens.size()
                         && FUND_LINES.contains(tokens.get(j + 1).field())) {
                     prefix = t;
                     t = tokens.get(++j);
@@ -836,7 +830,7 @@ final class GluedText {
                     Optional<Anchor> anchor = anchorAt(i, to, i == segmentStart);
                     if (anchor.isPresent()) {
                         // The number of a level's section (二、产出指标, （三）时效指标) is the level's, not the row's before it.
-                        Matcher number = SECTION_NUMBER.matcher(text).region(segmentStart, i);
+                        Matcher number = vocabulary.sectionNumber().matcher(text).region(segmentStart, i);
                         rows(segmentStart, number.find() ? number.start() : i);
                         apply(anchor.get());
                         i = anchor.get().end();
@@ -889,11 +883,11 @@ final class GluedText {
             /** A level name, a weighted label or a placeholder at {@code i}. */
             private Optional<Anchor> anchorAt(int i, int to, boolean rowStart) {
                 String text = s.text();
-                Matcher ph = PLACEHOLDER.matcher(text).region(i, to);
+                Matcher ph = vocabulary.placeholder().matcher(text).region(i, to);
                 if (ph.lookingAt()) {
                     return Optional.of(new Anchor(0, new Piece("", i), ph.end(), Optional.empty(), true, false));
                 }
-                Matcher w = WEIGHTED_LABEL.matcher(text).region(i, to);
+                Matcher w = vocabulary.weightedLabel().matcher(text).region(i, to);
                 if (w.lookingAt() && (i == 0 || !Character.isIdeographic(text.codePointAt(i - 1)) || rowStart)
                         && !GluedGrammar.crossesBreak(s.breaks(), i, w.end()) && !startsWithLevelName(w.group(1))
                         && !(levelField(w.group(1)).isEmpty() && levelField(w.group(1).substring(1)).isPresent())) {
@@ -901,7 +895,7 @@ final class GluedText {
                     String label = w.group(1);
                     Optional<Field> f = levelField(label);
                     int level = f.map(x -> x.isLevel1Value() ? 1 : 2)
-                            .orElse(label.endsWith("指标") ? 2 : 1);
+                            .orElse(label.endsWith(vocabulary.levelSuffix()) ? 2 : 1);
                     return Optional.of(new Anchor(level, new Piece(w.group(), i), w.end(),
                             Optional.of(new BigDecimal(w.group(2))), f.isPresent(), f.filter(NATIONAL_LEVEL1::contains).isPresent()));
                 }
@@ -914,12 +908,12 @@ final class GluedText {
                     Field f = headings.get(key);
                     boolean lineStart = rowStart && s.breaks()[i];
                     if (f != null && (f.isLevel2Value() || f.isLevel1Value() && (lineStart || f != Field.LEVEL1_DECISION
-                            && f != Field.LEVEL1_PROCESS)) && (key.endsWith("指标") || f == Field.LEVEL2_RUBRIC
+                            && f != Field.LEVEL1_PROCESS)) && (key.endsWith(vocabulary.levelSuffix()) || f == Field.LEVEL2_RUBRIC
                             || lineStart || f.isLevel2Value() && i == level1End
                             || i > 0 && closesCell(text.charAt(i - 1)) && (f.isLevel2Value() || knownLevel2At(end, to))
-                            || LEVEL_WEIGHT.matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)) {
+                            || vocabulary.levelWeight().matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)) {
                         // A weight printed after the name belongs to it: 服务对象满意度指标(10分).
-                        Matcher weight = LEVEL_WEIGHT.matcher(text).region(end, to);
+                        Matcher weight = vocabulary.levelWeight().matcher(text).region(end, to);
                         Optional<BigDecimal> w2 = Optional.empty();
                         int stop = end;
                         if (weight.lookingAt()) {
@@ -952,7 +946,7 @@ final class GluedText {
                     }
                 }
                 if (rowStart && s.breaks()[i]) {
-                    Matcher own = OWN_LEVEL_NAME.matcher(text).region(i, to);
+                    Matcher own = vocabulary.ownLevelName().matcher(text).region(i, to);
                     if (own.lookingAt() && levelField(own.group()).isEmpty() && !headings.containsKey(own.group())) {
                         return Optional.of(new Anchor(2, new Piece(own.group(), i), own.end(), Optional.empty(), false, false));
                     }

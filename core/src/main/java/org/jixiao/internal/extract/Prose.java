@@ -88,6 +88,7 @@ final class Prose {
     private final List<String> gluedDateTails;
     private final List<String> gluedValueStarts;
     private final List<String> gluedLevel2;
+    private final Glued glued;
 
     private Prose(Properties p) {
         this.year = rule(p, "year");
@@ -111,6 +112,40 @@ final class Prose {
         this.gluedDateTails = words(p, "glued.date_tails");
         this.gluedValueStarts = words(p, "glued.value_starts");
         this.gluedLevel2 = words(p, "glued.level2");
+        this.glued = new Glued(single(p, "glued.unit_after_figure"), pattern(p, "glued.comparator"),
+                pattern(p, "glued.comparator_at_end"), pattern(p, "glued.date"), pattern(p, "glued.leading_figure"),
+                words(p, "glued.yes_no"), words(p, "glued.natures"), pattern(p, "glued.weighted_label"),
+                pattern(p, "glued.level_weight"), pattern(p, "glued.placeholder"), pattern(p, "glued.own_level_name"),
+                pattern(p, "glued.section_number"), words(p, "glued.header_words"), pattern(p, "glued.part_label"),
+                single(p, "glued.level_suffix"));
+    }
+
+    /**
+     * The words and patterns the glued-text reader ({@link GluedText}, {@link GluedGrammar}) splits
+     * cells by; prose.properties' {@code glued.*} keys say what each is.
+     */
+    record Glued(String unitAfterFigure, Pattern comparator, Pattern comparatorAtEnd, Pattern date,
+                 Pattern leadingFigure, List<String> yesNo, List<String> natures, Pattern weightedLabel,
+                 Pattern levelWeight, Pattern placeholder, Pattern ownLevelName, Pattern sectionNumber,
+                 List<String> headerWords, Pattern partLabel, String levelSuffix) {
+
+        /** The nature word of a qualitative indicator (定性), the first of {@link #natures}. */
+        String qualitative() {
+            return natures.get(0);
+        }
+    }
+
+    /** The glued-text reader's words and patterns. */
+    Glued glued() {
+        return glued;
+    }
+
+    private static String single(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("prose.properties has no key " + key);
+        }
+        return value.strip();
     }
 
     private static List<String> words(Properties p, String key) {
