@@ -24,9 +24,23 @@ final class Prose {
      * A pattern, the characters of which a text must hold one before it is worth searching, and
      * the words one of which begins every match ({@link #startWords}). The search starts at the
      * first such word: the patterns open with an alternation, which java.util.regex tries at every
-     * position of a long paragraph, while {@link String#indexOf} finds a word with a vectorised scan.
+     * position of a long paragraph. {@code startChars} are the words' first characters.
      */
-    private record Rule(Pattern pattern, String requires, List<String> starts) {
+    private record Rule(Pattern pattern, String requires, List<String> starts, String startChars) {
+        Rule(Pattern pattern, String requires, List<String> starts) {
+            this(pattern, requires, starts, firstCharacters(starts));
+        }
+
+        private static String firstCharacters(List<String> words) {
+            StringBuilder chars = new StringBuilder();
+            for (String w : words) {
+                if (chars.indexOf(w.substring(0, 1)) < 0) {
+                    chars.append(w.charAt(0));
+                }
+            }
+            return chars.toString();
+        }
+
         Optional<String> first(String text) {
             return find(text).map(m -> m.group(1));
         }
@@ -54,16 +68,22 @@ final class Prose {
             return false;
         }
 
-        /** Where the earliest of {@link #starts} occurs in {@code text}, or -1. */
+        /**
+         * Where the earliest of {@link #starts} occurs in {@code text}, or -1: one pass that tries
+         * the words only where one of their first characters stands, rather than a search per word
+         * (this runs on every cell and paragraph, for each rule).
+         */
         private int firstStart(String text) {
-            int first = -1;
-            for (String word : starts) {
-                int at = text.indexOf(word);
-                if (at >= 0 && (first < 0 || at < first)) {
-                    first = at;
+            for (int i = 0; i < text.length(); i++) {
+                if (startChars.indexOf(text.charAt(i)) >= 0) {
+                    for (String word : starts) {
+                        if (text.startsWith(word, i)) {
+                            return i;
+                        }
+                    }
                 }
             }
-            return first;
+            return -1;
         }
     }
 

@@ -108,9 +108,10 @@ public final class HeadingDictionary {
      * (also for {@code null} and blank text).
      */
     public Optional<Field> lookup(String heading) {
-        if (heading == null || heading.isBlank() || heading.length() > maxHeadingLength || !TextNormalizer.hasHan(heading)) {
+        if (heading == null || heading.length() > maxHeadingLength || !TextNormalizer.hasHan(heading)) {
             // Every variant is a short Chinese label: numbers, codes and prose are no heading, and
             // are by far most of the cells asked about, so they are turned away before normalizing.
+            // (Blank text holds no Han character: no separate blank test.)
             return Optional.empty();
         }
         return memo.get(heading);

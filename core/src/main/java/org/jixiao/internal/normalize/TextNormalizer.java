@@ -297,15 +297,18 @@ public final class TextNormalizer {
             if (!hasTraditionalOnly(s)) {
                 return s;
             }
+            // A loop, not codePoints().forEach: this runs on every cell of a traditional-script form.
             StringBuilder out = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
                 String r = simplified.get(cp);
                 if (r == null) {
                     out.appendCodePoint(cp);
                 } else {
                     out.append(r);
                 }
-            });
+                i += Character.charCount(cp);
+            }
             return out.toString();
         }
 
