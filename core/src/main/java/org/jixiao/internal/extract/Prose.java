@@ -100,8 +100,8 @@ final class Prose {
     private final Pattern placeholder;
     private final Pattern subRow;
     private final Pattern yesMark;
-    private final Pattern departmentTitle;
-    private final Pattern transfer;
+    private final Rule departmentTitle;
+    private final Rule transfer;
     private final List<String> gluedQualities;
     private final List<String> gluedDegrees;
     private final List<String> gluedUnits;
@@ -123,8 +123,8 @@ final class Prose {
         this.placeholder = pattern(p, "placeholder");
         this.subRow = pattern(p, "subrow");
         this.yesMark = pattern(p, "yes.marks");
-        this.departmentTitle = pattern(p, "title.department");
-        this.transfer = pattern(p, "title.transfer");
+        this.departmentTitle = rule(p, "title.department");
+        this.transfer = rule(p, "title.transfer");
         this.gluedQualities = words(p, "glued.qualities");
         this.gluedDegrees = words(p, "glued.degrees");
         this.gluedUnits = words(p, "glued.units");
@@ -270,15 +270,15 @@ final class Prose {
 
     /** A title or label of a department's whole-budget form. */
     boolean isDepartmentTitle(String text) {
-        return departmentTitle.matcher(text).find();
+        return departmentTitle.find(text).isPresent();
     }
 
     /** A title or label of a transfer-payment form. */
     boolean isTransfer(String text) {
-        return transfer.matcher(text).find();
+        return transfer.find(text).isPresent();
     }
 
     boolean isTitle(String text) {
-        return title.pattern().matcher(text).find();
+        return title.find(text).isPresent();
     }
 }

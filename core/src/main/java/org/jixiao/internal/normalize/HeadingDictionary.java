@@ -170,7 +170,10 @@ public final class HeadingDictionary {
 
     /** True if {@code heading} is a variant of {@code field}. */
     public boolean is(String heading, Field field) {
-        return lookup(heading).filter(f -> f == field).isPresent();
+        // No lambda: this is asked several times for every cell, and a capturing lambda is an
+        // allocation and a method-handle call each time until the JIT has inlined it.
+        Optional<Field> found = lookup(heading);
+        return found.isPresent() && found.get() == field;
     }
 
     /** The variants listed for {@code field}, as written in the resource, in file order; empty if none. */
