@@ -186,8 +186,8 @@ public final class Journal implements AutoCloseable {
 
     /** Appends the entry of one finished input; it replaces any earlier entry for the same name. */
     public void append(String name, String hash, List<TableRow> rows) throws IOException {
-        // The file's own record quoted as every row line is (RFC 4180, as FORMAT reads it back):
-        // a CSVPrinter per file was most of what this method compiled to.
+        // The file's own record quoted as every row line is (RFC 4180, as FORMAT reads it back),
+        // not through a CSVPrinter per file, whose set-up was most of this method's compiled code.
         StringBuilder text = new StringBuilder(TableRow.csvLine(List.of("file", name, hash))).append('\n');
         for (TableRow row : rows) {
             // The label is a plain word, so label + "," + the row's own CSV line is the record

@@ -107,7 +107,9 @@ final class FormLocator {
 
     /** For {@code 项目名称：X} returns X when the part before the colon is a variant of {@code field}. */
     Optional<String> labelledText(String text, Field field) {
-        return labelled(text).filter(l -> l.field() == field).map(Labelled::value);
+        Optional<Labelled> labelled = labelled(text);
+        return labelled.isPresent() && labelled.get().field() == field
+                ? Optional.of(labelled.get().value()) : Optional.empty();
     }
 
     /** A {@code label：value} line: the label's field and the value. */
