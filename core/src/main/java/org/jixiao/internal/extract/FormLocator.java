@@ -107,11 +107,27 @@ final class FormLocator {
 
     /** For {@code 项目名称：X} returns X when the part before the colon is a variant of {@code field}. */
     Optional<String> labelledText(String text, Field field) {
+        Optional<Labelled> labelled = labelled(text);
+        return labelled.isPresent() && labelled.get().field() == field
+                ? Optional.of(labelled.get().value()) : Optional.empty();
+    }
+
+    /** A {@code label：value} line: the label's field and the value. */
+    record Labelled(Field field, String value) {
+    }
+
+    /**
+     * For {@code 项目名称：X}, the field the part before the colon names and X; empty when that part
+     * is no known label or X is no value. One dictionary lookup serves every field a line may
+     * label (the extractor looks for four on every paragraph and single-cell row).
+     */
+    Optional<Labelled> labelled(String text) {
         int colon = indexOfColon(text);
         if (colon <= 0) {
             return Optional.empty();
         }
-        if (!dictionary.is(text.substring(0, colon), field)) {
+        Optional<Field> field = dictionary.lookup(text.substring(0, colon));
+        if (field.isEmpty()) {
             return Optional.empty();
         }
         String value = text.substring(colon + 1).strip();
@@ -119,7 +135,7 @@ final class FormLocator {
         if (value.isEmpty() || prose.fundsUnit(value).isPresent() && value.length() <= 8) {
             return Optional.empty();
         }
-        return Optional.of(value);
+        return Optional.of(new Labelled(field.get(), value));
     }
 
     private static int indexOfColon(String text) {

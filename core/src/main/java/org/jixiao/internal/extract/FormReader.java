@@ -187,11 +187,9 @@ final class FormReader {
         if (year.isEmpty()) {
             prose.year(text).ifPresent(y -> year = Optional.of(new Sourced<>(y, ref)));
         }
-        for (Field f : HEADER_LABELS) {
-            if (!header.containsKey(f)) {
-                locator.labelledText(text, f).ifPresent(v -> header.put(f, new Sourced<>(v, ref)));
-            }
-        }
+        locator.labelled(text)
+                .filter(l -> HEADER_LABELS.contains(l.field()) && !header.containsKey(l.field()))
+                .ifPresent(l -> header.put(l.field(), new Sourced<>(l.value(), ref)));
         noteKind(text);
         if (fundLines.isEmpty() && fundsHeader.isEmpty()) {
             prose.fundsUnit(text).ifPresent(u -> statedUnit = Optional.of(u));

@@ -44,6 +44,12 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
     }
 
     static Optional<FundsHeader> parse(List<Cell> cells, List<Cell> next, HeadingDictionary dictionary, Prose prose) {
+        // Every row is asked, and most are data: a funds header names at least two amounts, and
+        // a row that names none cannot (cells of the next row count only under an amount heading
+        // of this one), so it is turned away before any list is built.
+        if (!namesAnAmount(cells, dictionary)) {
+            return Optional.empty();
+        }
         List<Cell> merged = new ArrayList<>();
         boolean two = false;
         for (Cell c : cells) {
@@ -83,6 +89,16 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
             }
         }
         return amounts >= 2 ? Optional.of(new FundsHeader(columns, unit, two ? 2 : 1)) : Optional.empty();
+    }
+
+    private static boolean namesAnAmount(List<Cell> cells, HeadingDictionary dictionary) {
+        for (Cell c : cells) {
+            Optional<Field> f = dictionary.lookup(c.text());
+            if (f.isPresent() && AMOUNTS.contains(asFundsField(f.get()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Field asFundsField(Field f) {

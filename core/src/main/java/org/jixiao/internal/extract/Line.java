@@ -31,8 +31,15 @@ sealed interface Line permits Line.Text, Line.Cells {
         }
     }
 
-    /** Row {@code index} (0-based) of {@code table}, as the file has it. */
-    record TableRow(Table table, int index) implements Cells {
+    /**
+     * Row {@code index} (0-based) of {@code table}, as the file has it, with its non-blank cells
+     * listed once: locating the forms and reading each row ask for them several times per row.
+     */
+    record TableRow(Table table, int index, List<Cell> nonBlank) implements Cells {
+        TableRow(Table table, int index) {
+            this(table, index, table.rows().get(index).nonBlank());
+        }
+
         @Override
         public Row row() {
             return table.rows().get(index);

@@ -24,9 +24,23 @@ final class Prose {
      * A pattern, the characters of which a text must hold one before it is worth searching, and
      * the words one of which begins every match ({@link #startWords}). The search starts at the
      * first such word: the patterns open with an alternation, which java.util.regex tries at every
-     * position of a long paragraph, while {@link String#indexOf} finds a word with a vectorised scan.
+     * position of a long paragraph. {@code startChars} are the words' first characters.
      */
-    private record Rule(Pattern pattern, String requires, List<String> starts) {
+    private record Rule(Pattern pattern, String requires, List<String> starts, String startChars) {
+        Rule(Pattern pattern, String requires, List<String> starts) {
+            this(pattern, requires, starts, firstCharacters(starts));
+        }
+
+        private static String firstCharacters(List<String> words) {
+            StringBuilder chars = new StringBuilder();
+            for (String w : words) {
+                if (chars.indexOf(w.substring(0, 1)) < 0) {
+                    chars.append(w.charAt(0));
+                }
+            }
+            return chars.toString();
+        }
+
         Optional<String> first(String text) {
             return find(text).map(m -> m.group(1));
         }
@@ -54,16 +68,22 @@ final class Prose {
             return false;
         }
 
-        /** Where the earliest of {@link #starts} occurs in {@code text}, or -1. */
+        /**
+         * Where the earliest of {@link #starts} occurs in {@code text}, or -1: one pass that tries
+         * the words only where one of their first characters stands, rather than a search per word
+         * (this runs on every cell and paragraph, for each rule).
+         */
         private int firstStart(String text) {
-            int first = -1;
-            for (String word : starts) {
-                int at = text.indexOf(word);
-                if (at >= 0 && (first < 0 || at < first)) {
-                    first = at;
+            for (int i = 0; i < text.length(); i++) {
+                if (startChars.indexOf(text.charAt(i)) >= 0) {
+                    for (String word : starts) {
+                        if (text.startsWith(word, i)) {
+                            return i;
+                        }
+                    }
                 }
             }
-            return first;
+            return -1;
         }
     }
 
@@ -80,8 +100,8 @@ final class Prose {
     private final Pattern placeholder;
     private final Pattern subRow;
     private final Pattern yesMark;
-    private final Pattern departmentTitle;
-    private final Pattern transfer;
+    private final Rule departmentTitle;
+    private final Rule transfer;
     private final List<String> gluedQualities;
     private final List<String> gluedDegrees;
     private final List<String> gluedUnits;
@@ -104,8 +124,8 @@ final class Prose {
         this.placeholder = pattern(p, "placeholder");
         this.subRow = pattern(p, "subrow");
         this.yesMark = pattern(p, "yes.marks");
-        this.departmentTitle = pattern(p, "title.department");
-        this.transfer = pattern(p, "title.transfer");
+        this.departmentTitle = rule(p, "title.department");
+        this.transfer = rule(p, "title.transfer");
         this.gluedQualities = words(p, "glued.qualities");
         this.gluedDegrees = words(p, "glued.degrees");
         this.gluedUnits = words(p, "glued.units");
@@ -285,15 +305,15 @@ final class Prose {
 
     /** A title or label of a department's whole-budget form. */
     boolean isDepartmentTitle(String text) {
-        return departmentTitle.matcher(text).find();
+        return departmentTitle.find(text).isPresent();
     }
 
     /** A title or label of a transfer-payment form. */
     boolean isTransfer(String text) {
-        return transfer.matcher(text).find();
+        return transfer.find(text).isPresent();
     }
 
     boolean isTitle(String text) {
-        return title.pattern().matcher(text).find();
+        return title.find(text).isPresent();
     }
 }

@@ -108,9 +108,10 @@ public final class HeadingDictionary {
      * (also for {@code null} and blank text).
      */
     public Optional<Field> lookup(String heading) {
-        if (heading == null || heading.isBlank() || heading.length() > maxHeadingLength || !TextNormalizer.hasHan(heading)) {
+        if (heading == null || heading.length() > maxHeadingLength || !TextNormalizer.hasHan(heading)) {
             // Every variant is a short Chinese label: numbers, codes and prose are no heading, and
             // are by far most of the cells asked about, so they are turned away before normalizing.
+            // (Blank text holds no Han character: no separate blank test.)
             return Optional.empty();
         }
         return memo.get(heading);
@@ -169,7 +170,10 @@ public final class HeadingDictionary {
 
     /** True if {@code heading} is a variant of {@code field}. */
     public boolean is(String heading, Field field) {
-        return lookup(heading).filter(f -> f == field).isPresent();
+        // No lambda: this is asked several times for every cell, and a capturing lambda is an
+        // allocation and a method-handle call each time until the JIT has inlined it.
+        Optional<Field> found = lookup(heading);
+        return found.isPresent() && found.get() == field;
     }
 
     /** The variants listed for {@code field}, as written in the resource, in file order; empty if none. */

@@ -68,6 +68,16 @@ public final class TextNormalizer {
      * {@code null} is a bad call.
      */
     public String apply(String text) {
+        // Most cells (numbers, plain labels) are already folded: one scan tells, where the steps
+        // below scan each string five times and run ICU's normalizer over it.
+        if (isFolded(text)) {
+            return text;
+        }
+        return fold(text);
+    }
+
+    /** Every step of {@link #apply(String)}, whatever the text. */
+    String fold(String text) {
         if (text.isEmpty()) {
             return text;
         }
@@ -82,6 +92,27 @@ public final class TextNormalizer {
         s = foldSymbols(s);
         s = Chinese.TABLE.toSimplified(s);
         return foldSpaces(s);
+    }
+
+    /**
+     * True when no step of {@link #apply(String)} would change {@code s}: it holds only printable
+     * ASCII other than the space, {@code [} and {@code (} (where bookmarks and readings open), and
+     * CJK unified ideographs (U+4E00–U+9FFF) that are not traditional-only. NFKC keeps all of
+     * those, none is a control, a space or a sign to unify, and there is nothing to simplify.
+     * The empty string is folded too.
+     */
+    static boolean isFolded(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '!' && c <= '~') {
+                if (c == '[' || c == '(') {
+                    return false;
+                }
+            } else if (c < '\u4E00' || c > '\u9FFF' || Chinese.TABLE.isTraditionalOnly(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -297,16 +328,23 @@ public final class TextNormalizer {
             if (!hasTraditionalOnly(s)) {
                 return s;
             }
+            // A loop, not codePoints().forEach: this runs on every cell of a traditional-script form.
             StringBuilder out = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
                 String r = simplified.get(cp);
                 if (r == null) {
                     out.appendCodePoint(cp);
                 } else {
                     out.append(r);
                 }
-            });
+                i += Character.charCount(cp);
+            }
             return out.toString();
+        }
+
+        boolean isTraditionalOnly(int codePoint) {
+            return traditionalOnly.get(codePoint);
         }
 
         private boolean hasTraditionalOnly(String s) {

@@ -154,8 +154,9 @@ final class FundsAudit {
     }
 
     private void checkRate(FundFigures s, BigDecimal rate, Findings out) {
-        String working = "%s / %s".formatted(plain(s.executed().orElseThrow().value()),
-                plain(s.fullYearBudget().orElseThrow().value()));
+        // Concatenation, not formatted(): this runs for every form with a rate, finding or not.
+        String working = plain(s.executed().orElseThrow().value()) + " / "
+                + plain(s.fullYearBudget().orElseThrow().value());
         s.executionRateReported().ifPresent(reported -> {
             Agreement agreement = Agreement.of(reported.value(), rate, profile.tolerance(), profile);
             if (agreement != Agreement.EXACT) {

@@ -268,8 +268,9 @@ final class IndicatorRules {
         }
         // The form does not fix r inside a tier (§2.5): the check is a range. Bounds are compared
         // inclusively, as a score on a boundary fits the tiers on both sides.
-        String rule = String.format(Locale.ROOT, "qualitative: tier %d [%s, %s]",
-                tier.get(), profile.display(low), profile.display(high));
+        // Concatenation, not String.format: this runs for every qualitative indicator.
+        String rule = "qualitative: tier " + tier.get() + " [" + profile.display(low) + ", "
+                + profile.display(high) + "]";
         Optional<BigDecimal> score = indicator.scoreReported().map(Sourced::value)
                 .map(r -> r.max(low).min(high));
         return new Outcome(score, rule, Optional.empty(),

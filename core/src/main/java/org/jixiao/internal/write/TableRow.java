@@ -88,8 +88,14 @@ public final class TableRow {
     }
 
     /** {@code values} quoted as RFC 4180 requires, joined by commas, without a line end. */
-    static String csvLine(List<String> values) {
-        StringBuilder line = new StringBuilder(16 * values.size());
+    public static String csvLine(List<String> values) {
+        // Sized for the cells, commas and a few quotes: a growing builder copied itself several
+        // times per row (rows carry long texts: goals, messages).
+        int length = values.size() + 16;
+        for (String v : values) {
+            length += v.length();
+        }
+        StringBuilder line = new StringBuilder(length);
         try {
             for (int i = 0; i < values.size(); i++) {
                 String v = values.get(i);

@@ -160,6 +160,35 @@ class TextNormalizerTest {
         }
     }
 
+    /**
+     * The one-scan shortcut of {@code apply} gives what every step gives, on random text drawn from
+     * what the shortcut must tell apart: ASCII with spaces, brackets and parentheses, simplified,
+     * traditional-only and shared characters, full-width forms, ideographic spaces, controls,
+     * look-alike signs and pinyin.
+     */
+    @Test
+    void shortcutForFoldedTextAgreesWithEveryStep() {
+        String alphabet = "09.a Z-%:/()[]\t\n\u0000\u00A0\u3000\uFF11\uFF08\u2267\u2550\u00E0"
+                + "\u9879\u76EE\u540D\u79F0\u4EA7\u51FA" // simplified characters of a label
+                + "\u9805\u7A31\u7522\u5F8C\u8457\u4E7E\uF900\u3001\u3002\uFF0C"; // traditional-only, shared and kept characters, a compatibility ideograph, CJK punctuation
+        java.util.Random random = new java.util.Random(17);
+        int folded = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(normalizer.fold(s), normalizer.apply(s), s);
+            if (TextNormalizer.isFolded(s)) {
+                folded++;
+                assertEquals(s, normalizer.fold(s), s);
+            }
+        }
+        assertTrue(folded > 1_000, "too few folded samples: " + folded);
+    }
+
     @Test
     void keepsEmptyText() {
         assertEquals("", normalizer.apply(""));
