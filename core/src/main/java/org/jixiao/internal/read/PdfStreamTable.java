@@ -62,6 +62,8 @@ final class PdfStreamTable {
     private static final float MIN_OVERLAP = 1f;
     /** Single-spaced lines of text lie at most this many font sizes apart (CJK fonts: about 1.45). */
     private static final float LINE_SPACING_MAX = 1.55f;
+    /** The tail a narrow cell breaks off a figure is at most this many characters (6 of 722.76). */
+    private static final int BROKEN_TAIL = 3;
     /** Lines of one cell lie within this many points of the line pitch from each other. */
     private static final float LINE_PITCH_SLACK = 0.5f;
     /** Distances between lines closer than this many points are one spacing. */
@@ -96,6 +98,22 @@ final class PdfStreamTable {
 
         boolean joins(float down) {
             return down >= least && down <= most;
+        }
+
+        /**
+         * True when {@code below} is the tail of a figure or Latin word that {@code above} broke
+         * off (722.7 + 6, 90.66 + %): a few characters, on a line of Latin text, which writers set
+         * closer than lines of Chinese, so nearer than the pitch too.
+         */
+        boolean joinsBrokenFigure(float down, Word above, Word below) {
+            String a = above.text();
+            String b = below.text();
+            return down >= 0.9f * above.height() && down <= most && b.length() <= BROKEN_TAIL
+                    && latinOrDigit(a.charAt(a.length() - 1)) && (latinOrDigit(b.charAt(0)) || b.charAt(0) == '%');
+        }
+
+        private static boolean latinOrDigit(char c) {
+            return c < 0x80 && Character.isLetterOrDigit(c);
         }
     }
 
@@ -346,7 +364,7 @@ final class PdfStreamTable {
                 for (Block b : open) {
                     Word above = b.last();
                     float down = w.baseline() - above.baseline();
-                    if (!spacing.joins(down) || continued.contains(b)
+                    if (!(spacing.joins(down) || spacing.joinsBrokenFigure(down, above, w)) || continued.contains(b)
                             || w.left() >= above.right() || w.right() <= above.left()) {
                         continue;
                     }

@@ -161,8 +161,9 @@ class PdfReaderTest {
                         {"2", "100", "Target"}, {"2", "114", "value"}, {"3", "107", "Score"},
                         {"1", "132", "alpha"}, {"1", "146", "one"}, {"2", "139", "10"}, {"3", "139", "5"},
                         {"0", "155", "First"},
-                        {"1", "164", "beta"}, {"1", "178", "two"}, {"2", "171", "20"}, {"3", "171", "5"},
-                        {"1", "196", "gamma"}, {"2", "196", "30"}, {"3", "196", "4"},
+                        // a figure broken over two lines, Latin lines set closer than the pitch
+                        {"1", "164", "beta"}, {"1", "178", "two"}, {"2", "166", "12.5"}, {"2", "177", "%"},
+                        {"3", "171", "5"}, {"1", "196", "gamma"}, {"2", "196", "30"}, {"3", "196", "4"},
                         {"0", "214", "Second"}, {"1", "214", "delta"}, {"2", "214", "40"}, {"3", "214", "4"},
                         {"1", "232", "eps"}, {"2", "232", "50"}, {"3", "232", "3"},
                         {"1", "250", "-"}};
@@ -235,7 +236,7 @@ class PdfReaderTest {
                         List.of("0+1v1:Groupname", "1+1v1:Item", "2+1v1:Targetvalue", "3+1v1:Score"),
                         // First, centred over two rows, is anchored at the first of them
                         List.of("0+1v2:First", "1+1v1:alphaone", "2+1v1:10", "3+1v1:5"),
-                        List.of("1+1v1:betatwo", "2+1v1:20", "3+1v1:5"),
+                        List.of("1+1v1:betatwo", "2+1v1:12.5%", "3+1v1:5"),
                         // so is Second, though its line is that of the second of its three rows
                         List.of("0+1v3:Second", "1+1v1:gamma", "2+1v1:30", "3+1v1:4"),
                         List.of("1+1v1:delta", "2+1v1:40", "3+1v1:4"),
