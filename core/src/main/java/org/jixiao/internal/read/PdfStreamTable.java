@@ -21,11 +21,10 @@ import java.util.Map;
  * borders, so the geometry of the text still carries the grid:
  * <ul>
  *   <li><b>Cells.</b> The lines of one cell lie one line pitch apart and share their alignment
- *   (centred, left or right); two cells of consecutive rows lie further apart, by the cell padding.
- *   The page's own two spacings are measured (the smallest repeated distance between lines that
- *   overlap, and the next larger one), and a word joins the cell above it when it lies within the
- *   first and is aligned with the cell's last line ({@code 一级} + {@code 指标}; {@code 经济效益} +
- *   {@code 指标}).</li>
+ *   (centred, left or right); two cells of consecutive rows lie further apart, by the cell margins.
+ *   The page's line pitch is measured (see {@link #lineSpacing}), and a word joins the cell above it
+ *   when it lies a pitch below and is aligned with the cell's last line ({@code 一级} + {@code 指标};
+ *   {@code 经济效益} + {@code 指标}).</li>
  *   <li><b>Columns.</b> Counting the cells that cover each point of the table's width, columns are
  *   the hills and gutters the valleys; the few cells a merge widens over several columns cross a
  *   gutter (see {@link #columnEdges}).</li>
@@ -111,10 +110,11 @@ final class PdfStreamTable {
             return down >= 0.9f * above.height() && down <= most && b.length() <= BROKEN_TAIL
                     && latinOrDigit(a.charAt(a.length() - 1)) && (latinOrDigit(b.charAt(0)) || b.charAt(0) == '%');
         }
+    }
 
-        private static boolean latinOrDigit(char c) {
-            return c < 0x80 && Character.isLetterOrDigit(c);
-        }
+    /** An ASCII letter or digit: the text of figures and Latin words. */
+    private static boolean latinOrDigit(char c) {
+        return c < 0x80 && Character.isLetterOrDigit(c);
     }
 
     /** The words of one cell, a line each, top to bottom; placed in the grid later. */
@@ -170,16 +170,12 @@ final class PdfStreamTable {
         String text() {
             StringBuilder out = new StringBuilder();
             for (Word w : lines) {
-                if (out.length() > 0 && latin(out.charAt(out.length() - 1)) && latin(w.text().charAt(0))) {
+                if (out.length() > 0 && latinOrDigit(out.charAt(out.length() - 1)) && latinOrDigit(w.text().charAt(0))) {
                     out.append(' ');
                 }
                 out.append(w.text());
             }
             return out.toString();
-        }
-
-        private static boolean latin(char c) {
-            return c < 0x80 && Character.isLetterOrDigit(c);
         }
     }
 
@@ -249,8 +245,8 @@ final class PdfStreamTable {
     /**
      * True when lines {@code at} and the next are prose after the table: each a single word,
      * starting at one margin no further right than the table's left edge {@code tableLeft} (a
-     * cell's text is indented by its margin and follows the label column), and wide (a third of
-     * the page's text at least).
+     * cell's text is indented by its margin and follows the label column), and wide ({@link
+     * #PROSE_WIDTH} font sizes at least).
      */
     private static boolean prose(List<List<Word>> lines, int at, float tableLeft) {
         if (at + 1 >= lines.size()) {
@@ -396,12 +392,12 @@ final class PdfStreamTable {
     }
 
     /**
-     * The range of distances between the baselines of two lines of one cell: the smallest distance
-     * that recurs between overlapping words of neighbouring lines (the line pitch), give or take
-     * {@link #LINE_PITCH_SLACK}, and never half way to the next larger recurring distance (the pitch
-     * of rows, margins included). One recurring distance alone is taken for the line pitch only when
-     * it is no wider than single-spaced text ({@link #LINE_SPACING_MAX}) and some lines lie further
-     * apart.
+     * The range of distances between the baselines of two lines of one cell. Of the distances
+     * between overlapping words of neighbouring lines, the commonest that is no wider than
+     * single-spaced text ({@link #LINE_SPACING_MAX}) is the line pitch; lines of one cell lie at it,
+     * give or take {@link #LINE_PITCH_SLACK}, and never half way to the next larger recurring
+     * distance (the pitch of rows, margins included). When no lines lie further apart than the
+     * pitch, rows may be set at it too, and no lines are joined.
      */
     private static Spacing lineSpacing(List<List<Word>> lines) {
         List<Float> distances = new ArrayList<>();
@@ -424,7 +420,7 @@ final class PdfStreamTable {
         distances.sort(null);
         // Distances within a little of each other are one spacing (writers place lines at
         // fractional positions); each group's size and mean.
-        List<float[]> groups = new ArrayList<>();
+        List<Spread> groups = new ArrayList<>();
         for (int k = 0; k < distances.size(); ) {
             int end = k + 1;
             while (end < distances.size() && distances.get(end) - distances.get(end - 1) <= SAME_SPACING) {
@@ -434,7 +430,7 @@ final class PdfStreamTable {
             for (int i = k; i < end; i++) {
                 sum += distances.get(i);
             }
-            groups.add(new float[] {end - k, sum / (end - k)});
+            groups.add(new Spread(end - k, sum / (end - k)));
             k = end;
         }
         // The line pitch: the commonest spacing, twice at least, as close as single-spaced lines
@@ -442,10 +438,10 @@ final class PdfStreamTable {
         float widest = LINE_SPACING_MAX * medianHeight(lines);
         float pitch = -1;
         int pitchCount = 1;
-        for (float[] g : groups) {
-            if (g[1] <= widest && g[0] > pitchCount) {
-                pitch = g[1];
-                pitchCount = (int) g[0];
+        for (Spread g : groups) {
+            if (g.mean() <= widest && g.count() > pitchCount) {
+                pitch = g.mean();
+                pitchCount = g.count();
             }
         }
         if (pitch < 0 || distances.get(distances.size() - 1) < pitch + 1) {
@@ -457,13 +453,17 @@ final class PdfStreamTable {
         // down (cell margins of zero), so the range is kept tight, and below half way to the next
         // recurring spacing.
         float most = pitch + LINE_PITCH_SLACK;
-        for (float[] g : groups) {
-            if (g[0] >= 2 && g[1] >= pitch + 1) {
-                most = Math.min(most, (pitch + g[1]) / 2);
+        for (Spread g : groups) {
+            if (g.count() >= 2 && g.mean() >= pitch + 1) {
+                most = Math.min(most, (pitch + g.mean()) / 2);
                 break;
             }
         }
         return new Spacing(pitch, pitch - LINE_PITCH_SLACK, most);
+    }
+
+    /** Distances between lines that are one spacing: how many, and their mean in points. */
+    private record Spread(int count, float mean) {
     }
 
     /** The font size of most words (a title's larger size is not the table's). */
