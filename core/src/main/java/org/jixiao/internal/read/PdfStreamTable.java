@@ -662,8 +662,8 @@ final class PdfStreamTable {
         for (int l = 0; l < count; l++) {
             if (levels.get(l).size() > 1) {
                 boolean allMerged = true;
-                for (Block b : levels.get(l)) {
-                    allMerged &= runs.shortest(b, l, ends) != null;
+                for (int k = 0; k < levels.get(l).size() && allMerged; k++) {
+                    allMerged = runs.shortest(levels.get(l).get(k), l, ends) != null;
                 }
                 isRow[l] = !allMerged;
             }
