@@ -61,8 +61,8 @@ final class PdfStreamTable {
     private static final float MIN_OVERLAP = 1f;
     /** Single-spaced lines of text lie at most this many font sizes apart (CJK fonts: about 1.45). */
     private static final float LINE_SPACING_MAX = 1.55f;
-    /** The tail a narrow cell breaks off a figure is at most this many characters (6 of 722.76). */
-    private static final int BROKEN_TAIL = 3;
+    /** A tail of Latin text a narrow cell carries to its own line is at most this long ((%), 6 of 722.76). */
+    private static final int LATIN_TAIL = 3;
     /** Lines of one cell lie within this many points of the line pitch from each other. */
     private static final float LINE_PITCH_SLACK = 0.5f;
     /** Distances between lines closer than this many points are one spacing. */
@@ -100,15 +100,14 @@ final class PdfStreamTable {
         }
 
         /**
-         * True when {@code below} is the tail of a figure or Latin word that {@code above} broke
-         * off (722.7 + 6, 90.66 + %): a few characters, on a line of Latin text, which writers set
-         * closer than lines of Chinese, so nearer than the pitch too.
+         * True when {@code below} is a short tail of Latin text the cell's width carried to a line
+         * of its own (722.7 + 6, 90.66 + %, 得分系数 + (%)): writers set a line of Latin text
+         * closer than one of Chinese, so nearer than the pitch too.
          */
-        boolean joinsBrokenFigure(float down, Word above, Word below) {
-            String a = above.text();
+        boolean joinsLatinTail(float down, Word above, Word below) {
             String b = below.text();
-            return down >= 0.9f * above.height() && down <= most && b.length() <= BROKEN_TAIL
-                    && latinOrDigit(a.charAt(a.length() - 1)) && (latinOrDigit(b.charAt(0)) || b.charAt(0) == '%');
+            return down >= 0.9f * above.height() && down <= most && b.length() <= LATIN_TAIL
+                    && b.chars().allMatch(c -> c > ' ' && c < 0x7F);
         }
     }
 
@@ -360,7 +359,7 @@ final class PdfStreamTable {
                 for (Block b : open) {
                     Word above = b.last();
                     float down = w.baseline() - above.baseline();
-                    if (!(spacing.joins(down) || spacing.joinsBrokenFigure(down, above, w)) || continued.contains(b)
+                    if (!(spacing.joins(down) || spacing.joinsLatinTail(down, above, w)) || continued.contains(b)
                             || w.left() >= above.right() || w.right() <= above.left()) {
                         continue;
                     }
