@@ -111,9 +111,9 @@ final class PdfStreamTable {
         }
     }
 
-    /** An ASCII letter or digit: the text of figures and Latin words. */
-    private static boolean latinOrDigit(char c) {
-        return c < 0x80 && Character.isLetterOrDigit(c);
+    /** An ASCII letter: two Latin words a line break parted keep a space; a broken figure does not. */
+    private static boolean latinLetter(char c) {
+        return c < 0x80 && Character.isLetter(c);
     }
 
     /** The words of one cell, a line each, top to bottom; placed in the grid later. */
@@ -164,12 +164,12 @@ final class PdfStreamTable {
 
         /**
          * The lines run together: Chinese text has no spaces, so a line break inside a cell is
-         * the cell's width, not the text's; only two Latin words or numbers keep a space between.
+         * the cell's width, not the text's; only two Latin words keep a space between.
          */
         String text() {
             StringBuilder out = new StringBuilder();
             for (Word w : lines) {
-                if (out.length() > 0 && latinOrDigit(out.charAt(out.length() - 1)) && latinOrDigit(w.text().charAt(0))) {
+                if (out.length() > 0 && latinLetter(out.charAt(out.length() - 1)) && latinLetter(w.text().charAt(0))) {
                     out.append(' ');
                 }
                 out.append(w.text());
