@@ -518,6 +518,10 @@ final class PdfLayout {
                 top = line.get(0).top();
                 open = true;
             }
+            if (paragraph.length() > 0 && asciiWord(paragraph.charAt(paragraph.length() - 1)) && asciiWord(text.charAt(0))) {
+                // Latin words a line break parted; Chinese runs on without a space.
+                paragraph.append(' ');
+            }
             paragraph.append(text);
             Glyph first = line.get(0);
             Glyph last = line.get(line.size() - 1);

@@ -208,7 +208,9 @@ final class PdfStreamTable {
         int i = 0;
         boolean found = false;
         while (i < lines.size()) {
-            boolean goesOn = open != null && i == 0;
+            // The head of the page goes on with the table the page before ended in, unless prose
+            // starts the page (the report after the form).
+            boolean goesOn = open != null && i == 0 && !prose(words, 0, open.left());
             if (!columns(words.get(i)) && !goesOn) {
                 prose.addAll(lines.get(i));
                 i++;

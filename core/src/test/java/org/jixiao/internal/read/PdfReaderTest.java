@@ -187,6 +187,12 @@ class PdfReaderTest {
 
     /** A borderless table whose last two rows the page break carried to the head of page 2. */
     static byte[] borderlessTableOverTwoPages() {
+        return borderlessTwoPages(new String[][] {{"1", "60", "gamma"}, {"1", "74", "three"}, {"2", "67", "30"},
+                {"3", "67", "4"}, {"1", "92", "delta"}, {"2", "92", "40"}, {"3", "92", "4"}}, List.of());
+    }
+
+    /** Page 1 of the borderless table, and on page 2 these cells and these lines of prose at the margin. */
+    private static byte[] borderlessTwoPages(String[][] secondPage, List<String> prose) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             float[] columns = {60, 150, 240, 310};
@@ -195,13 +201,16 @@ class PdfReaderTest {
                             {"2", "100", "Target"}, {"2", "114", "value"}, {"3", "107", "Score"},
                             {"1", "132", "alpha"}, {"1", "146", "one"}, {"2", "139", "10"}, {"3", "139", "5"},
                             {"1", "164", "beta"}, {"1", "178", "two"}, {"2", "171", "20"}, {"3", "171", "5"}},
-                    {{"1", "60", "gamma"}, {"1", "74", "three"}, {"2", "67", "30"}, {"3", "67", "4"},
-                            {"1", "92", "delta"}, {"2", "92", "40"}, {"3", "92", "4"}}};
-            for (String[][] cells : pages) {
+                    secondPage};
+            for (int p = 0; p < pages.length; p++) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);
+                float height = page.getMediaBox().getHeight();
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    centred(cs, font, page.getMediaBox().getHeight(), columns, cells);
+                    for (int line = 0; p == 1 && line < prose.size(); line++) {
+                        text(cs, font, prose.get(line), 40, height - 60 - 14 * line);
+                    }
+                    centred(cs, font, height, columns, pages[p]);
                 }
             }
             doc.save(out);
@@ -244,6 +253,17 @@ class PdfReaderTest {
                         // a row holding a single cell of a column that has cells in the rows around it
                         List.of("1+1v1:-")),
                 shape(d.tables().get(0)));
+    }
+
+    @Test
+    void proseAtTheHeadOfTheNextPageDoesNotGoOnWithTheTable() {
+        byte[] pdf = borderlessTwoPages(new String[0][], List.of("Two. The report on the project begins here and",
+                "runs on over a second line of the same width or so."));
+        Document d = read("borderless-prose.pdf", pdf);
+        assertEquals(1, d.tables().size());
+        assertEquals(3, d.tables().get(0).rows().size(), "the header and the two rows of page 1");
+        assertEquals(List.of("Two. The report on the project begins here and runs on over a second line of the same width or so."),
+                d.paragraphs().stream().map(p -> p.text()).toList());
     }
 
     @Test
