@@ -5,7 +5,8 @@
 # the folder's expected.json. This checks PdfStreamTable (tables drawn without lines) on every
 # template family, not only on the one real borderless form of the corpus.
 # Needs LibreOffice Writer (Debian: libreoffice-writer-nogui). Run from the project root.
-# usage: tools/borderless-pdf.sh [WORKDIR] [FOLDER_GLOB...]
+# VALIGN=top (or center, bottom) also sets every cell's vertical alignment (Word's default is top).
+# usage: [VALIGN=top] tools/borderless-pdf.sh [WORKDIR] [FOLDER_GLOB...]
 set -u
 shared=$(cd ../shared/corpus && pwd) || { echo "no ../shared/corpus"; exit 1; }
 work=${1:-/tmp/jixiao-borderless}; shift || true
@@ -17,8 +18,8 @@ for glob in "$@"; do for d in "$shared"/$glob/; do
   name=$(basename "$d"); mkdir -p "$work/corpus/$name" "$work/docx/$name"
   cp "$d"/expected*.json "$work/corpus/$name/"
   # Word's table borders: the table's and each cell's, set to none.
-  python3 - "$d/form.docx" "$work/docx/$name/form.docx" <<'PY'
-import re, sys, zipfile
+  VALIGN=${VALIGN:-} python3 - "$d/form.docx" "$work/docx/$name/form.docx" <<'PY'
+import os, re, sys, zipfile
 src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
 none = ('<w:tblBorders>' + ''.join(f'<w:{s} w:val="nil"/>' for s in
         ('top', 'left', 'bottom', 'right', 'insideH', 'insideV')) + '</w:tblBorders>')
@@ -26,7 +27,10 @@ for item in src.infolist():
     data = src.read(item.filename)
     if item.filename in ('word/document.xml', 'word/styles.xml'):
         text = re.sub(r'<w:(tblBorders|tcBorders)>.*?</w:\1>|<w:(tblBorders|tcBorders)/>', '', data.decode('utf-8'), flags=re.S)
-        data = text.replace('<w:tblPr>', '<w:tblPr>' + none).encode('utf-8')
+        text = text.replace('<w:tblPr>', '<w:tblPr>' + none)
+        if os.environ.get('VALIGN') and item.filename == 'word/document.xml':
+            text = re.sub(r'<w:vAlign w:val="[a-z]+"/>', '<w:vAlign w:val="%s"/>' % os.environ['VALIGN'], text)
+        data = text.encode('utf-8')
     dst.writestr(item, data)
 dst.close()
 PY

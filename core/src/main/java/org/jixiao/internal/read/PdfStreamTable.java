@@ -82,6 +82,16 @@ final class PdfStreamTable {
         float centre() {
             return (left + right) / 2;
         }
+
+        /** True when the word holds a Chinese character (CJK ideographs and their punctuation). */
+        boolean chinese() {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) >= 0x2E80) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -725,8 +735,11 @@ final class PdfStreamTable {
                 if (b.top() - a.top() > a.bottom() - a.top() + tolerance) {
                     break;
                 }
-                boolean sameHeight = Math.abs(a.middle() - b.middle()) <= tolerance
-                        || Math.abs(a.top() - b.top()) <= SAME_TOP;
+                // A line of Latin text (figures, ≥82%) sits higher in a line box than Chinese text
+                // does: cells set at the top of one row then start up to a few points apart.
+                float tops = Math.abs(a.top() - b.top());
+                boolean sameHeight = Math.abs(a.middle() - b.middle()) <= tolerance || tops <= SAME_TOP
+                        || tops <= tolerance && a.lines.get(0).chinese() != b.lines.get(0).chinese();
                 if (sameHeight && (a.lastColumn < b.firstColumn || b.lastColumn < a.firstColumn)) {
                     PdfLayout.union(parent, byTop.get(x), byTop.get(y));
                 }
