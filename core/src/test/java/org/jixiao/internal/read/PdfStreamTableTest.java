@@ -1,0 +1,82 @@
+package org.jixiao.internal.read;
+
+import org.jixiao.internal.read.PdfLayout.PageBlock;
+import org.jixiao.internal.read.PdfLayout.Part;
+import org.jixiao.internal.read.PdfLayout.PartCell;
+import org.jixiao.internal.read.PdfPage.Glyph;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Tables drawn without lines, given as glyphs placed as a word processor places them (the PDF
+ * route is in {@link PdfReaderTest}; here the text may be Chinese, which the tests' PDF font
+ * cannot draw).
+ */
+class PdfStreamTableTest {
+
+    private static final float SIZE = 10;
+    private static final float[] COLUMNS = {60, 150, 220};
+
+    /** The glyphs of {@code text} centred on column {@code column}, on {@code baseline}. */
+    private static List<Glyph> word(int column, float baseline, String text) {
+        float width = 0;
+        for (char c : text.toCharArray()) {
+            width += advance(c);
+        }
+        List<Glyph> out = new ArrayList<>();
+        float x = COLUMNS[column] - width / 2;
+        for (char c : text.toCharArray()) {
+            out.add(new Glyph(String.valueOf(c), x, baseline, advance(c), SIZE));
+            x += advance(c);
+        }
+        return out;
+    }
+
+    /** A Chinese character is a full em wide, a Latin one about half. */
+    private static float advance(char c) {
+        return c >= 0x2E80 ? SIZE : 0.55f * SIZE;
+    }
+
+    /** The table's rows as "column:text" cells, in order. */
+    private static List<List<String>> rows(List<PageBlock> blocks) {
+        Part part = (Part) blocks.stream().filter(b -> b instanceof Part).findFirst().orElseThrow();
+        Map<Integer, List<String>> rows = new TreeMap<>();
+        for (PartCell c : part.cells()) {
+            rows.computeIfAbsent(c.row(), r -> new ArrayList<>()).add(c.fromEdge() + ":" + c.text());
+        }
+        return List.copyOf(rows.values());
+    }
+
+    @Test
+    void cellsSetAtTheTopOfTheirRowAreOneRowThoughFiguresSitHigher() {
+        // Every cell starts at its row's top; a line of figures has its baseline 2 points above a
+        // line of Chinese in the same row (LibreOffice's Latin and CJK fonts), and two names wrap.
+        List<Glyph> glyphs = new ArrayList<>();
+        glyphs.addAll(word(0, 100, "三级指标"));
+        glyphs.addAll(word(1, 100, "年度指标值"));
+        glyphs.addAll(word(2, 100, "分值"));
+        glyphs.addAll(word(0, 120, "培训人数"));
+        glyphs.addAll(word(1, 118, "≥100"));
+        glyphs.addAll(word(2, 118, "10"));
+        glyphs.addAll(word(0, 140, "资金使用合规"));
+        glyphs.addAll(word(0, 153, "率"));
+        glyphs.addAll(word(1, 138, "98%"));
+        glyphs.addAll(word(2, 138, "10"));
+        glyphs.addAll(word(0, 173, "档案资料完整"));
+        glyphs.addAll(word(0, 186, "率"));
+        glyphs.addAll(word(1, 171, "95%"));
+        glyphs.addAll(word(2, 171, "5"));
+        assertEquals(List.of(
+                        List.of("0:三级指标", "1:年度指标值", "2:分值"),
+                        List.of("0:培训人数", "1:≥100", "2:10"),
+                        List.of("0:资金使用合规率", "1:98%", "2:10"),
+                        List.of("0:档案资料完整率", "1:95%", "2:5")),
+                rows(PdfStreamTable.layout(glyphs, null)));
+    }
+}
