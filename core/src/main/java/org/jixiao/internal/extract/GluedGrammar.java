@@ -97,26 +97,18 @@ final class GluedGrammar {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Prose prose;
-    /** The vocabulary of glued cells: comparators, dates, units after figures, nature and yes/no words. */
+    /** The vocabulary of glued cells: qualities, units, comparators, dates, nature and yes/no words. */
     private final Prose.Glued vocabulary;
-    private final List<String> qualities;
     /** The degree words and none: a quality word may stand alone. */
     private final List<String> degreesOrNone;
-    private final List<String> units;
-    private final List<String> dateTails;
-    private final List<String> valueStarts;
 
     GluedGrammar(Prose prose) {
         this.prose = prose;
         this.vocabulary = prose.glued();
-        this.qualities = prose.gluedQualities();
         List<String> orNone = new ArrayList<>();
         orNone.add("");
-        orNone.addAll(prose.gluedDegrees());
+        orNone.addAll(vocabulary.degrees());
         this.degreesOrNone = List.copyOf(orNone);
-        this.units = prose.gluedUnits();
-        this.dateTails = prose.gluedDateTails();
-        this.valueStarts = prose.gluedValueStarts();
     }
 
     /**
@@ -429,7 +421,7 @@ final class GluedGrammar {
 
         /** True if a value's first words stand inside {@code name} after its first characters, or a nature word ends it. */
         private boolean holdsValueWord(String name) {
-            for (String v : valueStarts) {
+            for (String v : vocabulary.valueStarts()) {
                 if (name.indexOf(v, 2) >= 0) {
                     return true;
                 }
@@ -827,13 +819,13 @@ final class GluedGrammar {
                 }
                 // A unit of the list is free, another costs a little; so does one that begins
                 // inside a unit of the list (接待读者观众人|次 for 接待读者观众|人次).
-                int cost = (units.contains(text.substring(at, e)) ? 0 : 1) + (beginsInsideUnit(at) ? 1 : 0);
+                int cost = (vocabulary.units().contains(text.substring(at, e)) ? 0 : 1) + (beginsInsideUnit(at) ? 1 : 0);
                 out.add(new Candidate(new Span(at, e, false, false, Optional.empty()), cost));
             }
         }
 
         private boolean beginsInsideUnit(int at) {
-            for (String u : units) {
+            for (String u : vocabulary.units()) {
                 for (int j = 1; j < u.length() && j <= at; j++) {
                     if (text.startsWith(u, at - j)) {
                         return true;
@@ -903,7 +895,7 @@ final class GluedGrammar {
             if (e >= to) {
                 return false;
             }
-            for (String u : units) {
+            for (String u : vocabulary.units()) {
                 int end = e + u.length();
                 if (end <= to && text.startsWith(u, e) && (end == text.length() || !Character.isIdeographic(text.charAt(end)))) {
                     return true;
@@ -977,13 +969,13 @@ final class GluedGrammar {
                 // A date ends on its own words (底前, 之前, 完成): what follows is the next cell. The
                 // longest of them is the likeliest end (2020年11月底前|按期完成, not 底|前按期完成).
                 int longest = 0;
-                for (String tail : dateTails) {
+                for (String tail : vocabulary.dateTails()) {
                     if (text.startsWith(tail, date.end()) && date.end() + tail.length() <= to) {
                         longest = Math.max(longest, tail.length());
                     }
                 }
                 out.add(new Candidate(new Span(at, date.end(), false, false, Optional.empty()), longest > 0 ? 1 : 0));
-                for (String tail : dateTails) {
+                for (String tail : vocabulary.dateTails()) {
                     if (text.startsWith(tail, date.end()) && date.end() + tail.length() <= to) {
                         out.add(new Candidate(new Span(at, date.end() + tail.length(), false, false, Optional.empty()),
                                 tail.length() == longest ? 0 : 1));
@@ -1013,13 +1005,13 @@ final class GluedGrammar {
                     if (!text.startsWith(d, at)) {
                         continue;
                     }
-                    for (String q : qualities) {
+                    for (String q : vocabulary.qualities()) {
                         int end = at + d.length() + q.length();
                         if (text.startsWith(q, at + d.length()) && end <= to) {
                             // A one-character word (有, 是, 好) alone is too common inside other words to be sure of.
                             int cost = d.isEmpty() && q.length() == 1 ? 2 : 0;
                             out.add(new Candidate(new Span(at, end, false, false, Optional.empty()), cost));
-                            for (String q2 : qualities) {
+                            for (String q2 : vocabulary.qualities()) {
                                 // Two quality words are one value: 明显改善, 有效提升.
                                 if (q2.length() > 1 && q.length() > 1 && text.startsWith(q2, end) && end + q2.length() <= to) {
                                     out.add(new Candidate(new Span(at, end + q2.length(), false, false, Optional.empty()), 0));
@@ -1051,7 +1043,7 @@ final class GluedGrammar {
                 }
                 out.add(new Candidate(new Span(start, e, false, false, Optional.empty()), cost));
             }
-            for (String u : units) {
+            for (String u : vocabulary.units()) {
                 // A unit of the list longer than the run above allows (个工作日).
                 if (u.length() > maxUnit && text.startsWith(u, at) && at + u.length() <= to) {
                     out.add(new Candidate(new Span(start, at + u.length(), false, false, Optional.empty()), cost));
@@ -1127,7 +1119,7 @@ final class GluedGrammar {
             if (repeatsAt(e)) {
                 return true; // a target written again as the actual
             }
-            for (String v : valueStarts) {
+            for (String v : vocabulary.valueStarts()) {
                 if (text.startsWith(v, e)) {
                     return true; // 项目支出控制 | 控制在预算范围内
                 }
@@ -1143,7 +1135,7 @@ final class GluedGrammar {
                 }
             }
             if (kinds.contains(Kind.UNIT)) {
-                for (String u : units) {
+                for (String u : vocabulary.units()) {
                     if (text.startsWith(u, e)) {
                         return true; // 免费开放场馆数量 | 个
                     }
@@ -1153,7 +1145,7 @@ final class GluedGrammar {
                 if (!text.startsWith(d, e)) {
                     continue;
                 }
-                for (String q : qualities) {
+                for (String q : vocabulary.qualities()) {
                     if (q.length() > 1 && text.startsWith(q, e + d.length())) {
                         return true;
                     }

@@ -91,7 +91,6 @@ final class GluedText {
     private final GluedGrammar grammar;
     /** Level weights, section numbers, template placeholders and the other words of glued labels. */
     private final Prose.Glued vocabulary;
-    private final List<String> extraLevel2;
 
     GluedText(HeadingDictionary dictionary, Prose prose) {
         this.dictionary = dictionary;
@@ -106,7 +105,6 @@ final class GluedText {
         this.longestHeading = longest;
         this.grammar = new GluedGrammar(prose);
         this.vocabulary = prose.glued();
-        this.extraLevel2 = prose.gluedLevel2();
     }
 
     /** True if a line of {@code lines} (a paragraph, or a row of one cell) is a glued indicator header. */
@@ -923,7 +921,7 @@ final class GluedText {
                         return Optional.of(new Anchor(f.isLevel1Value() ? 1 : 2, new Piece(text.substring(i, stop), i), stop,
                                 w2, true, NATIONAL_LEVEL1.contains(f)));
                     }
-                    if (level2Column >= 0 && (rubric && lineStart || text.startsWith(key, end)) && extraLevel2.contains(key)
+                    if (level2Column >= 0 && (rubric && lineStart || text.startsWith(key, end)) && vocabulary.level2().contains(key)
                             && !leavesShortName(end, to)
                             && !repeatsLastAnchor(key, i)) {
                         return Optional.of(new Anchor(2, new Piece(text.substring(i, end), i), end, Optional.empty(), true, false));

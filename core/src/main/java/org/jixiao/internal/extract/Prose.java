@@ -102,12 +102,6 @@ final class Prose {
     private final Pattern yesMark;
     private final Rule departmentTitle;
     private final Rule transfer;
-    private final List<String> gluedQualities;
-    private final List<String> gluedDegrees;
-    private final List<String> gluedUnits;
-    private final List<String> gluedDateTails;
-    private final List<String> gluedValueStarts;
-    private final List<String> gluedLevel2;
     private final Glued glued;
 
     private Prose(Properties p) {
@@ -126,13 +120,9 @@ final class Prose {
         this.yesMark = pattern(p, "yes.marks");
         this.departmentTitle = rule(p, "title.department");
         this.transfer = rule(p, "title.transfer");
-        this.gluedQualities = words(p, "glued.qualities");
-        this.gluedDegrees = words(p, "glued.degrees");
-        this.gluedUnits = words(p, "glued.units");
-        this.gluedDateTails = words(p, "glued.date_tails");
-        this.gluedValueStarts = words(p, "glued.value_starts");
-        this.gluedLevel2 = words(p, "glued.level2");
-        this.glued = new Glued(single(p, "glued.unit_after_figure"), pattern(p, "glued.comparator"),
+        this.glued = new Glued(words(p, "glued.qualities"), words(p, "glued.degrees"), words(p, "glued.units"),
+                words(p, "glued.date_tails"), words(p, "glued.value_starts"), words(p, "glued.level2"),
+                single(p, "glued.unit_after_figure"), pattern(p, "glued.comparator"),
                 pattern(p, "glued.comparator_at_end"), pattern(p, "glued.date"), pattern(p, "glued.leading_figure"),
                 words(p, "glued.yes_no"), words(p, "glued.natures"), pattern(p, "glued.weighted_label"),
                 pattern(p, "glued.level_weight"), pattern(p, "glued.placeholder"), pattern(p, "glued.own_level_name"),
@@ -144,7 +134,8 @@ final class Prose {
      * The words and patterns the glued-text reader ({@link GluedText}, {@link GluedGrammar}) splits
      * cells by; prose.properties' {@code glued.*} keys say what each is.
      */
-    record Glued(String unitAfterFigure, Pattern comparator, Pattern comparatorAtEnd, Pattern date,
+    record Glued(List<String> qualities, List<String> degrees, List<String> units, List<String> dateTails,
+                 List<String> valueStarts, List<String> level2, String unitAfterFigure, Pattern comparator, Pattern comparatorAtEnd, Pattern date,
                  Pattern leadingFigure, List<String> yesNo, List<String> natures, Pattern weightedLabel,
                  Pattern levelWeight, Pattern placeholder, Pattern ownLevelName, Pattern sectionNumber,
                  List<String> headerWords, Pattern partLabel, String levelSuffix) {
@@ -160,58 +151,25 @@ final class Prose {
         return glued;
     }
 
-    private static String single(Properties p, String key) {
+    /** The value of {@code key}; a missing or blank key is a broken resource, not a form's fault. */
+    private static String required(Properties p, String key) {
         String value = p.getProperty(key);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("prose.properties has no key " + key);
         }
-        return value.strip();
+        return value;
+    }
+
+    private static String single(Properties p, String key) {
+        return required(p, key).strip();
     }
 
     private static List<String> words(Properties p, String key) {
-        String list = p.getProperty(key);
-        if (list == null) {
-            throw new IllegalStateException("prose.properties has no key " + key);
-        }
-        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList();
-    }
-
-    /** Words of qualitative values (达标, 及时, 有效提升), for splitting glued cells. */
-    List<String> gluedQualities() {
-        return gluedQualities;
-    }
-
-    /** Units of a 计量单位 column, longest first where one begins another (人次 before 人). */
-    List<String> gluedUnits() {
-        return gluedUnits;
-    }
-
-    /** Words a date target or actual ends with (底前, 之前, 前完成). */
-    List<String> gluedDateTails() {
-        return gluedDateTails;
-    }
-
-    /** Words a target or an actual in words begins with (控制在, 达到, 按期). */
-    List<String> gluedValueStarts() {
-        return gluedValueStarts;
-    }
-
-    /** Level-2 names that are a heading elsewhere (绩效目标), read as level 2 inside an indicator table. */
-    List<String> gluedLevel2() {
-        return gluedLevel2;
-    }
-
-    /** Degree words written before a quality word (较, 基本, 不够). */
-    List<String> gluedDegrees() {
-        return gluedDegrees;
+        return java.util.Arrays.stream(required(p, key).split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList();
     }
 
     private static Pattern pattern(Properties p, String key) {
-        String regex = p.getProperty(key);
-        if (regex == null) {
-            throw new IllegalStateException("prose.properties has no key " + key);
-        }
-        return Pattern.compile(regex);
+        return Pattern.compile(required(p, key));
     }
 
     static Prose load() {
@@ -228,10 +186,7 @@ final class Prose {
     }
 
     private static Rule rule(Properties p, String key) {
-        String regex = p.getProperty(key);
-        if (regex == null) {
-            throw new IllegalStateException("prose.properties has no key " + key);
-        }
+        String regex = required(p, key);
         return new Rule(Pattern.compile(regex), p.getProperty(key + ".requires", ""), startWords(regex));
     }
 

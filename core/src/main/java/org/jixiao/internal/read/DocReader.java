@@ -606,6 +606,27 @@ public final class DocReader implements DocumentReader {
         }
 
         /**
+         * The index of a node starting at {@code start} in nodes sorted by start (a binary search),
+         * or {@code -(insertion point) - 1} when none does, as {@link java.util.Arrays#binarySearch}.
+         */
+        private static int startingAt(List<? extends PropertyNode<?>> nodes, int start) {
+            int lo = 0;
+            int hi = nodes.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int s = nodes.get(mid).getStart();
+                if (s < start) {
+                    lo = mid + 1;
+                } else if (s > start) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -lo - 1;
+        }
+
+        /**
          * Range.findRange's start over PAPX or CHPX nodes: the last node starting at or before
          * {@code start}, then back over nodes starting at or after it.
          */
@@ -617,23 +638,9 @@ public final class DocReader implements DocumentReader {
             if (nodes.get(0).getStart() >= start) {
                 index = 0;
             } else {
-                int lo = 0;
-                int hi = nodes.size() - 1;
-                index = -1;
-                while (lo <= hi && index < 0) {
-                    int mid = (lo + hi) >>> 1;
-                    int s = nodes.get(mid).getStart();
-                    if (s < start) {
-                        lo = mid + 1;
-                    } else if (s > start) {
-                        hi = mid - 1;
-                    } else {
-                        index = mid;
-                    }
-                }
-                if (index < 0) {
-                    index = lo - 1;
-                }
+                int found = startingAt(nodes, start);
+                // Not found: the last node starting before it, just before the insertion point.
+                index = found >= 0 ? found : -found - 2;
             }
             while (index > 0 && nodes.get(index - 1).getStart() >= start) {
                 index--;
@@ -842,20 +849,8 @@ public final class DocReader implements DocumentReader {
             }
 
             private static PAPX papxAt(List<PAPX> papxs, int start) {
-                int lo = 0;
-                int hi = papxs.size() - 1;
-                while (lo <= hi) {
-                    int mid = (lo + hi) >>> 1;
-                    int s = papxs.get(mid).getStart();
-                    if (s < start) {
-                        lo = mid + 1;
-                    } else if (s > start) {
-                        hi = mid - 1;
-                    } else {
-                        return papxs.get(mid);
-                    }
-                }
-                return null;
+                int found = startingAt(papxs, start);
+                return found >= 0 ? papxs.get(found) : null;
             }
         }
 

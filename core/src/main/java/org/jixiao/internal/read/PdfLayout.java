@@ -488,7 +488,8 @@ final class PdfLayout {
         return c >= 0x2E80 && !(c >= 0xFF61 && c <= 0xFFDC);
     }
 
-    private static boolean asciiWord(char c) {
+    /** An ASCII letter: two Latin words a line break parted keep a space between them; Chinese text and figures do not. */
+    static boolean asciiWord(char c) {
         return c < 0x80 && Character.isLetter(c);
     }
 

@@ -121,11 +121,6 @@ final class PdfStreamTable {
         }
     }
 
-    /** An ASCII letter: two Latin words a line break parted keep a space; a broken figure does not. */
-    private static boolean latinLetter(char c) {
-        return c < 0x80 && Character.isLetter(c);
-    }
-
     /** The words of one cell, a line each, top to bottom; placed in the grid later. */
     private static final class Block {
         final List<Word> lines = new ArrayList<>();
@@ -179,7 +174,7 @@ final class PdfStreamTable {
         String text() {
             StringBuilder out = new StringBuilder();
             for (Word w : lines) {
-                if (out.length() > 0 && latinLetter(out.charAt(out.length() - 1)) && latinLetter(w.text().charAt(0))) {
+                if (out.length() > 0 && PdfLayout.asciiWord(out.charAt(out.length() - 1)) && PdfLayout.asciiWord(w.text().charAt(0))) {
                     out.append(' ');
                 }
                 out.append(w.text());
@@ -419,7 +414,7 @@ final class PdfStreamTable {
                     if (down > 2.5f * w.height()) {
                         break;
                     }
-                    if (overlapping(lines.get(j), w) != null) {
+                    if (overlaps(lines.get(j), w)) {
                         if (down >= 0.9f * w.height()) {
                             distances.add(down);
                         }
@@ -489,13 +484,14 @@ final class PdfStreamTable {
         return heights.get(heights.size() / 2);
     }
 
-    private static Word overlapping(List<Word> line, Word w) {
+    /** True when a word of the line overlaps {@code w} horizontally. */
+    private static boolean overlaps(List<Word> line, Word w) {
         for (Word o : line) {
             if (o.left() < w.right() && o.right() > w.left()) {
-                return o;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /**
@@ -504,8 +500,9 @@ final class PdfStreamTable {
      * <p>Over the table's width, count the cells covering each point: columns are the hills and
      * their borders the valleys. A valley parts two columns when the cells crossing it are at most
      * half as many as those of the lower hill beside it, which lets the few cells a merge widens
-     * over several columns (a heading over two columns, a note over the whole row) cross it. The
-     * edge lies in the valley's middle.
+     * over several columns (a heading over two columns, a note over the whole row) cross it, or
+     * when every cell crossing it lies above or below where both columns hold cells ({@link
+     * #apart}). The edge lies in the valley's middle.
      */
     private static float[] columnEdges(List<Block> blocks) {
         float from = Float.MAX_VALUE;
@@ -951,13 +948,12 @@ final class PdfStreamTable {
                 lastColumn = -1;
             }
             int first = Math.max(b.firstColumn, lastColumn + 1);
-            if (first > b.lastColumn || first >= columns) {
+            int last = b.lastColumn;
+            if (first > last) {
                 // Its columns are held by the cell before it: it is more of that cell's text.
                 text[b.row][lastStart] = text[b.row][lastStart] + " " + b.text();
                 continue;
             }
-            int last = b.lastColumn;
-            last = Math.min(last, columns - 1);
             text[b.row][first] = b.text();
             span[b.row][first] = last - first + 1;
             rowSpan[b.row][first] = b.rowSpan;
@@ -974,7 +970,7 @@ final class PdfStreamTable {
                     continue;
                 }
                 int down = 1;
-                while (down < rowSpan[r][c] && r + down < rowCount && free(taken[r + down], c, span[r][c])) {
+                while (down < rowSpan[r][c] && r + down < rowCount && unheld(taken[r + down], c, span[r][c])) {
                     down++;
                 }
                 cells.add(new PartCell(r, c, c + span[r][c], down, Grid.cellText(text[r][c]), false));
@@ -987,7 +983,8 @@ final class PdfStreamTable {
         return new Part(top, Arrays.copyOf(edges, edges.length), rowCount, cells, linePitch);
     }
 
-    private static boolean free(boolean[] row, int from, int span) {
+    /** True when none of the {@code span} columns from {@code from} holds a cell in this row. */
+    private static boolean unheld(boolean[] row, int from, int span) {
         for (int c = from; c < from + span; c++) {
             if (row[c]) {
                 return false;
