@@ -72,7 +72,7 @@ final class PdfStreamTable {
     /** A grid larger than this (rows × columns) is no form's table: the page is read as text. */
     private static final long MAX_GRID = 100_000;
     /** Pages with more words are not rebuilt (the search is quadratic in columns): read as text. */
-    static final int MAX_WORDS = 20_000;
+    private static final int MAX_WORDS = 20_000;
 
     private PdfStreamTable() {
     }
