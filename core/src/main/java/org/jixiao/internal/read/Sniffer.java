@@ -23,6 +23,8 @@ final class Sniffer {
     enum Kind { ZIP, OLE2, PDF, HTML, TEXT, BINARY }
 
     private static final int HEAD = 4096;
+    /** Bytes {@link #looksBinary} scans per call. */
+    private static final int BLOCK = 256;
     private static final String[] HTML_MARKERS = {
         "<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<title",
         "xmlns:o=\"urn:schemas-microsoft-com:office:office\"", "xmlns:o=urn:schemas-microsoft-com:office:office",
@@ -72,16 +74,31 @@ final class Sniffer {
     private static boolean looksBinary(byte[] b) {
         int n = Math.min(b.length, 2 * HEAD);
         int controls = 0;
-        for (int i = 0; i < n; i++) {
+        // A block per call, for the reason TextDecoder.utf8 gives: one 8 kB loop per file stayed
+        // interpreted through speed.sh's counted rounds.
+        for (int from = 0; from < n; from += BLOCK) {
+            int inBlock = controls(b, from, Math.min(n, from + BLOCK));
+            if (inBlock < 0) {
+                return true;
+            }
+            controls += inBlock;
+        }
+        return controls * 100 > n;
+    }
+
+    /** The C0 controls other than tab, CR, LF, FF and ESC in {@code b[from, to)}; -1 at a NUL byte. */
+    private static int controls(byte[] b, int from, int to) {
+        int controls = 0;
+        for (int i = from; i < to; i++) {
             int c = b[i] & 0xFF;
             if (c == 0) {
-                return true;
+                return -1;
             }
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) {
                 controls++;
             }
         }
-        return controls * 100 > n;
+        return controls;
     }
 
     private static boolean startsWith(byte[] b, int... magic) {
