@@ -1,12 +1,8 @@
 package org.jixiao;
 
-import org.jixiao.internal.write.CopyLinks;
-import org.jixiao.internal.write.CsvSink;
-import org.jixiao.internal.write.RecordSink;
-import org.jixiao.internal.write.ReportSink;
+import org.jixiao.internal.write.Outputs;
 import org.jixiao.internal.write.Rows;
 import org.jixiao.internal.write.TableRow;
-import org.jixiao.internal.write.XlsxSink;
 import org.jixiao.model.AssessedRecord;
 import org.jixiao.model.Failure;
 
@@ -15,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Writes what {@link Jixiao} gives as the tables {@code jixiao convert} writes: the CSV files of
@@ -43,14 +38,11 @@ import java.util.Optional;
  */
 public final class RecordWriter implements AutoCloseable {
 
-    private final List<RecordSink> sinks;
-    private final Optional<XlsxSink> workbook;
-    private final CopyLinks copyLinks = new CopyLinks();
+    private final Outputs outputs;
     private boolean committed;
 
-    private RecordWriter(List<RecordSink> sinks, Optional<XlsxSink> workbook) {
-        this.sinks = List.copyOf(sinks);
-        this.workbook = workbook;
+    private RecordWriter(Outputs outputs) {
+        this.outputs = outputs;
     }
 
     /** A writer of the CSV files into {@code dir} (created if missing); options on the builder. */
@@ -95,22 +87,11 @@ public final class RecordWriter implements AutoCloseable {
 
         /** Creates the folder and the temporary files. */
         public RecordWriter open() throws IOException {
-            List<RecordSink> opened = new ArrayList<>();
-            Optional<XlsxSink> workbook = Optional.empty();
-            try {
-                opened.add(new CsvSink(dir, byteOrderMark));
-                if (xlsx) {
-                    workbook = Optional.of(new XlsxSink(dir, dir));
-                    opened.add(workbook.get());
-                }
-                if (report != null) {
-                    opened.add(new ReportSink(report, profileName));
-                }
-            } catch (IOException | RuntimeException e) {
-                closeAll(opened, e);
-                throw e;
+            Outputs.Plan plan = Outputs.plan().tables(dir, dir, byteOrderMark, xlsx);
+            if (report != null) {
+                plan.report(report, profileName);
             }
-            return new RecordWriter(opened, workbook);
+            return new RecordWriter(plan.open());
         }
     }
 
@@ -129,11 +110,7 @@ public final class RecordWriter implements AutoCloseable {
         for (Failure failure : result.failures()) {
             rows.add(Rows.of(failure));
         }
-        for (TableRow row : copyLinks.link(rows)) {
-            for (RecordSink sink : sinks) {
-                sink.accept(row);
-            }
-        }
+        outputs.write(rows);
     }
 
     /**
@@ -141,49 +118,25 @@ public final class RecordWriter implements AutoCloseable {
      * files hold them. Zero without {@link Builder#xlsx(boolean)}.
      */
     public long rowsLeftOutOfWorkbook() {
-        return workbook.map(XlsxSink::droppedRows).orElse(0L);
+        return outputs.rowsLeftOutOfWorkbook();
     }
 
     /** Completes every file and moves it into place. */
     public void commit() throws IOException {
         requireOpen();
-        for (RecordSink sink : sinks) {
-            sink.commit();
-        }
+        outputs.commit();
         committed = true;
     }
 
     /** Releases the files; without a {@link #commit()}, removes what was written. */
     @Override
     public void close() throws IOException {
-        IOException failed = closeAll(sinks, null);
-        if (failed != null) {
-            throw failed;
-        }
+        outputs.close();
     }
 
     private void requireOpen() {
         if (committed) {
             throw new IllegalStateException("the writer was committed; open a new one to write more");
         }
-    }
-
-    /** Closes every sink even when one fails; the first failure is returned (or added to {@code cause}). */
-    private static IOException closeAll(List<RecordSink> sinks, Exception cause) {
-        IOException first = null;
-        for (RecordSink sink : sinks) {
-            try {
-                sink.close();
-            } catch (IOException e) {
-                if (cause != null) {
-                    cause.addSuppressed(e);
-                } else if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        return first;
     }
 }

@@ -75,6 +75,17 @@ class RecordWriterTest {
     }
 
     @Test
+    void aReportThatCannotBeMadeLeavesNoTableBehind(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Path notAFolder = Files.writeString(tmp.resolve("notes.txt"), "a file where the report's folder would go");
+        RecordWriter.Builder builder = RecordWriter.to(out).xlsx(true).report(notAFolder.resolve("audit.html"), RuleProfile.national());
+        assertThrows(IOException.class, builder::open);
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(), left.toList(), "the CSV files and the workbook opened before the report are removed");
+        }
+    }
+
+    @Test
     void workbookAndReportHoldTheSameForms(@TempDir Path out) throws IOException {
         Path report = out.resolve("report/audit.html");
         try (RecordWriter writer = RecordWriter.to(out).byteOrderMark(true).xlsx(true)

@@ -12,11 +12,8 @@ import org.jixiao.internal.batch.Progress;
 import org.jixiao.internal.batch.WorkerPool;
 import org.jixiao.internal.batch.WorkerProcess;
 import org.jixiao.internal.read.IoReasons;
-import org.jixiao.internal.write.CopyLinks;
-import org.jixiao.internal.write.CsvSink;
 import org.jixiao.internal.write.OutputTable;
-import org.jixiao.internal.write.RecordSink;
-import org.jixiao.internal.write.ReportSink;
+import org.jixiao.internal.write.Outputs;
 import org.jixiao.internal.write.Rows;
 import org.jixiao.internal.write.TableRow;
 import org.jixiao.internal.write.XlsxSink;
@@ -90,7 +87,6 @@ final class BatchRun {
     /** The names record ids derive from, set by {@link #run} from the inputs. */
     private RecordNames recordNames;
     /** Fills in duplicate_of in output order (so the same whatever the threads or a resume). */
-    private final CopyLinks copyLinks = new CopyLinks();
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
     /**
@@ -326,27 +322,24 @@ final class BatchRun {
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
         Journal journal = null;
-        List<RecordSink> sinks = new ArrayList<>();
-        Optional<XlsxSink> workbook = Optional.empty();
+        Outputs outputs = null;
         boolean completed = false;
         try {
+            Outputs.Plan plan = Outputs.plan();
             if (out.isPresent()) {
-                Path dir = out.get();
                 journal = options.resume ? Journal.resume(spool.get().resolve(JOURNAL))
                         : Journal.create(spool.get().resolve(JOURNAL));
-                sinks.add(new CsvSink(dir, options.excel, spool.get()));
-                if (options.xlsx) {
-                    workbook = Optional.of(new XlsxSink(dir, spool.get()));
-                    sinks.add(workbook.get());
-                }
+                plan.tables(out.get(), spool.get(), options.excel, options.xlsx);
             }
             if (options.report != null) {
-                sinks.add(new ReportSink(options.report, profileName));
+                plan.report(options.report, profileName);
             }
+            outputs = plan.open();
             Journal j = journal;
+            Outputs o = outputs;
             for (Failure f : unlisted) {
                 emit(new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
-                        j, sinks, progress);
+                        j, o, progress);
             }
             Optional<WorkerPool> workers = inProcess ? Optional.empty()
                     : Optional.of(WorkerPool.shared(workerCommand(), options.debug));
@@ -366,24 +359,22 @@ final class BatchRun {
                     if (abort.get() != null) {
                         throw new Aborted(abort.get());
                     }
-                    emit(outcome, j, sinks, progress);
+                    emit(outcome, j, o, progress);
                 });
             } catch (Stopped e) {
                 return Optional.empty();
             }
             progress.finish();
-            for (RecordSink sink : sinks) {
-                sink.commit();
-            }
+            outputs.commit();
             completed = true;
-            long dropped = workbook.map(XlsxSink::droppedRows).orElse(0L);
+            long dropped = outputs.rowsLeftOutOfWorkbook();
             if (dropped > 0) {
                 // Printed even with --quiet: the workbook is incomplete, the CSV files are not.
                 err.printf(Locale.ROOT, "jixiao: warning: jixiao.xlsx lacks %d row(s) beyond Excel's limit of 1,048,576 rows "
                         + "per sheet; the CSV files hold every row%n", dropped);
             }
         } finally {
-            closeAll(sinks, journal, completed);
+            closeAll(outputs, journal, completed);
         }
         tally.seconds = progress.elapsedSeconds();
         return Optional.of(tally.summary());
@@ -461,30 +452,27 @@ final class BatchRun {
         return bar ? Progress.Mode.BAR : Progress.Mode.LINES;
     }
 
-    private void emit(FileOutcome outcome, Journal journal, List<RecordSink> sinks, Progress progress)
+    private void emit(FileOutcome outcome, Journal journal, Outputs outputs, Progress progress)
             throws IOException {
         if (journal != null && !outcome.reused() && outcome.hash().isPresent()) {
             journal.append(outcome.name(), outcome.hash().get(), outcome.rows());
         }
-        // The journal keeps rows unlinked: which copy comes first is a fact of this run's order.
-        List<TableRow> rows = copyLinks.link(outcome.rows());
-        for (RecordSink sink : sinks) {
-            for (TableRow row : rows) {
-                sink.accept(row);
-            }
-        }
+        // The journal keeps rows unlinked (the outputs link them): which copy comes first is a fact
+        // of this run's order.
+        outputs.write(outcome.rows());
         tally.add(outcome);
         progress.fileDone(outcome.failed());
         listener.accept(outcome);
     }
 
-    private static void closeAll(List<RecordSink> sinks, Journal journal, boolean completed) throws IOException {
+    /** Closes the outputs and the journal (either may be null); a failure counts only after a completed run. */
+    private static void closeAll(Outputs outputs, Journal journal, boolean completed) throws IOException {
         IOException first = null;
-        for (RecordSink sink : sinks) {
+        if (outputs != null) {
             try {
-                sink.close();
+                outputs.close();
             } catch (IOException e) {
-                first = first == null ? e : first;
+                first = e;
             }
         }
         if (journal != null) {
