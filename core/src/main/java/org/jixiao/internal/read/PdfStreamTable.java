@@ -715,6 +715,7 @@ final class PdfStreamTable {
      * level when their middles are at one height or their first lines on one baseline.
      */
     private static List<List<Block>> levels(List<Block> blocks) {
+        boolean topAligned = topAligned(blocks);
         int[] parent = new int[blocks.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -733,10 +734,12 @@ final class PdfStreamTable {
                     break;
                 }
                 // A line of Latin text (figures, ≥82%) sits higher in a line box than Chinese text
-                // does: cells set at the top of one row then start up to a few points apart.
+                // does: cells set at the top of one row then start up to a few points apart. Only
+                // where cells are set at the top: where they are centred, a label of two lines
+                // centred over two rows can start as near the first row's figures.
                 float tops = Math.abs(a.top() - b.top());
                 boolean sameHeight = Math.abs(a.middle() - b.middle()) <= tolerance || tops <= SAME_TOP
-                        || tops <= tolerance && a.lines.get(0).chinese() != b.lines.get(0).chinese();
+                        || topAligned && tops <= tolerance && a.lines.get(0).chinese() != b.lines.get(0).chinese();
                 if (sameHeight && (a.lastColumn < b.firstColumn || b.lastColumn < a.firstColumn)) {
                     PdfLayout.union(parent, byTop.get(x), byTop.get(y));
                 }
@@ -749,6 +752,44 @@ final class PdfStreamTable {
         List<List<Block>> levels = new ArrayList<>(groups.values());
         levels.sort(Comparator.comparingDouble(PdfStreamTable::highestMiddle));
         return levels;
+    }
+
+    /**
+     * True when the table's cells are set at the top of their rows rather than centred in them: of
+     * the cells of several lines, more start where a one-line cell beside them starts than share
+     * its middle.
+     */
+    private static boolean topAligned(List<Block> blocks) {
+        List<Block> byTop = new ArrayList<>(blocks);
+        byTop.sort(Comparator.comparingDouble(Block::top));
+        int top = 0;
+        int centred = 0;
+        for (int x = 0; x < byTop.size(); x++) {
+            Block a = byTop.get(x);
+            if (a.lines.size() < 2) {
+                continue;
+            }
+            float tolerance = SAME_HEIGHT * a.height();
+            boolean startsTogether = false;
+            boolean sharesMiddle = false;
+            for (int y = 0; y < byTop.size(); y++) {
+                Block b = byTop.get(y);
+                if (b.top() > a.bottom()) {
+                    break;
+                }
+                if (b.lines.size() != 1 || b.bottom() < a.top() || !(a.lastColumn < b.firstColumn || b.lastColumn < a.firstColumn)) {
+                    continue;
+                }
+                startsTogether |= Math.abs(a.top() - b.top()) <= tolerance;
+                sharesMiddle |= Math.abs(a.middle() - b.middle()) <= tolerance;
+            }
+            if (startsTogether && !sharesMiddle) {
+                top++;
+            } else if (sharesMiddle && !startsTogether) {
+                centred++;
+            }
+        }
+        return top > centred;
     }
 
     private static float highestMiddle(List<Block> level) {
@@ -802,11 +843,17 @@ final class PdfStreamTable {
                     previousEnd = l;
                     continue;
                 }
-                labels++;
                 // After a label whose run is not known (its rows began on the page before), the
                 // next label's run is not tied to the last: the shortest it is centred over.
                 int[] run = previousEnd != UNKNOWN ? tiledRun(b, l, isRow, previousEnd)
                         : isRow[l] ? null : shortest(b, l, isRow);
+                if (run == null && isRow[l]) {
+                    // A cell of its own row, not centred over the rows after the label above (the
+                    // column's heading): the labels below start after it.
+                    previousEnd = l;
+                    continue;
+                }
+                labels++;
                 if (run != null) {
                     out.put(b, run);
                     previousEnd = run[1];

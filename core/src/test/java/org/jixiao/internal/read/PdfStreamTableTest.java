@@ -79,4 +79,44 @@ class PdfStreamTableTest {
                         List.of("0:档案资料完整率", "1:95%", "2:5")),
                 rows(PdfStreamTable.layout(glyphs, null)));
     }
+    @Test
+    void labelsCentredOverTheirRowsStartAtTheFirstBelowTheColumnsHeading() {
+        // Cells centred in their rows (two names wrap), rows 26 points apart, figures 2 points
+        // above the Chinese text beside them, a row above the headings with nothing in the labels'
+        // column. 数量指标 is centred over three rows, so it stands level with the second; a label
+        // of four lines centred over the last two starts as high as the figures of the first.
+        List<Glyph> glyphs = new ArrayList<>();
+        glyphs.addAll(word(1, 56, "资金总额"));
+        glyphs.addAll(word(2, 54, "120"));
+        glyphs.addAll(word(0, 94, "二级指标"));
+        glyphs.addAll(word(1, 94, "三级指标"));
+        glyphs.addAll(word(2, 94, "分值"));
+        String[] names = {"培训人数", "培训天数", "培训合格|率", "学员满意度", "单位满意|度"};
+        String[] weights = {"10", "10", "10", "5", "5"};
+        for (int r = 0; r < names.length; r++) {
+            float baseline = 120 + 26 * r;
+            String[] lines = names[r].split("\\|");
+            if (lines.length == 1) {
+                glyphs.addAll(word(1, baseline, lines[0]));
+            } else { // two lines centred on the row
+                glyphs.addAll(word(1, baseline - 6.5f, lines[0]));
+                glyphs.addAll(word(1, baseline + 6.5f, lines[1]));
+            }
+            glyphs.addAll(word(2, baseline - 2, weights[r]));
+        }
+        glyphs.addAll(word(0, 146, "数量指标"));
+        String[] label = {"服务", "对象", "满意度", "指标"};
+        for (int k = 0; k < label.length; k++) {
+            glyphs.addAll(word(0, 193.75f + 13 * k, label[k]));
+        }
+        assertEquals(List.of(
+                        List.of("1:资金总额", "2:120"),
+                        List.of("0:二级指标", "1:三级指标", "2:分值"),
+                        List.of("0:数量指标", "1:培训人数", "2:10"),
+                        List.of("1:培训天数", "2:10"),
+                        List.of("1:培训合格率", "2:10"),
+                        List.of("0:服务对象满意度指标", "1:学员满意度", "2:5"),
+                        List.of("1:单位满意度", "2:5")),
+                rows(PdfStreamTable.layout(glyphs, null)));
+    }
 }
