@@ -500,9 +500,10 @@ final class PdfStreamTable {
      * <p>Over the table's width, count the cells covering each point: columns are the hills and
      * their borders the valleys. A valley parts two columns when the cells crossing it are at most
      * half as many as those of the lower hill beside it, which lets the few cells a merge widens
-     * over several columns (a heading over two columns, a note over the whole row) cross it, or
-     * when every cell crossing it lies above or below where both columns hold cells ({@link
-     * #apart}). The edge lies in the valley's middle.
+     * over several columns (a heading over two columns, a note over the whole row) cross it, when
+     * every cell crossing it lies above or below where both columns hold cells ({@link #apart}),
+     * or when in a few lines a cell ends before it and the next starts after it ({@link
+     * #sideBySide}). The edge lies in the valley's middle.
      */
     private static float[] columnEdges(List<Block> blocks) {
         float from = Float.MAX_VALUE;
@@ -521,8 +522,8 @@ final class PdfStreamTable {
         for (int x = 1; x <= width; x++) {
             cover[x] += cover[x - 1];
         }
-        List<Float> edges = new ArrayList<>();
-        edges.add(from - 1);
+        // The valleys: each a plateau of the count between two higher stretches.
+        List<int[]> valleys = new ArrayList<>();
         int x = 1;
         while (x < width) {
             if (cover[x] >= cover[x - 1]) {
@@ -538,19 +539,26 @@ final class PdfStreamTable {
             while (end + 1 < width && cover[end + 1] == cover[start]) {
                 end++;
             }
-            if (end + 1 >= width || cover[end + 1] < cover[start]) {
-                x = end + 1;
-                continue;
+            if (end + 1 < width && cover[end + 1] > cover[start]) {
+                valleys.add(new int[] {start, end});
             }
+            x = end + 1;
+        }
+        int[] sideBySide = sideBySide(blocks, valleys, cover, from);
+        List<Float> edges = new ArrayList<>();
+        edges.add(from - 1);
+        for (int v = 0; v < valleys.size(); v++) {
+            int start = valleys.get(v)[0];
+            int end = valleys.get(v)[1];
             int floor = cover[start];
             int[] left = hill(cover, start, -1, floor, width);
             int[] right = hill(cover, end, 1, floor, width);
             if (2 * floor <= Math.min(left[0], right[0])
                     || apart(blocks, from + left[1] * RESOLUTION, from + start * RESOLUTION,
-                            from + (end + 1) * RESOLUTION, from + right[1] * RESOLUTION)) {
+                            from + (end + 1) * RESOLUTION, from + right[1] * RESOLUTION)
+                    || sideBySide[v] >= Math.max(2, (floor + 1) / 2)) {
                 edges.add(from + (start + end + 1) * RESOLUTION / 2);
             }
-            x = end + 1;
         }
         edges.add(to + 1);
         float[] out = new float[edges.size()];
@@ -593,6 +601,44 @@ final class PdfStreamTable {
             top = Math.max(top, cover[x]);
         }
         return new int[] {top, x};
+    }
+
+    /**
+     * For each valley, the lines in which one cell ends before it and the next cell of the line
+     * starts after it, a column's gap apart, and no lower valley lies between the two: two columns
+     * side by side there, however many cells merged over both cross the valley elsewhere (区域 over
+     * the columns of the indicator levels, in the goals above them). A pair of cells counts for
+     * the lowest valley between them only, not for the dips that names of unequal widths leave
+     * inside the column beside it.
+     */
+    private static int[] sideBySide(List<Block> blocks, List<int[]> valleys, int[] cover, float from) {
+        int[] lines = new int[valleys.size()];
+        for (Block a : blocks) {
+            Word end = a.lines.get(0);
+            Block next = null;
+            for (Block b : blocks) {
+                if (b != a && b.left >= a.right && (next == null || b.left < next.left)
+                        && Math.abs(b.lines.get(0).baseline() - end.baseline()) <= SAME_HEIGHT * end.height()) {
+                    next = b;
+                }
+            }
+            if (next == null || next.left - a.right < COLUMN_GAP * end.height()) {
+                continue;
+            }
+            int lowest = -1;
+            for (int v = 0; v < valleys.size(); v++) {
+                float valleyFrom = from + valleys.get(v)[0] * RESOLUTION;
+                float valleyTo = from + (valleys.get(v)[1] + 1) * RESOLUTION;
+                if (a.right <= valleyFrom + RESOLUTION && next.left >= valleyTo - RESOLUTION
+                        && (lowest < 0 || cover[valleys.get(v)[0]] < cover[valleys.get(lowest)[0]])) {
+                    lowest = v;
+                }
+            }
+            if (lowest >= 0) {
+                lines[lowest]++;
+            }
+        }
+        return lines;
     }
 
     /**

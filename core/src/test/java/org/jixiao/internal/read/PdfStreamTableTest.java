@@ -25,12 +25,17 @@ class PdfStreamTableTest {
 
     /** The glyphs of {@code text} centred on column {@code column}, on {@code baseline}. */
     private static List<Glyph> word(int column, float baseline, String text) {
+        return wordAt(COLUMNS[column], baseline, text);
+    }
+
+    /** The glyphs of {@code text} centred on {@code centre}, on {@code baseline}. */
+    private static List<Glyph> wordAt(float centre, float baseline, String text) {
         float width = 0;
         for (char c : text.toCharArray()) {
             width += advance(c);
         }
         List<Glyph> out = new ArrayList<>();
-        float x = COLUMNS[column] - width / 2;
+        float x = centre - width / 2;
         for (char c : text.toCharArray()) {
             out.add(new Glyph(String.valueOf(c), x, baseline, advance(c), SIZE));
             x += advance(c);
@@ -117,6 +122,39 @@ class PdfStreamTableTest {
                         List.of("1:培训合格率", "2:10"),
                         List.of("0:服务对象满意度指标", "1:学员满意度", "2:5"),
                         List.of("1:单位满意度", "2:5")),
+                rows(PdfStreamTable.layout(glyphs, null)));
+    }
+
+    @Test
+    void twoColumnsSideBySideStayApartUnderMoreCellsMergedOverBoth() {
+        // The level columns (centres 60 and 150) hold cells side by side in four lines; four
+        // goals merged over both cross the gap between them, more than either column holds, in
+        // the rows between the first line and the headings.
+        List<Glyph> glyphs = new ArrayList<>();
+        glyphs.addAll(wordAt(60, 60, "资金情况"));
+        glyphs.addAll(wordAt(150, 60, "合计"));
+        glyphs.addAll(wordAt(240, 60, "120"));
+        for (int r = 0; r < 4; r++) {
+            glyphs.addAll(wordAt(105, 86 + 26 * r, "完成验收合格率"));
+            glyphs.addAll(wordAt(240, 86 + 26 * r, "95%"));
+        }
+        String[][] lines = {{"一级指标", "二级指标", "三级指标"}, {"产出指标", "数量指标", "培训人数"}, {"", "质量指标", "合格率"}};
+        for (int r = 0; r < lines.length; r++) {
+            for (int c = 0; c < 3; c++) {
+                if (!lines[r][c].isEmpty()) {
+                    glyphs.addAll(wordAt(60 + 90 * c, 190 + 26 * r, lines[r][c]));
+                }
+            }
+        }
+        assertEquals(List.of(
+                        List.of("0:资金情况", "1:合计", "2:120"),
+                        List.of("0:完成验收合格率", "2:95%"),
+                        List.of("0:完成验收合格率", "2:95%"),
+                        List.of("0:完成验收合格率", "2:95%"),
+                        List.of("0:完成验收合格率", "2:95%"),
+                        List.of("0:一级指标", "1:二级指标", "2:三级指标"),
+                        List.of("0:产出指标", "1:数量指标", "2:培训人数"),
+                        List.of("1:质量指标", "2:合格率")),
                 rows(PdfStreamTable.layout(glyphs, null)));
     }
 }
