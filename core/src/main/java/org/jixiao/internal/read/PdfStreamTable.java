@@ -544,9 +544,10 @@ final class PdfStreamTable {
             }
             x = end + 1;
         }
-        int[] sideBySide = sideBySide(blocks, valleys, cover, from);
+        Gap[] gaps = sideBySide(blocks, valleys, cover, from);
         List<Float> edges = new ArrayList<>();
         edges.add(from - 1);
+        List<Gap> taken = new ArrayList<>();
         for (int v = 0; v < valleys.size(); v++) {
             int start = valleys.get(v)[0];
             int end = valleys.get(v)[1];
@@ -555,10 +556,17 @@ final class PdfStreamTable {
             int[] right = hill(cover, end, 1, floor, width);
             if (2 * floor <= Math.min(left[0], right[0])
                     || apart(blocks, from + left[1] * RESOLUTION, from + start * RESOLUTION,
-                            from + (end + 1) * RESOLUTION, from + right[1] * RESOLUTION)
-                    || sideBySide[v] >= Math.max(2, (floor + 1) / 2)) {
+                            from + (end + 1) * RESOLUTION, from + right[1] * RESOLUTION)) {
                 edges.add(from + (start + end + 1) * RESOLUTION / 2);
+            } else if (gaps[v].lines() >= Math.max(2, (floor + 1) / 2) && gaps[v].end() < gaps[v].start()) {
+                // The cells crossing it leave the valley narrow and off centre: the edge lies in
+                // the middle of the gap the cells side by side leave, and is the only one there.
+                edges.add(gaps[v].middle());
+                taken.add(gaps[v]);
             }
+        }
+        for (Gap gap : taken) {
+            edges.removeIf(e -> e > gap.end() && e < gap.start() && e != gap.middle());
         }
         edges.add(to + 1);
         float[] out = new float[edges.size()];
@@ -611,8 +619,9 @@ final class PdfStreamTable {
      * the lowest valley between them only, not for the dips that names of unequal widths leave
      * inside the column beside it.
      */
-    private static int[] sideBySide(List<Block> blocks, List<int[]> valleys, int[] cover, float from) {
-        int[] lines = new int[valleys.size()];
+    private static Gap[] sideBySide(List<Block> blocks, List<int[]> valleys, int[] cover, float from) {
+        Gap[] gaps = new Gap[valleys.size()];
+        Arrays.fill(gaps, Gap.NONE);
         for (Block a : blocks) {
             Word end = a.lines.get(0);
             Block next = null;
@@ -635,10 +644,20 @@ final class PdfStreamTable {
                 }
             }
             if (lowest >= 0) {
-                lines[lowest]++;
+                Gap g = gaps[lowest];
+                gaps[lowest] = new Gap(g.lines() + 1, Math.max(g.end(), a.right), Math.min(g.start(), next.left));
             }
         }
-        return lines;
+        return gaps;
+    }
+
+    /** Lines with cells side by side across a valley: the last of their ends, the first of their starts. */
+    private record Gap(int lines, float end, float start) {
+        static final Gap NONE = new Gap(0, -Float.MAX_VALUE, Float.MAX_VALUE);
+
+        float middle() {
+            return (end + start) / 2;
+        }
     }
 
     /**

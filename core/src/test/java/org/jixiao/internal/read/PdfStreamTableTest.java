@@ -127,34 +127,31 @@ class PdfStreamTableTest {
 
     @Test
     void twoColumnsSideBySideStayApartUnderMoreCellsMergedOverBoth() {
-        // The level columns (centres 60 and 150) hold cells side by side in four lines; four
-        // goals merged over both cross the gap between them, more than either column holds, in
-        // the rows between the first line and the headings.
+        // The level columns (centres 60 and 150) hold cells side by side in four lines; six goals
+        // merged over both cross the gap between them, more than either column holds, in the rows
+        // between the first line and the headings. Two of the goals start further right, so the
+        // lowest stretch of the gap lies at its left end; 满意度指标 reaches a little into it.
         List<Glyph> glyphs = new ArrayList<>();
         glyphs.addAll(wordAt(60, 60, "资金情况"));
         glyphs.addAll(wordAt(150, 60, "合计"));
         glyphs.addAll(wordAt(240, 60, "120"));
-        for (int r = 0; r < 4; r++) {
-            glyphs.addAll(wordAt(105, 86 + 26 * r, "完成验收合格率"));
-            glyphs.addAll(wordAt(240, 86 + 26 * r, "95%"));
+        for (int r = 0; r < 6; r++) {
+            glyphs.addAll(r < 4 ? wordAt(105, 86 + 26 * r, "完成验收合格率") : wordAt(113, 86 + 26 * r, "北坡县北坡县"));
         }
-        String[][] lines = {{"一级指标", "二级指标", "三级指标"}, {"产出指标", "数量指标", "培训人数"}, {"", "质量指标", "合格率"}};
+        String[][] lines = {{"一级指标", "二级指标", "三级指标"}, {"产出指标", "数量指标", "培训人数"}, {"满意度指标", "满意度", "家长满意度"}};
         for (int r = 0; r < lines.length; r++) {
             for (int c = 0; c < 3; c++) {
-                if (!lines[r][c].isEmpty()) {
-                    glyphs.addAll(wordAt(60 + 90 * c, 190 + 26 * r, lines[r][c]));
-                }
+                glyphs.addAll(wordAt(60 + 90 * c, 242 + 26 * r, lines[r][c]));
             }
         }
-        assertEquals(List.of(
-                        List.of("0:资金情况", "1:合计", "2:120"),
-                        List.of("0:完成验收合格率", "2:95%"),
-                        List.of("0:完成验收合格率", "2:95%"),
-                        List.of("0:完成验收合格率", "2:95%"),
-                        List.of("0:完成验收合格率", "2:95%"),
-                        List.of("0:一级指标", "1:二级指标", "2:三级指标"),
-                        List.of("0:产出指标", "1:数量指标", "2:培训人数"),
-                        List.of("1:质量指标", "2:合格率")),
-                rows(PdfStreamTable.layout(glyphs, null)));
+        List<List<String>> expected = new ArrayList<>();
+        expected.add(List.of("0:资金情况", "1:合计", "2:120"));
+        for (int r = 0; r < 6; r++) {
+            expected.add(List.of(r < 4 ? "0:完成验收合格率" : "0:北坡县北坡县"));
+        }
+        expected.add(List.of("0:一级指标", "1:二级指标", "2:三级指标"));
+        expected.add(List.of("0:产出指标", "1:数量指标", "2:培训人数"));
+        expected.add(List.of("0:满意度指标", "1:满意度", "2:家长满意度"));
+        assertEquals(expected, rows(PdfStreamTable.layout(glyphs, null)));
     }
 }
