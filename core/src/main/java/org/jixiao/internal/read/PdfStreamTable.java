@@ -59,6 +59,8 @@ final class PdfStreamTable {
     private static final float RESOLUTION = 0.5f;
     /** A cell crossing into a column by less than this many points does not span it. */
     private static final float MIN_OVERLAP = 1f;
+    /** A cell crossing into the column beside it by less than this share of the font size does not span it. */
+    private static final float NEIGHBOUR_REACH = 0.5f;
     /** Single-spaced lines of text lie at most this many font sizes apart (CJK fonts: about 1.45). */
     private static final float LINE_SPACING_MAX = 1.55f;
     /** A tail of Latin text a narrow cell carries to its own line is at most this long ((%), 6 of 722.76). */
@@ -585,6 +587,15 @@ final class PdfStreamTable {
                     b.firstColumn = b.firstColumn < 0 ? c : b.firstColumn;
                     b.lastColumn = c;
                 }
+            }
+            // A cell reaching less than half a character into the column beside it (a wide label
+            // of a narrow column, under edges set on the page before) does not span it.
+            float reach = NEIGHBOUR_REACH * b.height();
+            if (b.firstColumn >= 0 && b.lastColumn > b.firstColumn && b.right - out[b.lastColumn] < reach) {
+                b.lastColumn--;
+            }
+            if (b.firstColumn >= 0 && b.lastColumn > b.firstColumn && out[b.firstColumn + 1] - b.left < reach) {
+                b.firstColumn++;
             }
             if (b.firstColumn < 0) {
                 // Narrower than the overlap asked for: the column holding its middle.

@@ -154,4 +154,29 @@ class PdfStreamTableTest {
         expected.add(List.of("0:满意度指标", "1:满意度", "2:家长满意度"));
         assertEquals(expected, rows(PdfStreamTable.layout(glyphs, null)));
     }
+
+    @Test
+    void aWideLabelOnTheNextPageReachingALittleIntoTheColumnBesideItStaysInItsOwn() {
+        // Page 1 sets the columns (edges midway between 80 and 130, and between 170 and 217); on
+        // page 2 a label of nine characters reaches 2 points past the first edge.
+        List<Glyph> first = new ArrayList<>();
+        first.addAll(word(0, 100, "二级指标"));
+        first.addAll(word(1, 100, "三级指标"));
+        first.addAll(word(2, 100, "分值"));
+        first.addAll(word(0, 126, "数量指标"));
+        first.addAll(word(1, 126, "培训人数"));
+        first.addAll(word(2, 124, "10"));
+        Part open = (Part) PdfStreamTable.layout(first, null).stream().filter(b -> b instanceof Part).findFirst().orElseThrow();
+        List<Glyph> next = new ArrayList<>();
+        next.addAll(wordAt(62, 60, "服务对象满意度指标"));
+        next.addAll(word(1, 60, "学员满意度"));
+        next.addAll(word(2, 58, "5"));
+        next.addAll(word(0, 86, "效益指标"));
+        next.addAll(word(1, 86, "单位满意度"));
+        next.addAll(word(2, 84, "5"));
+        assertEquals(List.of(
+                        List.of("0:服务对象满意度指标", "1:学员满意度", "2:5"),
+                        List.of("0:效益指标", "1:单位满意度", "2:5")),
+                rows(PdfStreamTable.layout(next, open)));
+    }
 }
