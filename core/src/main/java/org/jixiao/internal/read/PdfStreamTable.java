@@ -505,7 +505,8 @@ final class PdfStreamTable {
      * over several columns (a heading over two columns, a note over the whole row) cross it, when
      * every cell crossing it lies above or below where both columns hold cells ({@link #apart}),
      * or when in a few lines a cell ends before it and the next starts after it ({@link
-     * #sideBySide}). The edge lies in the valley's middle.
+     * #sideBySide}). The edge lies in the valley's middle; in the last case, in the middle of the
+     * gap those cells leave.
      */
     private static float[] columnEdges(List<Block> blocks) {
         float from = Float.MAX_VALUE;
@@ -633,12 +634,22 @@ final class PdfStreamTable {
     private static Gap[] sideBySide(List<Block> blocks, List<int[]> valleys, int[] cover, float from) {
         Gap[] gaps = new Gap[valleys.size()];
         Arrays.fill(gaps, Gap.NONE);
-        for (Block a : blocks) {
+        List<Block> byBaseline = new ArrayList<>(blocks);
+        byBaseline.sort(Comparator.comparingDouble(b -> b.lines.get(0).baseline()));
+        for (int i = 0; i < byBaseline.size(); i++) {
+            Block a = byBaseline.get(i);
             Word end = a.lines.get(0);
+            float tolerance = SAME_HEIGHT * end.height();
             Block next = null;
-            for (Block b : blocks) {
-                if (b != a && b.left >= a.right && (next == null || b.left < next.left)
-                        && Math.abs(b.lines.get(0).baseline() - end.baseline()) <= SAME_HEIGHT * end.height()) {
+            // The cells whose first line is on the same baseline lie around it in this order.
+            int first = i;
+            while (first > 0 && end.baseline() - byBaseline.get(first - 1).lines.get(0).baseline() <= tolerance) {
+                first--;
+            }
+            for (int j = first; j < byBaseline.size()
+                    && byBaseline.get(j).lines.get(0).baseline() - end.baseline() <= tolerance; j++) {
+                Block b = byBaseline.get(j);
+                if (b != a && b.left >= a.right && (next == null || b.left < next.left)) {
                     next = b;
                 }
             }
@@ -848,7 +859,12 @@ final class PdfStreamTable {
             float tolerance = SAME_HEIGHT * a.height();
             boolean startsTogether = false;
             boolean sharesMiddle = false;
-            for (int y = 0; y < byTop.size(); y++) {
+            // One-line cells beside it start at most a line above it.
+            int y = x;
+            while (y > 0 && a.top() - byTop.get(y - 1).top() <= 2 * a.height()) {
+                y--;
+            }
+            for (; y < byTop.size(); y++) {
                 Block b = byTop.get(y);
                 if (b.top() > a.bottom()) {
                     break;
