@@ -341,7 +341,7 @@ final class PdfStreamTable {
         }
         List<Block> blocks = cells(lines, spacing);
         float[] edges = before != null ? before.columnEdges() : columnEdges(blocks);
-        placeInColumns(blocks, edges);
+        placeInColumns(blocks, edges, before != null);
         if (edges.length < 3) {
             return null;
         }
@@ -579,8 +579,13 @@ final class PdfStreamTable {
         return out;
     }
 
-    /** Sets each cell's first and last column: those it overlaps, or the one holding its middle. */
-    private static void placeInColumns(List<Block> blocks, float[] out) {
+    /**
+     * Sets each cell's first and last column: those it overlaps, or the one holding its middle.
+     * Under edges the page before set ({@code inherited}), a cell reaching less than half a
+     * character into the column beside it does not span it: the page before had no such cell
+     * to place the edge by (a wide label of a narrow column).
+     */
+    private static void placeInColumns(List<Block> blocks, float[] out, boolean inherited) {
         for (Block b : blocks) {
             b.firstColumn = -1;
             for (int c = 0; c + 1 < out.length; c++) {
@@ -589,9 +594,7 @@ final class PdfStreamTable {
                     b.lastColumn = c;
                 }
             }
-            // A cell reaching less than half a character into the column beside it (a wide label
-            // of a narrow column, under edges set on the page before) does not span it.
-            float reach = NEIGHBOUR_REACH * b.height();
+            float reach = inherited ? NEIGHBOUR_REACH * b.height() : 0;
             if (b.firstColumn >= 0 && b.lastColumn > b.firstColumn && b.right - out[b.lastColumn] < reach) {
                 b.lastColumn--;
             }
