@@ -86,7 +86,6 @@ final class BatchRun {
     private FileWork.Pipeline pipeline;
     /** The names record ids derive from, set by {@link #run} from the inputs. */
     private RecordNames recordNames;
-    /** Fills in duplicate_of in output order (so the same whatever the threads or a resume). */
     /** For tests: stop after this many files without committing, as a killed run would. */
     private final long stopAfter;
     /**
