@@ -620,7 +620,7 @@ final class GluedGrammar {
                 }
             }
             // A part of the row before (其中:城区…) states its values but no weight or score of its own.
-            boolean part = prose.isSubRow(text.substring(cells.get(0).from(), cells.get(0).to()));
+            boolean part = prose.isSubRow(text, cells.get(0).from(), cells.get(0).to());
             return (figure || part) && (cap.isEmpty() || weight == null || weight.compareTo(cap.get()) <= 0);
         }
 

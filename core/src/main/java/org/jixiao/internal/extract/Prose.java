@@ -250,7 +250,12 @@ final class Prose {
 
     /** A 其中 row that details the indicator above it. */
     boolean isSubRow(String level3) {
-        return subRow.matcher(level3).find();
+        return isSubRow(level3, 0, level3.length());
+    }
+
+    /** {@link #isSubRow(String)} of {@code text[from, to)}, a cell of a glued line, without copying it out. */
+    boolean isSubRow(String text, int from, int to) {
+        return subRow.matcher(text).region(from, to).find();
     }
 
     /** A mark that answers yes in a yes/no column ({@code √}). */

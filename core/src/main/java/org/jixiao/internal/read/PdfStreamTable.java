@@ -805,7 +805,6 @@ final class PdfStreamTable {
      * level when their middles are at one height or their first lines on one baseline.
      */
     private static List<List<Block>> levels(List<Block> blocks) {
-        boolean topAligned = topAligned(blocks);
         int[] parent = new int[blocks.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -815,6 +814,11 @@ final class PdfStreamTable {
             byTop.add(i);
         }
         byTop.sort(Comparator.comparingDouble(i -> blocks.get(i).top()));
+        List<Block> ordered = new ArrayList<>(byTop.size());
+        for (int i : byTop) {
+            ordered.add(blocks.get(i));
+        }
+        boolean topAligned = topAligned(ordered);
         for (int x = 0; x < byTop.size(); x++) {
             Block a = blocks.get(byTop.get(x));
             float tolerance = SAME_HEIGHT * a.height();
@@ -848,10 +852,10 @@ final class PdfStreamTable {
      * True when the table's cells are set at the top of their rows rather than centred in them: of
      * the cells of several lines, more start where a one-line cell beside them starts than share
      * its middle.
+     *
+     * @param byTop the table's cells, top to bottom
      */
-    private static boolean topAligned(List<Block> blocks) {
-        List<Block> byTop = new ArrayList<>(blocks);
-        byTop.sort(Comparator.comparingDouble(Block::top));
+    private static boolean topAligned(List<Block> byTop) {
         int top = 0;
         int centred = 0;
         for (int x = 0; x < byTop.size(); x++) {
