@@ -575,6 +575,7 @@ final class FlatTable {
                 return i;
             }
             emit(labels, range(labels.size()));
+            boolean blankFree = blankFreeFrom(j);
             while (true) {
                 int start = j;
                 while (start < t.size() && (t.get(start).blank() || dictionary.is(t.get(start).text(), Field.INDICATOR_GROUP))) {
@@ -583,16 +584,40 @@ final class FlatTable {
                 if (start >= t.size() || dictionary.is(t.get(start).text(), Field.TOTAL_SCORE)) {
                     return start;
                 }
-                int end = indicatorRow(header.get(), start);
-                if (end == start) {
+                Optional<RowFit> row = fitRow(header.get(), start, blankFree);
+                if (row.isEmpty()) {
                     return start;
                 }
-                j = end;
+                emit(row.get().cells(), row.get().cols());
+                j = row.get().end();
             }
         }
 
-        /** One indicator row starting at {@code i}; returns the index after it, or {@code i} if none fits. */
-        private int indicatorRow(HeaderModel h, int i) {
+        /**
+         * True if no blank line stands between {@code i} and the end of the indicator table (its
+         * total, or whatever else ends the grid): a run whose empty cells left no trace, as a form
+         * flattened onto one line has it, where a trailing free-text column may be missing.
+         */
+        private boolean blankFreeFrom(int i) {
+            for (int k = i; k < t.size() && !endsGrid(t.get(k)) && !dictionary.is(t.get(k).text(), Field.TOTAL_SCORE); k++) {
+                if (t.get(k).blank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** An indicator row's tokens, the columns they go to, and the index after the row. */
+        private record RowFit(List<Token> cells, List<Integer> cols, int end) {
+        }
+
+        /**
+         * One indicator row starting at {@code i}, or empty if none fits. In a {@code blankFree} run
+         * the cells after 得分 (a reason, a remark) are taken only while they do not begin the next
+         * row: there an empty reason leaves no blank line, and the next row's name follows the
+         * score directly.
+         */
+        private Optional<RowFit> fitRow(HeaderModel h, int i, boolean blankFree) {
             Map<ColumnRole, Integer> col = new HashMap<>();
             for (HeaderModel.Column c : h.columns()) {
                 col.putIfAbsent(c.role(), c.col());
@@ -613,7 +638,7 @@ final class FlatTable {
             }
             ColumnRole nameRole = ColumnRole.of(h.has(Part.LEVEL3) ? Part.LEVEL3 : Part.LEVEL2);
             if (p >= t.size() || t.get(p).blank() || numberOrPercent(measures.parse(t.get(p).text()))) {
-                return i;
+                return Optional.empty();
             }
             cells.add(t.get(p++));
             cols.add(col.get(nameRole));
@@ -624,7 +649,7 @@ final class FlatTable {
                 is = fields.indexOf(ColumnRole.of(Part.SCORE));
             }
             if (iw < 0 || is < 0) {
-                return i;
+                return Optional.empty();
             }
             // Merged cells drop a line or two before 分值; text exports may add one: try the nearest shifts first.
             for (int shift : new int[] {0, -1, 1, -2, 2}) {
@@ -636,7 +661,8 @@ final class FlatTable {
                         continue;
                     }
                     int end = Math.min(t.size(), Math.max(w, s) + (fields.size() - 1 - Math.max(iw, is)) + 1);
-                    while (end > Math.max(w, s) + 1 && isStart(end - 1)) {
+                    while (end > Math.max(w, s) + 1 && (isStart(end - 1) || isLevel2(end - 1)
+                            || blankFree && fitRow(h, end - 1, false).isPresent())) {
                         end--;
                     }
                     List<Cell> values = new ArrayList<>();
@@ -651,15 +677,16 @@ final class FlatTable {
                     if (aligned.isEmpty() || !aligned.get().containsKey(fields.get(iw))) {
                         continue;
                     }
+                    List<Token> rowCells = new ArrayList<>(cells);
+                    List<Integer> rowCols = new ArrayList<>(cols);
                     for (Map.Entry<ColumnRole, Cell> e : aligned.get().entrySet()) {
-                        cells.add(valueTokens.get(e.getValue().col()));
-                        cols.add(col.get(e.getKey()));
+                        rowCells.add(valueTokens.get(e.getValue().col()));
+                        rowCols.add(col.get(e.getKey()));
                     }
-                    emit(cells, cols);
-                    return end;
+                    return Optional.of(new RowFit(rowCells, rowCols, end));
                 }
             }
-            return i;
+            return Optional.empty();
         }
 
         /** True if token {@code k} begins something else: a total row, a level name or a header. */

@@ -491,8 +491,11 @@ final class FormReader {
                 figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
             }
         } else {
+            // A page's text drops the block label that spans the lines (预算执行情况（10分）, left
+            // of the label column's own heading), so the lines sit that many columns left of it.
+            int shift = h.labelCol() > labelCell.col() ? h.labelCol() - labelCell.col() : 0;
             for (Cell v : values) {
-                h.columns().stream().filter(c -> c.covers(v.col())).findFirst()
+                h.columns().stream().filter(c -> c.covers(v.col() + shift)).findFirst()
                         .ifPresent(c -> figure(h, c.field(), v, line).ifPresent(f -> figures.put(c.field(), f)));
             }
         }

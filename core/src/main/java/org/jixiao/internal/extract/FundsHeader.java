@@ -25,8 +25,10 @@ import java.util.Set;
  * @param columns    the figure columns in grid order
  * @param unit       the money unit the block states
  * @param headerRows 1 or 2
+ * @param labelCol   the column of the heading over the lines' labels ({@code 年度预算数（万元）}): the
+ *                   last funds-block heading before the first figure, or -1 when there is none
  */
-record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) {
+record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows, int labelCol) {
 
     /** One figure column of the block. */
     record Column(Field field, int col, int colSpan) {
@@ -73,6 +75,7 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
         List<Column> columns = new ArrayList<>();
         Optional<String> unit = Optional.empty();
         int amounts = 0;
+        int labelCol = -1;
         for (Cell c : merged) {
             Optional<Field> f = dictionary.lookup(c.text());
             if (f.isEmpty()) {
@@ -80,7 +83,15 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
             }
             Field field = asFundsField(f.get());
             if (field == Field.FUNDS_BLOCK) {
-                unit = prose.fundsUnit(c.text());
+                // The block's own label (预算执行情况（10分）) may stand before the label column's
+                // heading (年度预算数（万元）); the unit is whichever states one.
+                Optional<String> stated = prose.fundsUnit(c.text());
+                if (stated.isPresent()) {
+                    unit = stated;
+                }
+                if (columns.isEmpty()) {
+                    labelCol = c.col();
+                }
             } else if (FIGURES.contains(field)) {
                 columns.add(new Column(field, c.col(), c.colSpan()));
                 if (AMOUNTS.contains(field)) {
@@ -88,7 +99,7 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
                 }
             }
         }
-        return amounts >= 2 ? Optional.of(new FundsHeader(columns, unit, two ? 2 : 1)) : Optional.empty();
+        return amounts >= 2 ? Optional.of(new FundsHeader(columns, unit, two ? 2 : 1, labelCol)) : Optional.empty();
     }
 
     private static boolean namesAnAmount(List<Cell> cells, HeadingDictionary dictionary) {
@@ -111,7 +122,7 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows) 
 
     /** This header with {@code stated} as its unit where its own label states none. */
     FundsHeader withUnitIfNone(Optional<String> stated) {
-        return unit.isPresent() || stated.isEmpty() ? this : new FundsHeader(columns, stated, headerRows);
+        return unit.isPresent() || stated.isEmpty() ? this : new FundsHeader(columns, stated, headerRows, labelCol);
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * Reads plain-text exports of Word documents and forms copied out of web pages and PDFs.
  *
- * <p>Five table layouts are recognised. Two as Word's "save as text" writes them:
+ * <p>Six table layouts are recognised. Two as Word's "save as text" writes them:
  * <ul>
  *   <li><b>row per line</b>: every table row on one line, one tab per grid column, empty fields for
  *       merged or empty cells (seeds 000, 004). Column positions may drift from row to row; that
@@ -40,8 +40,12 @@ import java.util.regex.Pattern;
  *       or a line with three cells or more. Cells are numbered left to right; character positions
  *       are not used, since CJK widths make them unreliable.</li>
  * </ul>
- * And one whole-file layout, LibreOffice's text export of a .docx, which writes every table cell
- * on its own line with no row delimiter at all and a blank line for an empty cell:
+ * And two whole-file layouts that write every table cell on its own line with no row delimiter at
+ * all: LibreOffice's text export of a .docx (a blank line for an empty cell), and a web page's
+ * text where each cell line closes with a pipe ({@code 主管部门 |}, a lone {@code |} for an empty
+ * cell; see {@link #closingPipeCells}), which is read as the export once its pipes are dropped.
+ * A form flattened onto one line, cells separated by single spaces, is read as the export too, a
+ * field per cell ({@link #flattenedCells}):
  * <ul>
  *   <li><b>cell per line without row delimiters</b>: the file holds no tab and no pipe row, has at
  *       least {@value #EXPORT_MIN_LINES} non-blank lines, and at least 80 % of them are short
@@ -91,6 +95,14 @@ public final class TextReader implements DocumentReader {
                 lines[k] = BOOKMARK.matcher(lines[k]).replaceAll("");
             }
         }
+        Optional<String[]> closed = closingPipeCells(lines);
+        if (closed.isPresent()) {
+            return cellPerLineExport(name, closed.get());
+        }
+        Optional<String[]> flattened = flattenedCells(lines);
+        if (flattened.isPresent()) {
+            return cellPerLineExport(name, flattened.get());
+        }
         String[] cells = indentedPipeCells(lines);
         boolean rewritten = cells != lines;
         lines = cells;
@@ -133,6 +145,7 @@ public final class TextReader implements DocumentReader {
             } else if (isPipeRow(line)) {
                 List<Row> rows = new ArrayList<>();
                 StringBuilder logical = null;
+                boolean rowsOpenWithPipes = rowsOpenWithPipes(lines, i);
                 while (i < lines.length && (isPipeRow(lines[i]) || lines[i].strip().equals("|"))) {
                     String s = lines[i].strip();
                     if (PIPE_SEPARATOR.matcher(s).matches()) {
@@ -141,9 +154,10 @@ public final class TextReader implements DocumentReader {
                     }
                     // A web page wraps long rows: a line that closes with a pipe but does not open
                     // with one, or holds nothing but pipes, goes on with the row above; a lone pipe
-                    // opens a row whose first cell is on the next line. Rows without outer pipes
-                    // (a | b | c) stand alone.
-                    boolean continues = logical != null && (!s.startsWith("|") && s.endsWith("|")
+                    // opens a row whose first cell is on the next line. Where no row of the table
+                    // opens with a pipe (a | b | c ||), every line is a row of its own.
+                    boolean continues = logical != null
+                            && (rowsOpenWithPipes && !s.startsWith("|") && s.endsWith("|")
                             || s.length() > 1 && s.chars().allMatch(c -> c == '|'));
                     if (continues) {
                         logical.append(s);
@@ -182,6 +196,107 @@ public final class TextReader implements DocumentReader {
             }
         }
         return new Document(name, SourceFormat.TEXT, blocks);
+    }
+
+    /**
+     * True if a row of the pipe table starting at line {@code start} opens with a pipe: a line
+     * {@code | a | b |}, or a lone pipe whose row goes on below. Only then can a line that merely
+     * closes with a pipe be the wrapped rest of the row above.
+     */
+    private static boolean rowsOpenWithPipes(String[] lines, int start) {
+        for (int i = start; i < lines.length; i++) {
+            String s = lines[i].strip();
+            if (!isPipeRow(s) && !s.equals("|")) {
+                return false;
+            }
+            if (s.startsWith("|") && (s.length() == 1 || s.charAt(1) != '|')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A web page's cell written on a line of its own and closed by a pipe: {@code 项目名称 |}. */
+    private static final Pattern CLOSED_CELL = Pattern.compile("^[^|]*[^|\\s][^|]*\\|$");
+
+    /**
+     * A web page's table written one cell per line, each closed by a pipe ({@code 主管部门 |}), an
+     * empty cell as a lone pipe, with nothing that marks where a row ends: the cells as the
+     * cell-per-line export has them (pipe dropped, an empty cell an empty line), for the extractor
+     * to re-chunk. Applies when at least {@value #EXPORT_MIN_LINES} lines are such cells and no
+     * line holds a second pipe or opens with one (those are pipe rows); lines around the table
+     * (a page's title, its date) stay lines of their own.
+     *
+     * @return the rewritten lines, or empty when the text is not in this layout
+     */
+    static Optional<String[]> closingPipeCells(String[] lines) {
+        int cells = 0;
+        for (String line : lines) {
+            String s = line.strip();
+            if (s.equals("|")) {
+                continue;
+            }
+            if (CLOSED_CELL.matcher(s).matches()) {
+                cells++;
+            } else if (s.indexOf('|') >= 0) {
+                return Optional.empty();
+            }
+        }
+        if (cells < EXPORT_MIN_LINES) {
+            return Optional.empty();
+        }
+        String[] out = new String[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            String s = lines[i].strip();
+            out[i] = s.endsWith("|") ? s.substring(0, s.length() - 1).strip() : lines[i];
+        }
+        return Optional.of(out);
+    }
+
+    /** A flattened form's line is at least this long … */
+    static final int FLATTENED_MIN_CHARS = 200;
+    /** … and its spaces cut it into at least this many fields … */
+    static final int FLATTENED_MIN_FIELDS = 40;
+    /** … of at most this many characters on average. */
+    static final int FLATTENED_MAX_MEAN_FIELD = 16;
+
+    /**
+     * A whole form flattened onto a line, its cells separated by single spaces (a document-sharing
+     * page's text of a .docx: {@code 项目名称 委托业务项目 主管部门 … 年度资金总额: 0 0 0 10 0 0 …}): its
+     * fields one per line, as the cell-per-line export has its cells, for the extractor to re-chunk;
+     * other lines stay lines of their own. A flattened line is long and cut by its spaces into many
+     * short fields; glued text (no separators) and prose (long sentences) are not.
+     *
+     * @return the rewritten lines, or empty when no line is flattened
+     */
+    static Optional<String[]> flattenedCells(String[] lines) {
+        boolean any = false;
+        for (String line : lines) {
+            if (isFlattened(line)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            if (isFlattened(line)) {
+                out.addAll(List.of(SINGLE_SPACES.split(line.strip())));
+            } else {
+                out.add(line);
+            }
+        }
+        return Optional.of(out.toArray(new String[0]));
+    }
+
+    private static boolean isFlattened(String line) {
+        if (line.length() < FLATTENED_MIN_CHARS || line.indexOf('\t') >= 0 || line.indexOf('|') >= 0) {
+            return false;
+        }
+        String[] fields = SINGLE_SPACES.split(line.strip());
+        return fields.length >= FLATTENED_MIN_FIELDS && line.strip().length() <= fields.length * FLATTENED_MAX_MEAN_FIELD;
     }
 
     /** An indented cell line of a web page's table: {@code         | 二级指标}. */

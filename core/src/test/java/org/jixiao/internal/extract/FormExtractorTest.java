@@ -161,4 +161,61 @@ class FormExtractorTest {
                 "a rate is not an amount");
         assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()), "nor is a weight");
     }
+
+    @Test
+    void readsFundLinesWhoseBlockLabelThePageDropped() {
+        // Sichuan's 2023 form: 预算执行情况（10分） spans the funds lines on the left of the label
+        // column's heading; a page's text keeps it in the header row only, so each line's label
+        // and figures sit one column left of their headings.
+        String form = String.join("\n",
+                "部门预算项目支出绩效自评表(2023年度) | ||||||||||",
+                "项目名称 | 测试项目 | |||||||||",
+                "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 | ||",
+                "总额 | 2.00 | 3.36 | 3.20 | 95.24% | 10 | 9.5 | 1.预算执行率=预算执行数/调整后预算数 | |||",
+                "其中:财政资金 | 2.00 | 3.36 | 3.20 | 95.24% | / | / | ||||",
+                "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |",
+                "产出指标 | 数量指标 | 购置电脑台数 | ≥ | 13 | 台 | 13 | 90 | 90 | ||",
+                "");
+        Result<ExtractedForms> r = extract("sichuan-2023.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        var summary = ((Result.Ok<ExtractedForms>) r).value().records().get(0).funds().summary();
+        assertEquals(0, new BigDecimal("2.00").compareTo(summary.initialBudget().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("3.36").compareTo(summary.fullYearBudget().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("3.20").compareTo(summary.executed().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("95.24").compareTo(summary.executionRateReported().orElseThrow().value()));
+        assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("9.5").compareTo(summary.budgetScoreReported().orElseThrow().value()));
+    }
+
+    @Test
+    void readsAFormFlattenedOntoOneLineWhoseEmptyCellsLeftNoTrace() {
+        // A document-sharing page's text of a .docx: the whole form on one line, cells separated by
+        // single spaces, and the empty 偏差原因 cells gone, so each score is followed directly by
+        // the next row's level name or indicator name.
+        String form = String.join(" ",
+                "项目支出绩效自评表 (2021年度) 项目名称 道路养护项目 主管部门 县交通运输局 实施单位 县公路养护中心",
+                "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+                "年度资金总额: 120 120 114 10 95% 9.5 其中:本年财政拨款 120 120 114 上年结转资金 其他资金",
+                "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                "产出指标(50分) 数量指标 养护里程 ≥120公里 125公里 20 20",
+                "质量指标 路面合格率 ≥95% 96% 15 15 验收合格率 100% 100% 15 15",
+                "效益指标(30分) 社会效益指标 出行便利程度 明显提升 明显提升 30 30",
+                "满意度指标(10分) 服务对象满意度指标 群众满意度 ≥90% 92% 10 10 总分 100 99.5") + "\n";
+        Result<ExtractedForms> r = extract("flattened.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals("道路养护项目", p.projectName().orElseThrow().value());
+        assertEquals(List.of("数量指标/养护里程", "质量指标/路面合格率", "质量指标/验收合格率",
+                        "社会效益指标/出行便利程度", "服务对象满意度指标/群众满意度"),
+                p.indicators().stream().map(i -> i.level2() + "/" + i.level3()).toList());
+        Indicator second = p.indicators().get(1);
+        assertEquals("≥95%", second.target().orElseThrow().value());
+        assertEquals("96%", second.actual().orElseThrow().value());
+        assertEquals(0, new BigDecimal("15").compareTo(second.weight().orElseThrow().value()));
+        assertTrue(p.indicators().stream().allMatch(i -> i.deviationReason().isEmpty()),
+                "no row's name is taken for the reason of the row before");
+        var summary = p.funds().summary();
+        assertEquals(0, new BigDecimal("114").compareTo(summary.executed().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("9.5").compareTo(summary.budgetScoreReported().orElseThrow().value()));
+    }
 }

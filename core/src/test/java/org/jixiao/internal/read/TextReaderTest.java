@@ -67,6 +67,65 @@ class TextReaderTest {
     }
 
     @Test
+    void readsCellsClosedByPipesAsTheCellPerLineExport() {
+        // A web page's table as some page-to-text tools write it: every cell on a line of its own
+        // closed by a pipe, an empty cell a lone pipe, nothing where a row ends.
+        StringBuilder page = new StringBuilder("部门预算项目支出绩效自评表(2023年度) |\n项目名称 |\n工资性支出 |\n主管部门 |\n|\n");
+        for (int k = 1; k <= 20; k++) {
+            page.append("单元").append(k).append(" |\n");
+        }
+        Document d = read(page.toString());
+
+        assertEquals(1, d.tables().size());
+        assertTrue(d.paragraphs().isEmpty(), "the extractor re-chunks the whole text");
+        Table t = d.tables().get(0);
+        assertEquals(1, t.columnCount());
+        assertEquals(List.of("部门预算项目支出绩效自评表(2023年度)"), texts(t.rows().get(0)));
+        assertEquals(List.of("工资性支出"), texts(t.rows().get(2)), "the closing pipe is dropped");
+        assertEquals(List.of(""), texts(t.rows().get(4)), "a lone pipe is an empty cell");
+    }
+
+    @Test
+    void readsAFormFlattenedOntoOneLineAsOneCellPerField() {
+        StringBuilder line = new StringBuilder("项目名称 道路养护项目 主管部门 县交通运输局 年度资金总额: 120 120 114 10 95% 9.5");
+        for (int k = 1; k <= 40; k++) {
+            line.append(" 指标").append(k).append(" 10");
+        }
+        Document d = read("某县2021年度绩效自评结果公开\n" + line + "\n");
+
+        Table t = d.tables().get(0);
+        assertEquals(1, t.columnCount());
+        assertEquals(List.of("某县2021年度绩效自评结果公开"), texts(t.rows().get(0)), "other lines stay lines of their own");
+        assertEquals(List.of("项目名称"), texts(t.rows().get(1)));
+        assertEquals(List.of("道路养护项目"), texts(t.rows().get(2)));
+        assertEquals(List.of("年度资金总额:"), texts(t.rows().get(5)));
+        assertEquals(1 + 11 + 80, t.rows().size());
+    }
+
+    @Test
+    void leavesGluedTextAndProseOnTheirLines() {
+        // Glued cells (no separator) and a paragraph of sentences are not flattened cells.
+        String glued = "项目名称道路养护项目主管部门县交通运输局年度资金总额1201201141095%9.5".repeat(6);
+        String prose = "本项目年初预算一百二十万元, 全年执行一百一十四万元, 完成了全部养护任务, 群众出行更加便利. ".repeat(8);
+        Document d = read(glued + "\n" + prose + "\n");
+
+        assertEquals(2, d.paragraphs().size());
+        assertTrue(d.tables().isEmpty());
+    }
+
+    @Test
+    void keepsEachPipeRowOfItsOwnWhereNoRowOpensWithAPipe() {
+        // Rows closed by runs of pipes (a | b | ||) are whole lines: none goes on with the row above.
+        Table t = read("""
+                预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | ||
+                总额 | 0.00 | 3.36 | 3.36 | ||
+                其中:财政资金 | 0.00 | 3.36 | 3.36 | ||""").tables().get(0);
+
+        assertEquals(3, t.rows().size());
+        assertEquals(List.of("总额", "0.00", "3.36", "3.36"), texts(t.rows().get(1)).subList(0, 4));
+    }
+
+    @Test
     void readsAWebTableWrittenOneIndentedCellPerLine() {
         String page = String.join("\n",
                 "绩效",
