@@ -473,6 +473,11 @@ final class FormReader {
                 Field field = h.columns().get(k).field();
                 figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
             }
+        } else if (besideHeader && values.size() >= 2 && values.size() < h.columns().size()
+                && line.row().cells().stream().noneMatch(Cell::isBlank)) {
+            // A page's text row lost an empty cell without a trace (a row that keeps its empty
+            // cells keeps their places): place the values where their figures are possible.
+            readWithGaps(h, values, line, figures);
         } else if (line instanceof Line.Chunk) {
             // A line rebuilt from flat text keeps its empty cells in order: the k-th is the k-th figure.
             List<Cell> all = line.row().cells();
@@ -514,6 +519,37 @@ final class FormReader {
             budgetReview = Optional.ofNullable(figures.get(Field.REVIEW_SCORE));
         }
         fundLines.add(new FundLine(labelCell.text(), kind, ff, line.ref(labelCell)));
+    }
+
+    /** The figures of a text row with fewer values than headings, as {@link FundGaps} places them. */
+    private void readWithGaps(FundsHeader h, List<Cell> values, Line.Cells line, Map<Field, Sourced<BigDecimal>> figures) {
+        List<Field> headings = h.columns().stream().map(FundsHeader.Column::field).toList();
+        List<Optional<BigDecimal>> parsed = new ArrayList<>(values.size());
+        for (Cell v : values) {
+            // A figure's kind does not depend on its heading here: amounts, rates and scores all
+            // read as plain numbers, and the block's unit applies to amounts alone, below.
+            parsed.add(amount(v.text(), Optional.empty()));
+        }
+        Optional<FundGaps.Reading> reading = FundGaps.read(headings, parsed);
+        if (reading.isEmpty()) {
+            rebuildFindings.add(fundsAmbiguous(line, values, "no order of its " + values.size()
+                    + " values under the " + headings.size() + " headings gives possible figures"));
+            return;
+        }
+        for (Map.Entry<Field, Integer> e : reading.get().valueOf().entrySet()) {
+            figure(h, e.getKey(), values.get(e.getValue()), line).ifPresent(v -> figures.put(e.getKey(), v));
+        }
+        if (reading.get().ambiguous()) {
+            rebuildFindings.add(fundsAmbiguous(line, values, "its " + values.size() + " values fit the "
+                    + headings.size() + " headings in more than one way; the headings they disagree on are left blank"));
+        }
+    }
+
+    private Finding fundsAmbiguous(Line.Cells line, List<Cell> values, String why) {
+        SourceRef ref = line.ref(values.get(0));
+        String seen = values.stream().map(Cell::text).reduce((a, b) -> a + " " + b).orElse("");
+        return new Finding(FindingCode.AMBIGUOUS_CELL.id(), Severity.WARNING, "funds", seen, "",
+                "funds line at " + ref.describe() + " '" + seen + "': " + why, Optional.of(ref));
     }
 
     /**

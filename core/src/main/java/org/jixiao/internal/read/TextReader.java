@@ -13,6 +13,7 @@ import org.jixiao.model.Stage;
 import org.jixiao.model.Table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -371,7 +372,8 @@ public final class TextReader implements DocumentReader {
 
     /** The LibreOffice export layout: see the class comment for the rule. */
     private static boolean isCellPerLineExport(String text, String[] lines) {
-        if (text.indexOf('\t') >= 0) {
+        // Rows of figures separated by single spaces are rows, one per line, whatever their length.
+        if (text.indexOf('\t') >= 0 || isSingleSpaced(lines)) {
             return false;
         }
         int nonBlank = 0;
@@ -506,10 +508,14 @@ public final class TextReader implements DocumentReader {
      * level label, a placeholder, a wrapped heading) and blank lines; a long line of text ends it.
      */
     private static int singleSpaceTableEnd(String[] lines, int start) {
+        int open = start;
         if (SINGLE_SPACES.split(lines[start].strip()).length < 4) {
-            return start;
+            open = leadInOpening(lines, start);
+            if (open < 0) {
+                return start;
+            }
         }
-        int end = start;
+        int end = open;
         while (end < lines.length) {
             String s = lines[end].strip();
             if (!s.isEmpty() && SINGLE_SPACES.split(s).length < 2 && s.length() > 12) {
@@ -521,6 +527,38 @@ public final class TextReader implements DocumentReader {
             end--;
         }
         return end;
+    }
+
+    /** The longest line of a table's lead-in ({@code 项目名称 水旱灾害防御经费}, {@code (万元)}). */
+    private static final int LEAD_IN_LINE = 30;
+    /** How many lines a lead-in may have before the line that opens the table. */
+    private static final int LEAD_IN_LINES = 8;
+
+    /**
+     * The line that opens a single-spaced table (four cells or more) after a lead-in starting at
+     * {@code start}: short lines of label and value ({@code 项目名称 水旱灾害防御经费}, {@code 主管部门 实施单位
+     * 天长市水利局}) and of one wrapped heading ({@code 项目资金}, {@code (万元)}), the first of them of two
+     * cells or more. Those lines are the table's first rows. Returns -1 when {@code start} opens
+     * no such lead-in.
+     */
+    private static int leadInOpening(String[] lines, int start) {
+        String first = lines[start].strip();
+        String[] fields = SINGLE_SPACES.split(first);
+        // Label and value are words; a title spaced out ("( 2019 年度)") is not a lead-in.
+        if (first.length() > LEAD_IN_LINE || fields.length < 2
+                || Arrays.stream(fields).anyMatch(f -> f.codePointCount(0, f.length()) < 2)) {
+            return -1;
+        }
+        for (int k = start + 1; k < lines.length && k <= start + LEAD_IN_LINES; k++) {
+            String s = lines[k].strip();
+            if (SINGLE_SPACES.split(s).length >= 4) {
+                return k;
+            }
+            if (s.length() > LEAD_IN_LINE) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static List<String> spaceFields(String line) {

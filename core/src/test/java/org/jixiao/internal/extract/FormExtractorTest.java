@@ -218,4 +218,33 @@ class FormExtractorTest {
         assertEquals(0, new BigDecimal("114").compareTo(summary.executed().orElseThrow().value()));
         assertEquals(0, new BigDecimal("9.5").compareTo(summary.budgetScoreReported().orElseThrow().value()));
     }
+
+    @Test
+    void readsAFundsLineWhoseEmptyRateThePageDropped() {
+        String form = String.join("\n",
+                "    项目支出绩效自评表",
+                "    (2022年度)",
+                "    项目名称 水旱灾害防御经费",
+                "    主管部门 实施单位 市水利局",
+                "    项目资金",
+                "    (万元)",
+                "    年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+                "    年度资金总额: 880 880 860 10 9.77",
+                "     其中:本年财政拨款 880 880 860 - -",
+                "    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                "    产出指标 数量指标 灌区节水改造项目数量 1 1 50 50",
+                "    效益指标 社会效益指标 受益人口 ≥1000人 1200人 40 40",
+                "    总分 100 99.77",
+                "");
+        Result<ExtractedForms> r = extract("single-spaced.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals("水旱灾害防御经费", p.projectName().orElseThrow().value());
+        var summary = p.funds().summary();
+        assertEquals(0, new BigDecimal("880").compareTo(summary.fullYearBudget().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("860").compareTo(summary.executed().orElseThrow().value()));
+        assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("9.77").compareTo(summary.budgetScoreReported().orElseThrow().value()));
+        assertTrue(summary.executionRateReported().isEmpty(), "the form's rate cell is empty");
+    }
 }

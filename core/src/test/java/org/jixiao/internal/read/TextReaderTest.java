@@ -114,6 +114,40 @@ class TextReaderTest {
     }
 
     @Test
+    void takesTheLabelLinesBeforeASingleSpacedTableIntoIt() {
+        // A page's form, rows on lines with single spaces between cells, opening with label and
+        // value lines shorter than the funds rows that reveal the table.
+        Document d = read(String.join("\n",
+                "    项目支出绩效自评表",
+                "    项目名称 水旱灾害防御经费",
+                "    主管部门 实施单位 天长市水利局",
+                "    项目资金",
+                "    (万元)",
+                "    年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+                "    年度资金总额: 880 880 880 10 10",
+                "     其中:本年财政拨款 880 880 880 - -",
+                "    数量指标 指标1:完成灌区节水改造项目数量 1 1 10 10"));
+
+        assertEquals(List.of("项目支出绩效自评表"), d.paragraphs().stream().map(p -> p.text()).toList());
+        Table t = d.tables().get(0);
+        assertEquals(List.of("项目名称", "水旱灾害防御经费"), texts(t.rows().get(0)));
+        assertEquals(List.of("(万元)"), texts(t.rows().get(3)));
+        assertEquals(List.of("年度资金总额:", "880", "880", "880", "10", "10"), texts(t.rows().get(5)));
+    }
+
+    @Test
+    void readsRowsOfFiguresWithSingleSpacesAsRowsEvenWhenEveryLineIsShort() {
+        // Short lines all, as the cell-per-line export has them, but three hold a row of figures.
+        StringBuilder text = new StringBuilder("年度资金总额: 880 880 880 10 10\n其中:本年财政拨款 880 880 880 - -\n");
+        for (int k = 1; k <= 20; k++) {
+            text.append("指标").append(k).append(" 1 1 10 10\n");
+        }
+        Table t = read(text.toString()).tables().get(0);
+
+        assertEquals(List.of("年度资金总额:", "880", "880", "880", "10", "10"), texts(t.rows().get(0)));
+    }
+
+    @Test
     void keepsEachPipeRowOfItsOwnWhereNoRowOpensWithAPipe() {
         // Rows closed by runs of pipes (a | b | ||) are whole lines: none goes on with the row above.
         Table t = read("""
