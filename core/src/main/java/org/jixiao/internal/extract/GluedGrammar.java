@@ -71,6 +71,8 @@ final class GluedGrammar {
     /** An indicator's name of two characters (项目) is far likelier the start of a longer one. */
     private static final int SHORT_NAME = 2;
     private static final int COMPLETE_ROW = 3;
+    /** A weight or score on a fund line that is a part of the total, where forms leave them empty. */
+    private static final int PART_LINE_FIGURE = 3;
     /*
      * A measure that ends inside a figure (a target glued to its actual) costs what an empty actual
      * does: a long figure (25002588) is then left open between its cuts and the whole, and a cut
@@ -116,7 +118,16 @@ final class GluedGrammar {
      * row led by the indicator's name; {@code cap}: the weight of the block the rows stand in).
      */
     Run run(String text, boolean[] breaks, int from, int to, List<Kind> kinds, boolean named, Optional<BigDecimal> cap) {
-        return new Run(text, breaks, from, to, kinds, named, cap);
+        return new Run(text, breaks, from, to, kinds, named, cap, true);
+    }
+
+    /**
+     * A fund line {@code text[from, to)} to read as one row of figures of {@code kinds};
+     * {@code total}: the block's total line (年度资金总额), the only one that states the budget's
+     * weight and score (its parts, 其中 财政拨款 and the rest, leave them empty or dashed).
+     */
+    Run fundLine(String text, boolean[] breaks, int from, int to, List<Kind> kinds, boolean total) {
+        return new Run(text, breaks, from, to, kinds, false, Optional.empty(), total);
     }
 
     /** A number as a cell writes it: no trailing point, no leading zero but before a point (0.5). */
@@ -148,10 +159,14 @@ final class GluedGrammar {
         private final int measuresDone;
         /** The number of cells read once the last figure column is (-1: none): the figures' checks and terms are then known. */
         private final int figuresDone;
+        /** False for a fund line that is a part of the total: a weight or score there is unlikely. */
+        private final boolean total;
         /** Set when the run has too many readings to weigh: it is then reported, not guessed. */
         private boolean exhausted;
 
-        private Run(String text, boolean[] breaks, int from, int to, List<Kind> kinds, boolean named, Optional<BigDecimal> cap) {
+        private Run(String text, boolean[] breaks, int from, int to, List<Kind> kinds, boolean named,
+                    Optional<BigDecimal> cap, boolean total) {
+            this.total = total;
             this.text = text;
             this.breaks = breaks;
             this.from = from;
@@ -759,6 +774,17 @@ final class GluedGrammar {
             }
             if (rate != null && rate.signum() == 0 && after != null && after.signum() > 0) {
                 cost += 3;
+            }
+            // Without a rate to check them, a budget spent in full is the commonest line (as a
+            // target written again as the actual is the commonest indicator): 2020 is 20|20, not 202|0.
+            if (rate == null && amounts.size() >= 2
+                    && amounts.get(amounts.size() - 1).compareTo(amounts.get(amounts.size() - 2)) == 0) {
+                cost -= 1;
+            }
+            // A part of the total (其中 财政拨款) states no weight or score: 2020 there is 20|20,
+            // not 2|0 with a weight of 2 and a score of 0.
+            if (!total) {
+                cost += (weight != null ? PART_LINE_FIGURE : 0) + (after != null ? PART_LINE_FIGURE : 0);
             }
             return cost;
         }

@@ -654,7 +654,8 @@ final class GluedText {
             for (Token c : columns) {
                 kinds.add(fundKind(c.field()));
             }
-            GluedGrammar.Run parse = grammar.run(s.text(), s.breaks(), values.start(), values.end(), kinds, false, Optional.empty());
+            GluedGrammar.Run parse = grammar.fundLine(s.text(), s.breaks(), values.start(), values.end(), kinds,
+                    label.field() == Field.FUND_TOTAL);
             List<Reading> readings = parse.readings();
             List<Piece> row = new ArrayList<>();
             row.add(new Piece(label.label(), label.start()));

@@ -247,4 +247,30 @@ class FormExtractorTest {
         assertEquals(0, new BigDecimal("9.77").compareTo(summary.budgetScoreReported().orElseThrow().value()));
         assertTrue(summary.executionRateReported().isEmpty(), "the form's rate cell is empty");
     }
+
+    @Test
+    void readsAGluedFormsHeadAndAPartFundLineWithoutAWeight() {
+        // A page's text of Sichuan's 绩效目标自评表, every cell glued to the next: the project leader's
+        // label ends the name, the title's year is read, and the part line's 3030 is two amounts
+        // (30|30), not 3|0|3|0 with a weight and a score, which only the total line states.
+        String form = "附件:2022年水利项目绩效自评表绩效目标自评表(2022年度)项目名称县小型水库标尺安装"
+                + "项目负责人及电话王五13900000000(办公)主管部门县水利局实施单位县水利局"
+                + "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分"
+                + "年度资金总额:303010100.00%10其中:本年财政拨款3030其他资金"
+                + "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+                + "产出指标(70分)数量指标安装水标尺数量40≥20处≥20处40质量指标验收合格率30100%100%30"
+                + "效益指标(20分)社会效益指标受益人口数20≥500人≥500人20"
+                + "满意度指标(10分)服务对象满意度指标群众满意度10≥95%≥95%10总分100100\n";
+        Result<ExtractedForms> r = extract("glued.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals("县小型水库标尺安装", p.projectName().orElseThrow().value());
+        assertEquals(2022, p.year().orElseThrow().value());
+        var part = p.funds().lines().get(1);
+        assertEquals("其中:本年财政拨款", part.label());
+        assertEquals(0, new BigDecimal("30").compareTo(part.figures().fullYearBudget().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("30").compareTo(part.figures().executed().orElseThrow().value()));
+        assertTrue(part.figures().budgetWeight().isEmpty());
+        assertTrue(part.figures().budgetScoreReported().isEmpty());
+    }
 }
