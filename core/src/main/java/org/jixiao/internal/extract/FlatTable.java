@@ -299,7 +299,18 @@ final class FlatTable {
                 }
                 return end;
             }
-            if (end - j >= 2 && labels.size() >= 3) {
+            List<Token> texts = new ArrayList<>();
+            for (int k = j; k < end && texts.size() < 2; k++) {
+                if (!t.get(k).blank()) {
+                    texts.add(t.get(k));
+                }
+            }
+            if (texts.size() == 2 && labels.size() >= 3) {
+                // The first two texts after the labels: what follows them (a report's next
+                // heading, 2.项目实施内容及过程概述) is not a goal.
+                emit(texts, List.of(1, 2));
+            } else if (end - j >= 2 && labels.size() >= 3) {
+                // Empty texts: their two cells, so that the row stands for the goals.
                 emit(List.of(t.get(end - 2), t.get(end - 1)), List.of(1, 2));
             } else if (end - j >= 1) {
                 emit(List.of(t.get(end - 1)), List.of(labels.size() - 1));

@@ -446,10 +446,16 @@ final class FormReader {
             }
             return GoalRow.MORE;
         }
-        for (Cell c : cells) {
-            if (dictionary.is(c.text(), Field.ANNUAL_GOAL)) {
-                continue;
-            }
+        List<Cell> texts = cells.stream().filter(c -> !dictionary.is(c.text(), Field.ANNUAL_GOAL)).toList();
+        if (texts.size() == 2 && g.expected() >= 0 && g.achieved() > g.expected()) {
+            // Two texts under 预期目标 and 实际完成情况 are those two, in order, wherever they sit:
+            // a page's text row lacks the 年度总体目标 label that spans it, and its texts stand
+            // one column left of their headings.
+            goalExpected = Optional.of(new Sourced<>(texts.get(0).text(), line.ref(texts.get(0))));
+            goalAchieved = Optional.of(new Sourced<>(texts.get(1).text(), line.ref(texts.get(1))));
+            return GoalRow.LAST;
+        }
+        for (Cell c : texts) {
             Sourced<String> text = new Sourced<>(c.text(), line.ref(c));
             if (g.achieved() >= 0 && c.col() >= g.achieved()) {
                 goalAchieved = Optional.of(text);

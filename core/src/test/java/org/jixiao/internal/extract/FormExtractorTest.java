@@ -231,6 +231,8 @@ class FormExtractorTest {
                 "    年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
                 "    年度资金总额: 880 880 860 10 9.77",
                 "     其中:本年财政拨款 880 880 860 - -",
+                "    年度总体目标完成情况 预期目标 实际完成情况",
+                "     完成灌区节水改造和水价改革。 完成年度目标。",
                 "    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
                 "    产出指标 数量指标 灌区节水改造项目数量 1 1 50 50",
                 "    效益指标 社会效益指标 受益人口 ≥1000人 1200人 40 40",
@@ -246,6 +248,9 @@ class FormExtractorTest {
         assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()));
         assertEquals(0, new BigDecimal("9.77").compareTo(summary.budgetScoreReported().orElseThrow().value()));
         assertTrue(summary.executionRateReported().isEmpty(), "the form's rate cell is empty");
+        // The goal texts' row lacks the label that spans it, as the funds lines do.
+        assertEquals("完成灌区节水改造和水价改革。", p.goals().expected().orElseThrow().value());
+        assertEquals("完成年度目标。", p.goals().achieved().orElseThrow().value());
     }
 
     @Test
@@ -272,5 +277,38 @@ class FormExtractorTest {
         assertEquals(0, new BigDecimal("30").compareTo(part.figures().executed().orElseThrow().value()));
         assertTrue(part.figures().budgetWeight().isEmpty());
         assertTrue(part.figures().budgetScoreReported().isEmpty());
+    }
+
+    @Test
+    void readsAWebTableOfCellsClosedByPipes() {
+        // Sichuan's 2023 form as a page's text: a cell a line, closed by a pipe, an empty cell a
+        // lone pipe, and no mark where a row ends; the goal texts are followed by the report's
+        // next heading, which is no goal.
+        String[] cells = {"部门预算项目支出绩效自评表(2023年度)", "项目名称", "办公设备购置", "主管部门", "县审计局",
+                "实施单位 (盖章)", "县审计局", "项目基本情况", "1.项目年度目标完成情况", "项目年度目标", "年度目标完成情况",
+                "按时购置办公设备。", "已按时购置。", "2.项目实施内容及过程概述", "",
+                "预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因",
+                "总额", "12.00", "12.00", "11.40", "95.00%", "10", "9.5", "",
+                "其中:财政资金", "12.00", "12.00", "11.40", "95.00%", "/", "/",
+                "绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析",
+                "产出指标", "数量指标", "购置台数", "≥", "10", "台", "12", "50", "50", "",
+                "效益指标", "社会效益指标", "办公效率提升", "定性", "明显", "", "明显", "40", "40", "",
+                "合计", "100", "99.5", ""};
+        StringBuilder page = new StringBuilder();
+        for (String c : cells) {
+            page.append(c.isEmpty() ? "|" : c + " |").append('\n');
+        }
+        Result<ExtractedForms> r = extract("closed-pipes.txt", page.toString().getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals("办公设备购置", p.projectName().orElseThrow().value());
+        assertEquals(2023, p.year().orElseThrow().value());
+        assertEquals("按时购置办公设备。", p.goals().expected().orElseThrow().value());
+        assertEquals("已按时购置。", p.goals().achieved().orElseThrow().value());
+        var summary = p.funds().summary();
+        assertEquals(0, new BigDecimal("11.40").compareTo(summary.executed().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("9.5").compareTo(summary.budgetScoreReported().orElseThrow().value()));
+        assertEquals(List.of("购置台数", "办公效率提升"), p.indicators().stream().map(Indicator::level3).toList());
+        assertEquals(0, new BigDecimal("50").compareTo(p.indicators().get(0).weight().orElseThrow().value()));
     }
 }
