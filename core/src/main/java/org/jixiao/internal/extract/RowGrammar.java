@@ -64,6 +64,16 @@ final class RowGrammar {
         if (positional.isEmpty()) {
             return reanchored(header, cells);
         }
+        if (header.has(Part.WEIGHT) && positional.get().value(weightRole(header)).isEmpty()
+                && row.stream().noneMatch(Cell::isBlank)) {
+            // A page's text row that lost its empty cells (指标1:工程质量合格 10 10 under 年度指标值 |
+            // 实际完成值 | 分值 | 得分) sits left of its columns: its figures are the weight and score
+            // every row states, not a target and an actual, if they read so.
+            Optional<Assigned> shifted = reanchored(header, cells);
+            if (shifted.isPresent()) {
+                return shifted;
+            }
+        }
         return positional;
     }
 

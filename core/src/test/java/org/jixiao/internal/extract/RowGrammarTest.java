@@ -100,6 +100,23 @@ class RowGrammarTest {
         assertTrue(HeaderModel.parse(cells("一级指标\t二级指标\t三级指标"), List.of(), DICTIONARY).isEmpty());
     }
 
+    @Test
+    void aTextRowThatLostItsEmptyCellsStatesItsWeightAndScore() {
+        // Anhui's form as a page's text, cells cut at single spaces: the row 质量指标 指标1:工程质量合格
+        // 10 10 left 年度指标值 and 实际完成值 empty, and their cells left no trace.
+        HeaderModel h = header("二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施");
+
+        RowGrammar.Assigned lost = READER.read(h, cells("质量指标\t指标1:工程质量合格\t10\t10")).orElseThrow();
+        assertEquals(Optional.of("10"), text(lost, ColumnRole.of(ColumnRole.Part.WEIGHT)));
+        assertEquals(Optional.of("10"), text(lost, ColumnRole.of(ColumnRole.Part.SCORE)));
+        assertEquals(Optional.empty(), text(lost, ColumnRole.of(ColumnRole.Part.TARGET)));
+
+        // A row that keeps its empty cells keeps their places: there 10 and 10 are target and actual.
+        RowGrammar.Assigned kept = READER.read(h, cells("质量指标\t工程质量合格\t10\t10\t\t\t")).orElseThrow();
+        assertEquals(Optional.of("10"), text(kept, ColumnRole.of(ColumnRole.Part.TARGET)));
+        assertEquals(Optional.empty(), text(kept, ColumnRole.of(ColumnRole.Part.WEIGHT)));
+    }
+
     private static HeaderModel header(String tabbed) {
         return HeaderModel.parse(cells(tabbed), List.of(), DICTIONARY).orElseThrow();
     }
