@@ -155,9 +155,12 @@ final class RowGrammar {
         // After a level-1 name comes its level-2 name; without one, only a known level-2 name is taken
         // (or, in a table without a 一级指标 column, a level-1 name such as 预算执行指标 written there).
         // At least three cells must remain after it: the indicator's name, 分值 and 得分.
+        // Never when the cell after it is a value: then this cell is the indicator's name
+        // (指标1:服务对象满意度 | 90% | 100% | 10 | 10).
         if (i < cells.size() && header.has(Part.LEVEL2) && cells.size() - i - 1 >= 3
                 && (isLevel2(cells.get(i)) || level1.isPresent()
-                    || !header.has(Part.LEVEL1) && isLevel1(cells.get(i)))) {
+                    || !header.has(Part.LEVEL1) && isLevel1(cells.get(i)))
+                && !looksLikeValue(cells.get(i + 1))) {
             level2 = Optional.of(cells.get(i++));
         }
         if (i >= cells.size()) {

@@ -111,6 +111,13 @@ class RowGrammarTest {
         assertEquals(Optional.of("10"), text(lost, ColumnRole.of(ColumnRole.Part.SCORE)));
         assertEquals(Optional.empty(), text(lost, ColumnRole.of(ColumnRole.Part.TARGET)));
 
+        // Its name is no level name, even where the dictionary knows the words (服务对象满意度):
+        // a value follows it.
+        RowGrammar.Assigned named = READER.read(h, cells("指标1:服务对象满意度\t90%\t100%\t10\t10")).orElseThrow();
+        assertEquals("指标1:服务对象满意度", named.level3().orElseThrow().text());
+        assertEquals(Optional.of("90%"), text(named, ColumnRole.of(ColumnRole.Part.TARGET)));
+        assertEquals(Optional.of("100%"), text(named, ColumnRole.of(ColumnRole.Part.ACTUAL)));
+
         // A row that keeps its empty cells keeps their places: there 10 and 10 are target and actual.
         RowGrammar.Assigned kept = READER.read(h, cells("质量指标\t工程质量合格\t10\t10\t\t\t")).orElseThrow();
         assertEquals(Optional.of("10"), text(kept, ColumnRole.of(ColumnRole.Part.TARGET)));
