@@ -19,7 +19,9 @@ import java.util.Optional;
  * report), together with the title and year lines just above it. Several forms in one file
  * (seed 004) give several regions; a report that repeats its indicator table in an annex (seed
  * 002) states its project name once and stays one region. A document with no 项目名称 at all is
- * cut at its form titles, or taken whole.
+ * cut at its form titles, or taken whole. What comes before the first form is taken into it,
+ * unless it holds an indicator header: then it is the rest of a form the page cut off above, a
+ * region of its own.
  */
 final class FormLocator {
 
@@ -73,7 +75,12 @@ final class FormLocator {
             while (start - 1 > previous && isSingleText(lines.get(start - 1))) {
                 start--;
             }
-            starts.add(previous < 0 ? 0 : start);
+            if (previous < 0 && start > 0 && holdsIndicatorHeader(lines.subList(0, start))) {
+                // A page cut into the form before this one: its indicator rows are its own, not
+                // this form's.
+                starts.add(0);
+            }
+            starts.add(previous < 0 && starts.isEmpty() ? 0 : start);
             previous = anchor;
         }
         List<List<Line>> regions = new ArrayList<>();
@@ -82,6 +89,17 @@ final class FormLocator {
             regions.add(List.copyOf(lines.subList(starts.get(k), end)));
         }
         return regions;
+    }
+
+    /** True if one of {@code lines} is an indicator table's header row. */
+    private boolean holdsIndicatorHeader(List<Line> lines) {
+        for (Line line : lines) {
+            if (line instanceof Line.Cells row && row.nonBlank().size() >= 3
+                    && HeaderModel.parse(row.row().cells(), List.of(), dictionary).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A paragraph, or a row holding one piece of text (titles in spreadsheets and flat exports). */

@@ -311,4 +311,28 @@ class FormExtractorTest {
         assertEquals(List.of("购置台数", "办公效率提升"), p.indicators().stream().map(Indicator::level3).toList());
         assertEquals(0, new BigDecimal("50").compareTo(p.indicators().get(0).weight().orElseThrow().value()));
     }
+
+    @Test
+    void keepsTheTailOfAFormThePageCutOutOfTheNextForm() {
+        // A page that starts inside one form's indicator table and goes on with the next form:
+        // the rows before the next form's title are the cut form's, not the next one's.
+        String page = String.join("\n",
+                "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 |",
+                "产出指标 | 成本指标 | 成本控制数 | ≤ | 30 | 万元 | 完成 | 90 | 90 ||",
+                "合计 | 100 | ||",
+                "部门预算项目支出绩效自评表(2023年度) | ||",
+                "项目名称 | 安防设备购置项目 | ||",
+                "主管部门 | 县司法局 | 实施单位 | 县司法局 ||",
+                "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 |",
+                "产出指标 | 数量指标 | 购置设备台数 | ≥ | 13 | 台 | 13 | 90 | 90 ||",
+                "");
+        Result<ExtractedForms> r = extract("two-parts.txt", page.getBytes(StandardCharsets.UTF_8));
+
+        List<ProjectRecord> forms = ((Result.Ok<ExtractedForms>) r).value().records();
+        assertEquals(2, forms.size());
+        assertTrue(forms.get(0).projectName().isEmpty(), "the cut form names no project");
+        assertEquals(List.of("成本控制数"), forms.get(0).indicators().stream().map(Indicator::level3).toList());
+        assertEquals("安防设备购置项目", forms.get(1).projectName().orElseThrow().value());
+        assertEquals(List.of("购置设备台数"), forms.get(1).indicators().stream().map(Indicator::level3).toList());
+    }
 }
