@@ -91,6 +91,22 @@ final class FormLocator {
         return regions;
     }
 
+    /**
+     * True if 项目名称 heads a column here rather than labels a value: two more headings follow it,
+     * or three cells or more of which none is a label (a report's table of funds received,
+     * 项目名称 | 中央、省、市(州)、县级财政资金 | 资金计划 | 资金到位情况). A form's own 项目名称 row holds
+     * its name, and any more cells are label and value (主管部门 | …).
+     */
+    boolean namesColumns(List<Cell> cells) {
+        int headings = 0;
+        for (int k = 1; k < cells.size(); k++) {
+            if (dictionary.lookup(cells.get(k).text()).isPresent()) {
+                headings++;
+            }
+        }
+        return headings >= 2 || headings == 0 && cells.size() >= 4;
+    }
+
     /** True if one of {@code lines} is an indicator table's header row. */
     private boolean holdsIndicatorHeader(List<Line> lines) {
         for (Line line : lines) {
@@ -117,7 +133,7 @@ final class FormLocator {
     private boolean statesProjectName(Line line) {
         if (line instanceof Line.Cells row) {
             List<Cell> cells = row.nonBlank();
-            return !cells.isEmpty() && (dictionary.is(cells.get(0).text(), Field.PROJECT_NAME)
+            return !cells.isEmpty() && (dictionary.is(cells.get(0).text(), Field.PROJECT_NAME) && !namesColumns(cells)
                     || cells.size() == 1 && labelledText(cells.get(0).text(), Field.PROJECT_NAME).isPresent());
         }
         return labelledText(((Line.Text) line).text(), Field.PROJECT_NAME).isPresent();

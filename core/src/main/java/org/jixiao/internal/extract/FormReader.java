@@ -251,7 +251,10 @@ final class FormReader {
         }
         Optional<Field> first = headings.get(0);
         if (labelsHeaderField) {
-            readHeaderFields(line, cells, headings);
+            // 项目名称 heading a report's table of funds received labels no value of this form.
+            if (!(first.filter(f -> f == Field.PROJECT_NAME).isPresent() && locator.namesColumns(cells))) {
+                readHeaderFields(line, cells, headings);
+            }
             return false;
         }
         if (cells.size() == 1) {

@@ -335,4 +335,26 @@ class FormExtractorTest {
         assertEquals("安防设备购置项目", forms.get(1).projectName().orElseThrow().value());
         assertEquals(List.of("购置设备台数"), forms.get(1).indicators().stream().map(Indicator::level3).toList());
     }
+
+    @Test
+    void aTableWhoseColumnHeadingIsTheNameLabelStartsNoFormOfItsOwn() {
+        // A report names its project only in prose; its table of funds received heads a column
+        // 项目名称, which labels no value and starts no second form.
+        String report = String.join("\n",
+                "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+                "产出指标\t数量指标\t宣传次数\t2次\t2次\t50\t50",
+                "效益指标\t社会效益指标\t群众知晓率\t≥90%\t95%\t50\t50",
+                "(一)项目资金申报及批复情况。",
+                "该城市创建宣传专项资金项目于2021年初向财政局申报,批复下达预算资金8万元。",
+                "1.资金到位",
+                "项目名称\t中央、省、市(州)、县级财政资金\t资金计划\t资金到位情况",
+                "");
+        Result<ExtractedForms> r = extract("report.txt", report.getBytes(StandardCharsets.UTF_8));
+
+        List<ProjectRecord> forms = ((Result.Ok<ExtractedForms>) r).value().records();
+        assertEquals(1, forms.size());
+        assertEquals("城市创建宣传专项资金", forms.get(0).projectName().orElseThrow().value());
+        assertEquals(2021, forms.get(0).year().orElseThrow().value());
+        assertEquals(2, forms.get(0).indicators().size());
+    }
 }
