@@ -765,6 +765,12 @@ final class FormReader {
 
     private void readIndicatorRow(Segment s, Line.Cells line, List<Cell> cells) {
         Optional<RowGrammar.Assigned> read = grammar.read(s.current, line.row().cells());
+        if (read.isEmpty() && cells.size() == 1 && dictionary.lookup(cells.get(0).text()).filter(Field::isLevel2Value).isPresent()) {
+            // A level-2 name on a line of its own (经济效益 / 指标 wrapped, then joined) where the
+            // text lost the cells left of it: it heads the rows below.
+            s.level2 = LevelLabel.of(cells.get(0).text(), prose).label();
+            return;
+        }
         if (read.isEmpty()) {
             boolean hasNumber = cells.stream().anyMatch(c -> measures.number(c.text()).isPresent());
             if (hasNumber && cells.size() >= 3) {

@@ -357,4 +357,28 @@ class FormExtractorTest {
         assertEquals(2021, forms.get(0).year().orElseThrow().value());
         assertEquals(2, forms.get(0).indicators().size());
     }
+
+    @Test
+    void aLevelTwoNameOnALineOfItsOwnHeadsTheRowsBelow() {
+        // Rows on lines, cells cut at single spaces; the 一级指标 cell survives as (30分) and the
+        // 二级指标 cell is wrapped over two lines of its own.
+        String form = String.join("\n",
+                "项目名称 文化馆免费开放 主管部门 区文化和旅游局",
+                "年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+                "年度资金总额 45 45 10 100% 10",
+                "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+                "(50分)",
+                "数量指标 全年免费开放 100% 100% 25 25",
+                "质量指标 管理制度健全 100% 100% 25 25",
+                "(30分)",
+                "经济效益",
+                "指标",
+                "助推民生事业发展 100% 100% 30 30",
+                "");
+        Result<ExtractedForms> r = extract("single-spaced.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        assertEquals(List.of("数量指标", "质量指标", "经济效益指标"), indicators.stream().map(Indicator::level2).toList());
+        assertEquals("助推民生事业发展", indicators.get(2).level3());
+    }
 }
