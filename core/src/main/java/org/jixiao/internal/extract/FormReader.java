@@ -303,7 +303,7 @@ final class FormReader {
             transposed.putIfAbsent(first.get(), line);
             return false;
         }
-        if (first.isPresent() && first.get() == Field.ANNUAL_GOAL) {
+        if (first.isPresent() && first.get() == Field.ANNUAL_GOAL || namesBothGoals(headings)) {
             readGoalHeader(cells, headings);
             closeSegment();
             return false;
@@ -388,6 +388,14 @@ final class FormReader {
 
     /** Where 区域, 预期目标 and 实际完成情况 stand in the goals header row; -1 where the row has no such cell. */
     private record GoalColumns(int area, int expected, int achieved) {
+    }
+
+    /**
+     * A goals header whose first cell is another label: Sichuan's 2023 form writes 项目基本情况 |
+     * 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况.
+     */
+    private static boolean namesBothGoals(List<Optional<Field>> headings) {
+        return headings.contains(Optional.of(Field.GOAL_EXPECTED)) && headings.contains(Optional.of(Field.GOAL_ACTUAL));
     }
 
     private void readGoalHeader(List<Cell> cells, List<Optional<Field>> headings) {

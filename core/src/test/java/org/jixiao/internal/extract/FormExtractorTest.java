@@ -170,6 +170,8 @@ class FormExtractorTest {
         String form = String.join("\n",
                 "部门预算项目支出绩效自评表(2023年度) | ||||||||||",
                 "项目名称 | 测试项目 | |||||||||",
+                "项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 | |||||||",
+                "按要求购置电脑并支付资金。 | 完成 | |||||||||",
                 "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 | ||",
                 "总额 | 2.00 | 3.36 | 3.20 | 95.24% | 10 | 9.5 | 1.预算执行率=预算执行数/调整后预算数 | |||",
                 "其中:财政资金 | 2.00 | 3.36 | 3.20 | 95.24% | / | / | ||||",
@@ -185,6 +187,10 @@ class FormExtractorTest {
         assertEquals(0, new BigDecimal("95.24").compareTo(summary.executionRateReported().orElseThrow().value()));
         assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()));
         assertEquals(0, new BigDecimal("9.5").compareTo(summary.budgetScoreReported().orElseThrow().value()));
+        // Its goals header opens with 项目基本情况, not 年度总体目标.
+        var goals = ((Result.Ok<ExtractedForms>) r).value().records().get(0).goals();
+        assertEquals("按要求购置电脑并支付资金。", goals.expected().orElseThrow().value());
+        assertEquals("完成", goals.achieved().orElseThrow().value());
     }
 
     @Test
