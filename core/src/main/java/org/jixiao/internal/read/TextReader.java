@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Reads plain-text exports of Word documents and forms copied out of web pages and PDFs.
  *
- * <p>Six table layouts are recognised. Two as Word's "save as text" writes them:
+ * <p>The table layouts recognised. Two as Word's "save as text" writes them:
  * <ul>
  *   <li><b>row per line</b>: every table row on one line, one tab per grid column, empty fields for
  *       merged or empty cells (seeds 000, 004). Column positions may drift from row to row; that
@@ -107,14 +107,14 @@ public final class TextReader implements DocumentReader {
         String[] cells = indentedPipeCells(lines);
         boolean rewritten = cells != lines;
         lines = cells;
-        if (!rewritten && isCellPerLineExport(text, lines)) {
+        boolean singleSpaced = isSingleSpaced(lines);
+        if (!rewritten && !singleSpaced && isCellPerLineExport(text, lines)) {
             return cellPerLineExport(name, lines);
         }
         List<Block> blocks = new ArrayList<>();
         int paragraphs = 0;
         int tables = 0;
         int i = 0;
-        boolean singleSpaced = isSingleSpaced(lines);
         while (i < lines.length) {
             String line = lines[i];
             int spaceEnd;
@@ -370,10 +370,12 @@ public final class TextReader implements DocumentReader {
         return i < lines.length && INDENTED_CELL.matcher(lines[i]).matches();
     }
 
-    /** The LibreOffice export layout: see the class comment for the rule. */
+    /**
+     * The LibreOffice export layout: see the class comment for the rule. The caller has ruled out
+     * rows of figures separated by single spaces: those are rows, one per line, however short.
+     */
     private static boolean isCellPerLineExport(String text, String[] lines) {
-        // Rows of figures separated by single spaces are rows, one per line, whatever their length.
-        if (text.indexOf('\t') >= 0 || isSingleSpaced(lines)) {
+        if (text.indexOf('\t') >= 0) {
             return false;
         }
         int nonBlank = 0;
