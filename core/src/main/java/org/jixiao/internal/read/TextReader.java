@@ -273,10 +273,10 @@ public final class TextReader implements DocumentReader {
     static Optional<String[]> flattenedCells(String[] lines) {
         boolean any = false;
         for (String line : lines) {
-            if (isFlattened(line)) {
-                any = true;
-                break;
+            if (line.indexOf('\t') >= 0 || isPipeRow(line)) {
+                return Optional.empty(); // a file of tab or pipe rows is read as such
             }
+            any |= isFlattened(line);
         }
         if (!any) {
             return Optional.empty();
@@ -297,7 +297,17 @@ public final class TextReader implements DocumentReader {
             return false;
         }
         String[] fields = SINGLE_SPACES.split(line.strip());
-        return fields.length >= FLATTENED_MIN_FIELDS && line.strip().length() <= fields.length * FLATTENED_MAX_MEAN_FIELD;
+        if (fields.length < FLATTENED_MIN_FIELDS || line.strip().length() > fields.length * FLATTENED_MAX_MEAN_FIELD) {
+            return false;
+        }
+        // A form's cells are Chinese labels, names and figures: a line of English words is prose.
+        int han = 0;
+        for (String f : fields) {
+            if (f.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                han++;
+            }
+        }
+        return han * 4 >= fields.length;
     }
 
     /** An indented cell line of a web page's table: {@code         | 二级指标}. */

@@ -111,6 +111,16 @@ class TextReaderTest {
 
         assertEquals(2, d.paragraphs().size());
         assertTrue(d.tables().isEmpty());
+
+        // Nor is a line of English words, and a file of tab rows keeps its rows.
+        String english = "the quick brown fox jumps over the lazy dog and runs away ".repeat(10);
+        assertTrue(read(english + "\n").tables().isEmpty());
+        StringBuilder flat = new StringBuilder();
+        for (int k = 1; k <= 40; k++) {
+            flat.append("指标").append(k).append(" 10 ");
+        }
+        Document tabbed = read("项目名称\t测试项目\n年度资金总额\t10\t10\n" + flat + "\n");
+        assertEquals(List.of("项目名称", "测试项目"), texts(tabbed.tables().get(0).rows().get(0)));
     }
 
     @Test
