@@ -217,8 +217,15 @@ public final class TextReader implements DocumentReader {
         return false;
     }
 
-    /** A web page's cell written on a line of its own and closed by a pipe: {@code 项目名称 |}. */
-    private static final Pattern CLOSED_CELL = Pattern.compile("^[^|]*[^|\\s][^|]*\\|$");
+    /**
+     * A web page's cell written on a line of its own and closed by a pipe ({@code 项目名称 |}): the
+     * line's only pipe is its last character, after some text. Tested without a regular expression:
+     * a long line without a pipe made the pattern backtrack for minutes.
+     */
+    private static boolean isClosedCell(String stripped) {
+        int pipe = stripped.indexOf('|');
+        return pipe > 0 && pipe == stripped.length() - 1 && !stripped.substring(0, pipe).isBlank();
+    }
 
     /**
      * A web page's table written one cell per line, each closed by a pipe ({@code 主管部门 |}), an
@@ -237,7 +244,7 @@ public final class TextReader implements DocumentReader {
             if (s.equals("|")) {
                 continue;
             }
-            if (CLOSED_CELL.matcher(s).matches()) {
+            if (isClosedCell(s)) {
                 cells++;
             } else if (s.indexOf('|') >= 0) {
                 return Optional.empty();

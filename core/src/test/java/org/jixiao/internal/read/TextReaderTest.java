@@ -10,6 +10,7 @@ import org.jixiao.model.Result;
 import org.jixiao.model.Row;
 import org.jixiao.model.Table;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -155,6 +156,20 @@ class TextReaderTest {
         Table t = read(text.toString()).tables().get(0);
 
         assertEquals(List.of("年度资金总额:", "880", "880", "880", "10", "10"), texts(t.rows().get(0)));
+    }
+
+    @Test
+    @Timeout(60) // a hang guard: the closed-cell test once backtracked for minutes on such a line
+    void aLongLineWithoutPipesIsNoClosedCell() {
+        String line = "年度资金总额".repeat(20_000);
+        StringBuilder text = new StringBuilder(line).append('\n');
+        for (int k = 1; k <= 25; k++) {
+            text.append("单元").append(k).append(" |\n");
+        }
+        Document d = read(text.toString());
+
+        assertEquals(1, d.tables().size(), "the closed cells are the export's cells");
+        assertEquals(List.of(line), texts(d.tables().get(0).rows().get(0)), "the long line is a cell of its own");
     }
 
     @Test
