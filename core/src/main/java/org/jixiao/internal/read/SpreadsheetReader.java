@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads .xlsx workbooks (streamed by {@link XlsxWorkbook}, never through POI's usermodel) and .xls
@@ -227,6 +228,10 @@ public final class SpreadsheetReader implements DocumentReader {
     private static String text(org.apache.poi.ss.usermodel.Cell cell) {
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
+            Optional<String> typed = typedComparison(cell.getCellFormula());
+            if (typed.isPresent()) {
+                return typed.get();
+            }
             type = cell.getCachedFormulaResultType();
         }
         return switch (type) {
@@ -245,6 +250,21 @@ public final class SpreadsheetReader implements DocumentReader {
         }
         String format = cell.getCellStyle().getDataFormatString();
         return number(cell.getNumericCellValue(), format != null && isPercent(format));
+    }
+
+    /** A formula that is one percentage, nothing to compute: {@code 100%}, {@code １００％}, {@code 95.5%}. */
+    private static final Pattern CONSTANT_FORMULA = Pattern.compile("[0-9\uFF10-\uFF19]+(?:[.\uFF0E][0-9\uFF10-\uFF19]+)?[%\uFF05]");
+
+    /**
+     * What was typed into a cell whose formula is a lone percentage: a form's {@code =100%} (指标值,
+     * the comparator = and the figure) that the spreadsheet took for a formula and keeps as
+     * {@code 100%} with the result 1, or with an error where the digits were full-width
+     * ({@code ＝１００％}). Only a percentage: a weight, score or amount is never one, so a bare
+     * number typed after = (=10) keeps reading as the number. Empty for any other formula.
+     */
+    static Optional<String> typedComparison(String formula) {
+        String f = formula == null ? "" : formula.strip();
+        return CONSTANT_FORMULA.matcher(f).matches() ? Optional.of("=" + f) : Optional.empty();
     }
 
     /**

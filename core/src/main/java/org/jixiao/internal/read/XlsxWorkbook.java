@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -447,6 +448,7 @@ final class XlsxWorkbook {
             // POI places a cell without a reference one right of the row's highest cell so far.
             int col = ref == null ? maxCol + 1 : column(ref, 0, ref.length());
             boolean formula = false;
+            String formulaText = null;
             String value = null;
             String inline = null;
             while (nextChild(xml)) {
@@ -456,15 +458,21 @@ final class XlsxWorkbook {
                 }
                 switch (xml.getLocalName()) {
                     case "f" -> {
-                        formula = formula || !"dataTable".equals(xml.getAttributeValue(null, "t"));
-                        skip(xml);
+                        boolean table = "dataTable".equals(xml.getAttributeValue(null, "t"));
+                        formula = formula || !table;
+                        if (table) {
+                            skip(xml);
+                        } else {
+                            formulaText = text(xml);
+                        }
                     }
                     case "v" -> value = text(xml);
                     case "is" -> inline = richText(xml);
                     default -> skip(xml);
                 }
             }
-            String raw = value(type, formula, value, inline, style, col);
+            Optional<String> typed = formulaText == null ? Optional.empty() : SpreadsheetReader.typedComparison(formulaText);
+            String raw = typed.isPresent() ? typed.get() : value(type, formula, value, inline, style, col);
             String text = raw.isEmpty() ? "" : Grid.cellText(raw);
             if (col <= maxCol) {
                 replace(col);

@@ -278,6 +278,24 @@ class XlsxWorkbookTest {
     }
 
     @Test
+    void readsAComparisonTheSpreadsheetTookForAFormulaAsTyped() throws IOException {
+        // 指标值 typed as =100% becomes the formula 100% with the result 1 (shown 100%); typed with
+        // full-width digits it becomes an error. Both read as typed; a lone number after = (a
+        // weight, an amount) and a formula that computes keep their results.
+        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" s=\"1\"><f>100%</f><v>1</v></c>"
+                + "<c r=\"B1\" t=\"e\"><f>\uFF11\uFF10\uFF10\uFF05</f><v>#N/A</v></c>"
+                + "<c r=\"C1\"><f>95.5</f><v>95.5</v></c><c r=\"D1\"><f>C1*2</f><v>191</v></c></row>"
+                + SHEET_END;
+        Source source = new Source("typed.xlsx", xlsx(sheet));
+
+        assertReadsAsTheUsermodel(source);
+        assertEquals(List.of("=100%", "=\uFF11\uFF10\uFF10\uFF05", "95.5", "191"),
+                Fixtures.cellTexts(Fixtures.ok(readers.read(source)).tables().get(0)));
+    }
+
+    @Test
     void formatsNumbersByTheCellsStyleElseItsColumnsStyle() throws IOException {
         String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
