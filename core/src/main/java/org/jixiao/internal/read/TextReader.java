@@ -83,7 +83,21 @@ public final class TextReader implements DocumentReader {
                     String.format(Locale.ROOT, "the text has %d characters, more than the limit of %d",
                             text.length(), limits.maxTextChars()));
         }
-        return Result.ok(parse(source.name(), text));
+        Document document = parse(source.name(), text);
+        long cells = 0;
+        for (Table t : document.tables()) {
+            for (Row r : t.rows()) {
+                cells += r.cells().size();
+            }
+        }
+        if (cells > limits.maxCells()) {
+            // A text of hundreds of thousands of one-cell lines is no form; refused here, as the
+            // other readers refuse such tables, rather than in the extractor's memory.
+            return Result.failed(source.name(), Stage.READ, "read.too_many_cells",
+                    String.format(Locale.ROOT, "the text's tables hold %d cells, more than the limit of %d",
+                            cells, limits.maxCells()));
+        }
+        return Result.ok(document);
     }
 
     /** Splits decoded text into paragraphs and tables. */

@@ -315,6 +315,20 @@ class TextReaderTest {
     }
 
     @Test
+    void refusesATextWhoseTablesHoldMoreCellsThanTheLimit() {
+        ReadLimits limits = new ReadLimits(64L * 1024 * 1024, 1000, 1_000_000L);
+        String cells = "项目名称 |\n|\n".repeat(600);
+
+        Result<Document> r = new TextReader(limits).read(new Source("cells.txt", cells.getBytes(StandardCharsets.UTF_8)));
+
+        Failure f = assertInstanceOf(Result.Failed.class, r).failure();
+        assertEquals("read.too_many_cells", f.code());
+        assertTrue(f.message().contains("limit of 1000"), f.message());
+        assertTrue(new TextReader(limits).read(new Source("fine.txt", "项目名称 |\n|\n".repeat(400)
+                .getBytes(StandardCharsets.UTF_8))) instanceof Result.Ok, "within the limit it reads");
+    }
+
+    @Test
     void aBookmarkBeforeATabOrPipeNeitherHangsNorLeaksIntoCells() {
         TextReader reader = new TextReader(ReadLimits.defaults());
         for (String text : List.of("[bookmark: _Toc1]\tcell\n\tnext\n", "total |[bookmark: _Toc1]\nmore | rows\n")) {
