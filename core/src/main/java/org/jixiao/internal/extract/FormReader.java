@@ -779,6 +779,19 @@ final class FormReader {
             s.level2 = LevelLabel.of(cells.get(0).text(), prose).label();
             return;
         }
+        if (cells.size() == 1 && !s.current.has(Part.LEVEL1)) {
+            LevelLabel lost = LevelLabel.of(cells.get(0).text(), prose);
+            if (lost.isLost() && lost.weight().isPresent()) {
+                // A level-1 cell of which only its weight survived ((50分)), in a table whose
+                // header lost its 一级指标 column: a new level-1 block begins, named by its rows.
+                s.level1 = "";
+                s.level1Lost = true;
+                s.level1Weight = lost.weight();
+                s.level1WeightRef = Optional.of(line.ref(cells.get(0)));
+                s.level2 = "";
+                return;
+            }
+        }
         if (read.isEmpty()) {
             boolean hasNumber = cells.stream().anyMatch(c -> measures.number(c.text()).isPresent());
             if (hasNumber && cells.size() >= 3) {

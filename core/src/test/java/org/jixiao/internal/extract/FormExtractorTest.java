@@ -387,4 +387,27 @@ class FormExtractorTest {
         assertEquals(List.of("数量指标", "质量指标", "经济效益指标"), indicators.stream().map(Indicator::level2).toList());
         assertEquals("助推民生事业发展", indicators.get(2).level3());
     }
+
+    @Test
+    void aLevelOneWeightOnALineOfItsOwnOpensABlockWhenTheHeaderLostItsColumn() {
+        // The 一级指标 heading wrapped out of the header row, and the level-1 cells kept only their
+        // weights, (50分) and (30分): each opens a block whose name its level-2 names give.
+        String form = String.join("\n",
+                "项目名称 水旱灾害防御经费 主管部门 市水利局",
+                "年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+                "年度资金总额: 880 880 880 10 100% 10",
+                "二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                "(50分)",
+                "数量指标 灌区改造项目数量 1 1 25 25",
+                "质量指标 工程质量合格率 100% 100% 25 25",
+                "(30分)",
+                "社会效益指标 保护人口财产不受损失 显著 显著 30 30",
+                "");
+        Result<ExtractedForms> r = extract("lost-level1.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        assertEquals(List.of("产出指标", "产出指标", "效益指标"), indicators.stream().map(Indicator::level1).toList());
+        assertEquals(List.of("50", "50", "30"), indicators.stream()
+                .map(i -> i.details().level1Weight().orElseThrow().value().toPlainString()).toList());
+    }
 }
