@@ -12,6 +12,7 @@ import org.jixiao.internal.batch.Progress;
 import org.jixiao.internal.batch.WorkerPool;
 import org.jixiao.internal.batch.WorkerProcess;
 import org.jixiao.internal.read.IoReasons;
+import org.jixiao.internal.write.Closing;
 import org.jixiao.internal.write.OutputTable;
 import org.jixiao.internal.write.Outputs;
 import org.jixiao.internal.write.Rows;
@@ -33,6 +34,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -466,23 +468,9 @@ final class BatchRun {
 
     /** Closes the outputs and the journal (either may be null); a failure counts only after a completed run. */
     private static void closeAll(Outputs outputs, Journal journal, boolean completed) throws IOException {
-        IOException first = null;
-        if (outputs != null) {
-            try {
-                outputs.close();
-            } catch (IOException e) {
-                first = e;
-            }
-        }
-        if (journal != null) {
-            try {
-                journal.close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null && completed) {
-            throw first;
+        IOException failed = Closing.closeEach(Arrays.asList(outputs, journal));
+        if (failed != null && completed) {
+            throw failed;
         }
     }
 

@@ -124,6 +124,20 @@ final class FormReader {
             this.shape = header;
             this.current = header;
         }
+
+        /**
+         * The rows below stand under the level-1 cell {@code label} at {@code ref}; a different
+         * name or weight than the block before ends that block's level-2 name too.
+         */
+        void enterLevelOne(LevelLabel label, SourceRef ref) {
+            if (!label.label().equals(level1) || !label.weight().equals(level1Weight)) {
+                level2 = "";
+            }
+            level1 = label.label();
+            level1Lost = label.isLost();
+            level1Weight = label.weight();
+            level1WeightRef = label.weight().map(w -> ref);
+        }
     }
 
     /** One indicator row as read, with its levels resolved and the line its cells came from. */
@@ -491,7 +505,7 @@ final class FormReader {
                 figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
             }
         } else if (besideHeader && values.size() >= 2 && values.size() < h.columns().size()
-                && line.row().cells().stream().noneMatch(Cell::isBlank)) {
+                && RowGrammar.lostItsEmptyCells(line.row().cells())) {
             // A page's text row lost an empty cell without a trace (a row that keeps its empty
             // cells keeps their places): place the values where their figures are possible.
             readWithGaps(h, values, line, figures);
@@ -772,25 +786,22 @@ final class FormReader {
     }
 
     private void readIndicatorRow(Segment s, Line.Cells line, List<Cell> cells) {
+        if (cells.size() == 1 && !s.current.has(Part.LEVEL1)) {
+            LevelLabel lost = LevelLabel.of(cells.get(0).text(), prose);
+            if (lost.isLost() && lost.weight().isPresent()) {
+                // A level-1 cell of which only its weight survived ((50分)), in a table whose
+                // header lost its 一级指标 column: a new level-1 block begins, named by its rows.
+                s.enterLevelOne(lost, line.ref(cells.get(0)));
+                s.level2 = "";
+                return;
+            }
+        }
         Optional<RowGrammar.Assigned> read = grammar.read(s.current, line.row().cells());
         if (read.isEmpty() && cells.size() == 1 && dictionary.lookup(cells.get(0).text()).filter(Field::isLevel2Value).isPresent()) {
             // A level-2 name on a line of its own (经济效益 / 指标 wrapped, then joined) where the
             // text lost the cells left of it: it heads the rows below.
             s.level2 = LevelLabel.of(cells.get(0).text(), prose).label();
             return;
-        }
-        if (cells.size() == 1 && !s.current.has(Part.LEVEL1)) {
-            LevelLabel lost = LevelLabel.of(cells.get(0).text(), prose);
-            if (lost.isLost() && lost.weight().isPresent()) {
-                // A level-1 cell of which only its weight survived ((50分)), in a table whose
-                // header lost its 一级指标 column: a new level-1 block begins, named by its rows.
-                s.level1 = "";
-                s.level1Lost = true;
-                s.level1Weight = lost.weight();
-                s.level1WeightRef = Optional.of(line.ref(cells.get(0)));
-                s.level2 = "";
-                return;
-            }
         }
         if (read.isEmpty()) {
             boolean hasNumber = cells.stream().anyMatch(c -> measures.number(c.text()).isPresent());
@@ -811,13 +822,7 @@ final class FormReader {
         });
         if (a.level1().isPresent()) {
             LevelLabel l1 = LevelLabel.of(a.level1().get().text(), prose);
-            if (!l1.label().equals(s.level1) || !l1.weight().equals(s.level1Weight)) {
-                s.level2 = "";
-            }
-            s.level1 = l1.label();
-            s.level1Lost = l1.isLost();
-            s.level1Weight = l1.weight();
-            s.level1WeightRef = l1.weight().map(w -> line.ref(a.level1().get()));
+            s.enterLevelOne(l1, line.ref(a.level1().get()));
             if (l1.weight().isPresent()) {
                 traits.add("level1.weight_label");
             }

@@ -114,11 +114,11 @@ final class GluedGrammar {
     }
 
     /**
-     * A run {@code text[from, to)} to read as rows of cells of {@code kinds} ({@code named}: each
-     * row led by the indicator's name; {@code cap}: the weight of the block the rows stand in).
+     * An indicator run {@code text[from, to)} to read as rows of cells of {@code kinds}, each row led
+     * by the indicator's name ({@code cap}: the weight of the block the rows stand in).
      */
-    Run run(String text, boolean[] breaks, int from, int to, List<Kind> kinds, boolean named, Optional<BigDecimal> cap) {
-        return new Run(text, breaks, from, to, kinds, named, cap, true);
+    Run indicatorRun(String text, boolean[] breaks, int from, int to, List<Kind> kinds, Optional<BigDecimal> cap) {
+        return new Run(text, breaks, from, to, kinds, true, cap, true);
     }
 
     /**

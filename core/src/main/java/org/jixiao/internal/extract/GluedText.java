@@ -1028,7 +1028,7 @@ final class GluedText {
                     return;
                 }
                 Optional<BigDecimal> cap = level2Weight.or(() -> level1Weight);
-                GluedGrammar.Run parse = grammar.run(s.text(), s.breaks(), from, to, kinds, true, cap);
+                GluedGrammar.Run parse = grammar.indicatorRun(s.text(), s.breaks(), from, to, kinds, cap);
                 List<Reading> readings = parse.readings();
                 Token seen = new Token(null, from, to, s.text().substring(from, to));
                 if (readings.isEmpty()) {

@@ -65,7 +65,7 @@ final class RowGrammar {
             return reanchored(header, cells);
         }
         if (header.has(Part.WEIGHT) && positional.get().value(weightRole(header)).isEmpty()
-                && row.stream().noneMatch(Cell::isBlank)) {
+                && lostItsEmptyCells(row)) {
             // A page's text row that lost its empty cells (指标1:工程质量合格 10 10 under 年度指标值 |
             // 实际完成值 | 分值 | 得分) sits left of its columns: its figures are the weight and score
             // every row states, not a target and an actual, if they read so.
@@ -75,6 +75,15 @@ final class RowGrammar {
             }
         }
         return positional;
+    }
+
+    /**
+     * True if {@code row} holds no empty cell: a page's text row cut at its spaces, which drops
+     * every empty cell without a trace and numbers the rest left to right, so its cells' columns
+     * are not the header's. Grids and tab-separated text keep their empty cells.
+     */
+    static boolean lostItsEmptyCells(List<Cell> row) {
+        return row.stream().noneMatch(Cell::isBlank);
     }
 
     /**

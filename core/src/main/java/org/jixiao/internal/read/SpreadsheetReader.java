@@ -260,7 +260,8 @@ public final class SpreadsheetReader implements DocumentReader {
      * the comparator = and the figure) that the spreadsheet took for a formula and keeps as
      * {@code 100%} with the result 1, or with an error where the digits were full-width
      * ({@code ＝１００％}). Only a percentage: a weight, score or amount is never one, so a bare
-     * number typed after = (=10) keeps reading as the number. Empty for any other formula.
+     * number typed after = (=10) keeps reading as the number. Empty for any other formula, and
+     * for none ({@code null}: a cell without one).
      */
     static Optional<String> typedComparison(String formula) {
         String f = formula == null ? "" : formula.strip();

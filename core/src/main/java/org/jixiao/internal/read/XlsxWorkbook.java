@@ -471,7 +471,7 @@ final class XlsxWorkbook {
                     default -> skip(xml);
                 }
             }
-            Optional<String> typed = formulaText == null ? Optional.empty() : SpreadsheetReader.typedComparison(formulaText);
+            Optional<String> typed = SpreadsheetReader.typedComparison(formulaText);
             String raw = typed.isPresent() ? typed.get() : value(type, formula, value, inline, style, col);
             String text = raw.isEmpty() ? "" : Grid.cellText(raw);
             if (col <= maxCol) {

@@ -73,18 +73,9 @@ public final class CsvSink implements RecordSink {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (AtomicFile f : files) {
-            try {
-                f.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
+        IOException failed = Closing.closeEach(files);
+        if (failed != null) {
+            throw failed;
         }
     }
 }

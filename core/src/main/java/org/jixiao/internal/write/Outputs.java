@@ -79,7 +79,7 @@ public final class Outputs implements AutoCloseable {
                     opened.add(new ReportSink(report, profileName));
                 }
             } catch (IOException | RuntimeException e) {
-                IOException alsoFailed = closeAll(opened);
+                IOException alsoFailed = Closing.closeEach(opened);
                 if (alsoFailed != null) {
                     e.addSuppressed(alsoFailed);
                 }
@@ -113,26 +113,9 @@ public final class Outputs implements AutoCloseable {
     /** Releases every file, even when one fails; without a {@link #commit()}, removes what was written. */
     @Override
     public void close() throws IOException {
-        IOException failed = closeAll(sinks);
+        IOException failed = Closing.closeEach(sinks);
         if (failed != null) {
             throw failed;
         }
-    }
-
-    /** Closes every sink; the first failure, with the later ones suppressed in it, or null. */
-    private static IOException closeAll(List<RecordSink> sinks) {
-        IOException first = null;
-        for (RecordSink sink : sinks) {
-            try {
-                sink.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        return first;
     }
 }

@@ -84,6 +84,7 @@ class PdfStreamTableTest {
                         List.of("0:档案资料完整率", "1:95%", "2:5")),
                 rows(PdfStreamTable.layout(glyphs, null)));
     }
+
     @Test
     void labelsCentredOverTheirRowsStartAtTheFirstBelowTheColumnsHeading() {
         // Cells centred in their rows (two names wrap), rows 26 points apart, figures 2 points
