@@ -60,11 +60,13 @@ final class FlatTable {
 
     private final HeadingDictionary dictionary;
     private final MeasureParser measures;
+    private final Prose prose;
     private final RowGrammar rows;
 
     FlatTable(HeadingDictionary dictionary, MeasureParser measures, Prose prose) {
         this.dictionary = dictionary;
         this.measures = measures;
+        this.prose = prose;
         this.rows = new RowGrammar(dictionary, measures, prose);
     }
 
@@ -120,7 +122,7 @@ final class FlatTable {
             for (int k = 0; k < tokens.size(); k++) {
                 Token a = tokens.get(k);
                 Optional<String> joined = k + 1 < tokens.size()
-                        ? WrappedLabel.join(dictionary, a.text(), tokens.get(k + 1).text()) : Optional.empty();
+                        ? WrappedLabel.join(dictionary, prose, a.text(), tokens.get(k + 1).text()) : Optional.empty();
                 if (joined.isPresent()) {
                     out.add(new Token(joined.get(), a.ref()));
                     k++;

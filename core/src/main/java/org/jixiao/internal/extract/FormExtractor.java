@@ -50,7 +50,7 @@ public final class FormExtractor {
             if (i + 1 < lines.size() && line instanceof Line.Cells a && lines.get(i + 1) instanceof Line.Cells b
                     && a.row().cells().size() == 1 && b.row().cells().size() == 1) {
                 Cell first = a.row().cells().get(0);
-                Optional<String> joined = WrappedLabel.join(dictionary, first.text(), b.row().cells().get(0).text());
+                Optional<String> joined = WrappedLabel.join(dictionary, prose, first.text(), b.row().cells().get(0).text());
                 if (joined.isPresent()) {
                     out.add(new Line.Chunk(new Row(List.of(Cell.of(0, joined.get()))), Map.of(0, a.ref(first))));
                     i++;

@@ -787,11 +787,13 @@ final class FormReader {
 
     private void readIndicatorRow(Segment s, Line.Cells line, List<Cell> cells) {
         if (cells.size() == 1 && !s.current.has(Part.LEVEL1)) {
-            LevelLabel lost = LevelLabel.of(cells.get(0).text(), prose);
-            if (lost.isLost() && lost.weight().isPresent()) {
-                // A level-1 cell of which only its weight survived ((50分)), in a table whose
-                // header lost its 一级指标 column: a new level-1 block begins, named by its rows.
-                s.enterLevelOne(lost, line.ref(cells.get(0)));
+            LevelLabel alone = LevelLabel.of(cells.get(0).text(), prose);
+            boolean named = !alone.isLost() && dictionary.lookup(alone.label()).filter(Field::isLevel1Value).isPresent();
+            if (alone.weight().isPresent() && (alone.isLost() || named)) {
+                // A level-1 cell on a line of its own ((50分), or 满意度指标(10分) wrapped and
+                // joined), in a table whose header lost its 一级指标 column: a new level-1 block
+                // begins, named by the cell or else by its rows.
+                s.enterLevelOne(alone, line.ref(cells.get(0)));
                 s.level2 = "";
                 return;
             }

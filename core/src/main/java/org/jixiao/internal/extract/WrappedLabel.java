@@ -6,34 +6,59 @@ import org.jixiao.internal.normalize.HeadingDictionary;
 import java.util.Optional;
 
 /**
- * A label a narrow cell wrapped over two lines ({@code 一级} / {@code 指标}, {@code 经济效益} /
- * {@code 指标}), as text exports write it: the two lines are one label when together they are a
- * heading or level name, the second alone is none (a short run of Han characters), and the first
- * alone is none or the same one.
+ * A label a narrow cell wrapped over two lines, as text exports write it:
+ *
+ * <pre>
+ * 一级 / 指标            -> 一级指标            the second line alone is no label
+ * 经济效益 / 指标        -> 经济效益指标
+ * 服务对象 / 满意度指标  -> 服务对象满意度指标  the second line is a label, the first none, the two a level name
+ * 满意度指标 / (10分)    -> 满意度指标(10分)    a level-1 name and the weight printed under it
+ * </pre>
+ *
+ * The two lines are one label when together they are a heading or level name and neither line
+ * alone is a different one.
  */
 final class WrappedLabel {
 
-    /** The most characters a wrapped second line holds. */
+    /** The most characters a wrapped second line holds when it is no label of its own. */
     private static final int MAX_TAIL = 4;
 
     private WrappedLabel() {
     }
 
     /** The joined label, or empty when {@code first} and {@code second} are two things. */
-    static Optional<String> join(HeadingDictionary dictionary, String first, String second) {
-        if (first.isBlank() || !isWordTail(second)) {
+    static Optional<String> join(HeadingDictionary dictionary, Prose prose, String first, String second) {
+        if (first.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Field> alone = dictionary.lookup(first);
+        LevelLabel under = LevelLabel.of(second, prose);
+        if (under.isLost() && under.weight().isPresent()) {
+            return alone.filter(Field::isLevel1Value).filter(f -> isHan(first)).map(f -> first + second);
+        }
+        if (!isHan(second)) {
             return Optional.empty();
         }
         String joined = first + second;
         Optional<Field> whole = dictionary.lookup(joined);
-        Optional<Field> alone = dictionary.lookup(first);
-        boolean one = whole.isPresent() && dictionary.lookup(second).isEmpty() && (alone.isEmpty() || alone.equals(whole));
-        return one ? Optional.of(joined) : Optional.empty();
+        if (whole.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Field> tail = dictionary.lookup(second);
+        boolean wrappedWord = second.length() <= MAX_TAIL && tail.isEmpty() && (alone.isEmpty() || alone.equals(whole));
+        // A level name whose first word wrapped onto a line of its own: the word alone names
+        // nothing, the rest is a (shorter) level name, the whole a different one.
+        boolean wrappedLevel = alone.isEmpty() && isHan(first) && tail.isPresent() && !tail.equals(whole) && isLevel(whole.get());
+        return wrappedWord || wrappedLevel ? Optional.of(joined) : Optional.empty();
     }
 
-    /** A short run of Han characters only: what a wrapped label leaves on its second line. */
-    private static boolean isWordTail(String text) {
-        return !text.isEmpty() && text.length() <= MAX_TAIL && text.codePoints()
+    private static boolean isLevel(Field f) {
+        return f.isLevel1Value() || f.isLevel2Value();
+    }
+
+    /** Han characters only: what a wrapped label cell holds on each line. */
+    private static boolean isHan(String text) {
+        return !text.isEmpty() && text.codePoints()
                 .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 }

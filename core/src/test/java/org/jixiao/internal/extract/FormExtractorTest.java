@@ -410,4 +410,31 @@ class FormExtractorTest {
         assertEquals(List.of("50", "50", "30"), indicators.stream()
                 .map(i -> i.details().level1Weight().orElseThrow().value().toPlainString()).toList());
     }
+    @Test
+    void aLevelOneNameWrappedOverItsWeightAndALevelTwoNameOverTwoLinesKeepBothLevels() {
+        // The same lost 一级指标 column; the satisfaction block kept its name over its weight, and
+        // its 二级指标 cell wrapped 服务对象 / 满意度指标: both pairs are one label each.
+        String form = String.join("\n",
+                "项目名称 水旱灾害防御经费 主管部门 市水利局",
+                "年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分",
+                "年度资金总额: 880 880 880 10 100% 10",
+                "二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                "(50分)",
+                "数量指标 灌区改造项目数量 1 1 50 50",
+                "(30分)",
+                "社会效益指标 保护人口财产不受损失 显著 显著 30 30",
+                "满意度指标",
+                "(10分)",
+                "服务对象",
+                "满意度指标",
+                "服务对象满意度 90% 100% 10 10",
+                "");
+        Result<ExtractedForms> r = extract("lost-level1-satisfaction.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        assertEquals(List.of("产出指标", "效益指标", "满意度指标"), indicators.stream().map(Indicator::level1).toList());
+        assertEquals(List.of("数量指标", "社会效益指标", "服务对象满意度指标"), indicators.stream().map(Indicator::level2).toList());
+        assertEquals("10", indicators.get(2).details().level1Weight().orElseThrow().value().toPlainString());
+        assertEquals("服务对象满意度", indicators.get(2).level3());
+    }
 }
