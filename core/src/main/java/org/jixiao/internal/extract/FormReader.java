@@ -806,8 +806,9 @@ final class FormReader {
             return;
         }
         if (read.isEmpty()) {
-            boolean hasNumber = cells.stream().anyMatch(c -> measures.number(c.text()).isPresent());
-            if (hasNumber && cells.size() >= 3) {
+            // A figure with or without its unit (10, 1.5亩, ≥90%) says the row was an indicator's.
+            boolean hasFigure = cells.stream().anyMatch(c -> measures.parse(c.text()).value().isPresent());
+            if (hasFigure && cells.size() >= 3) {
                 s.findings.add(unreadable(line, cells, "its cells fit no reading of the header "
                         + s.current.signature().stream().map(ColumnRole::id).toList()));
             }

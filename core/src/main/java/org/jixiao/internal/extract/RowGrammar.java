@@ -179,10 +179,20 @@ final class RowGrammar {
         List<Cell> rest = cells.subList(i, cells.size());
         Optional<Map<ColumnRole, Cell>> values = align(header.valueRoles(), rest);
         ColumnRole weight = weightRole(header);
-        if (values.isEmpty() || header.has(Part.WEIGHT) && !isNumber(values.get().get(weight))) {
+        if (values.isEmpty() || header.has(Part.WEIGHT) && !isNumber(values.get().get(weight))
+                && !isUnscoredPart(level3, values.get())) {
             return Optional.empty();
         }
         return Optional.of(new Assigned(task, level1, level2, Optional.of(level3), values.get()));
+    }
+
+    /**
+     * A 其中 row (其中桃树种植面积 | 1.5亩 | 1.5亩) details the indicator above it: it states its
+     * own target and actual but no weight or score.
+     */
+    private boolean isUnscoredPart(Cell level3, Map<ColumnRole, Cell> values) {
+        return prose.isSubRow(level3.text())
+                && values.keySet().stream().noneMatch(r -> r.part() == Part.WEIGHT || r.part() == Part.SCORE);
     }
 
     /** The header's first 分值 column's role, or the plain weight role when it has none. */

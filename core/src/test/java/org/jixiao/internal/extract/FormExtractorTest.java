@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -436,5 +437,30 @@ class FormExtractorTest {
         assertEquals(List.of("数量指标", "社会效益指标", "服务对象满意度指标"), indicators.stream().map(Indicator::level2).toList());
         assertEquals("10", indicators.get(2).details().level1Weight().orElseThrow().value().toPlainString());
         assertEquals("服务对象满意度", indicators.get(2).level3());
+    }
+    @Test
+    void partRowsWithoutWeightUnderAHeaderWhoseWeightComesFirstDetailTheIndicatorAbove() {
+        // 分值 before 年度指标值; the 其中 rows state a target and an actual and nothing else, and a
+        // page's pipe text moved them to the first cells of their lines.
+        String form = String.join("\n",
+                "项目名称 | 特色种养补贴到户项目 | 主管部门 | 县农业农村局 |",
+                "全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |",
+                "年度资金总额: | 9.48 | 9.48 | 10 | 100% | 10 |",
+                "一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 |",
+                "产出指标 | 数量指标 | 补助瓜果蔬菜种植面积 | 50 | 6.5亩 | 6.5亩 | 50 | |",
+                "其中桃树种植面积 | 1.5亩 | 1.5亩 | |",
+                "其中苹果树种植面积 | 5亩 | 5亩 | |",
+                "效益指标 | 社会效益指标 | 受益人口数量 | 40 | 90人 | 90人 | 40 | |",
+                "");
+        Result<ExtractedForms> r = extract("part-rows.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        assertEquals(List.of("补助瓜果蔬菜种植面积", "其中桃树种植面积", "其中苹果树种植面积", "受益人口数量"),
+                indicators.stream().map(Indicator::level3).toList());
+        assertEquals("1.5亩", indicators.get(1).target().orElseThrow().value());
+        assertEquals("5亩", indicators.get(2).actual().orElseThrow().value());
+        assertTrue(indicators.get(1).weight().isEmpty());
+        assertEquals(List.of(Optional.empty(), Optional.of(1), Optional.of(1), Optional.empty()),
+                indicators.stream().map(Indicator::parentIndex).toList());
     }
 }
