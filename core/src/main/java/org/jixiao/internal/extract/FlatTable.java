@@ -242,6 +242,14 @@ final class FlatTable {
                 emit(cells, range(cells.size()));
                 return j;
             }
+            // A part line whose 分值 and 得分 cells were merged away is shorter than the header:
+            // the line ends where the next line's label (上年结转资金, 年度总体目标) begins.
+            for (int k = i + 1; k < end; k++) {
+                if (!t.get(k).blank() && dictionary.lookup(t.get(k).text()).isPresent()) {
+                    end = k;
+                    break;
+                }
+            }
             emitRun(i, end);
             return end;
         }
@@ -599,6 +607,9 @@ final class FlatTable {
                 }
                 Optional<RowFit> row = fitRow(header.get(), start, blankFree);
                 if (row.isEmpty()) {
+                    row = emptyRow(header.get(), start);
+                }
+                if (row.isEmpty()) {
                     return start;
                 }
                 emit(row.get().cells(), row.get().cols());
@@ -700,6 +711,50 @@ final class FlatTable {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * A row that names an indicator but states nothing: its level names, if any, its name (a
+         * template's 指标2 or …… left as printed) and then only empty cells, up to a line that is no
+         * figure. Only where empty cells left their blank lines: without them such a row cannot be
+         * told from the next row's first cells. Empty if the row at {@code i} is not one.
+         */
+        private Optional<RowFit> emptyRow(HeaderModel h, int i) {
+            Map<ColumnRole, Integer> col = new HashMap<>();
+            for (HeaderModel.Column c : h.columns()) {
+                col.putIfAbsent(c.role(), c.col());
+            }
+            List<Token> cells = new ArrayList<>();
+            List<Integer> cols = new ArrayList<>();
+            int p = i;
+            if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
+                cells.add(t.get(p));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL1)));
+                p++;
+            }
+            if (p < t.size() && h.has(Part.LEVEL2) && h.has(Part.LEVEL3) && isLevel2(p)) {
+                cells.add(t.get(p));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL2)));
+                p++;
+            }
+            if (p >= t.size() || t.get(p).blank() || isFigure(p) || isStart(p)) {
+                return Optional.empty();
+            }
+            cells.add(t.get(p));
+            cols.add(col.get(ColumnRole.of(h.has(Part.LEVEL3) ? Part.LEVEL3 : Part.LEVEL2)));
+            int end = p + 1;
+            while (end < t.size() && t.get(end).blank()) {
+                end++;
+            }
+            if (end == p + 1 || isFigure(end)) {
+                return Optional.empty();
+            }
+            return Optional.of(new RowFit(cells, cols, end));
+        }
+
+        /** True if token {@code k} is a number or a percentage (not a placeholder such as ……). */
+        private boolean isFigure(int k) {
+            return k < t.size() && numberOrPercent(measures.parse(t.get(k).text()));
         }
 
         /** True if token {@code k} begins something else: a total row, a level name or a header. */

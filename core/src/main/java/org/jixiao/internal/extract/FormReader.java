@@ -58,6 +58,9 @@ final class FormReader {
 
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.EXECUTED, Field.EXECUTION_RATE);
+    /** The funds headings of money amounts (what a part line states). */
+    private static final Set<Field> AMOUNT_FIELDS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
+            Field.FUNDS_RECEIVED, Field.EXECUTED, Field.BALANCE);
     /** The header fields written as a label and its value ({@code 项目名称 | X}); FlatTable uses them too. */
     static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER,
             Field.CENTRAL_DEPARTMENT);
@@ -491,6 +494,29 @@ final class FormReader {
         return GoalRow.LAST;
     }
 
+    /** True if {@code values} are no more than the amounts the header names first, and no rate. */
+    private static boolean statesAmountsOnly(FundsHeader h, List<Cell> values) {
+        if (values.isEmpty() || values.size() > h.columns().size()) {
+            return false;
+        }
+        for (int k = 0; k < values.size(); k++) {
+            if (!AMOUNT_FIELDS.contains(h.columns().get(k).field()) || values.get(k).text().endsWith("%")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True if {@code v}, a percentage, stands under the weight or score of a header that has a rate
+     * column: a part line whose 分值 cell the page dropped (其中 | 7.29 | 7.29 | 7.29 | 100%)
+     * moved its rate under 分值, and a weight or score is never a percentage.
+     */
+    private static boolean percentUnderPoints(FundsHeader h, Field field, Cell v) {
+        return (field == Field.BUDGET_WEIGHT || field == Field.BUDGET_SCORE) && v.text().endsWith("%")
+                && h.columns().stream().anyMatch(c -> c.field() == Field.EXECUTION_RATE);
+    }
+
     private void readFundLine(Line.Cells line, List<Cell> cells, int labelAt, Field label) {
         FundsHeader h = fundsHeader.get();
         Cell labelCell = cells.get(labelAt);
@@ -501,6 +527,13 @@ final class FormReader {
             // The funds header names no label column (a page's text rows): its k-th heading is the
             // line's k-th value; a trailing 得分计算方法 text is no figure.
             for (int k = 0; k < h.columns().size(); k++) {
+                Field field = h.columns().get(k).field();
+                figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
+            }
+        } else if (besideHeader && kindOf(label) != FundKind.TOTAL && statesAmountsOnly(h, values)) {
+            // A part line (其中:本年财政拨款 90 89.974 89.974) states its amounts and leaves the
+            // weight, rate and score to the total: its figures are the amounts, in order.
+            for (int k = 0; k < values.size(); k++) {
                 Field field = h.columns().get(k).field();
                 figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
             }
@@ -532,7 +565,8 @@ final class FormReader {
             int shift = h.labelCol() > labelCell.col() ? h.labelCol() - labelCell.col() : 0;
             for (Cell v : values) {
                 h.columns().stream().filter(c -> c.covers(v.col() + shift)).findFirst()
-                        .ifPresent(c -> figure(h, c.field(), v, line).ifPresent(f -> figures.put(c.field(), f)));
+                        .map(c -> percentUnderPoints(h, c.field(), v) ? Field.EXECUTION_RATE : c.field())
+                        .ifPresent(field -> figure(h, field, v, line).ifPresent(f -> figures.put(field, f)));
             }
         }
         Optional<Sourced<BigDecimal>> rate = Optional.ofNullable(figures.get(Field.EXECUTION_RATE))
@@ -844,7 +878,8 @@ final class FormReader {
         }
         Cell name = a.level3().get();
         boolean values = holdsValue(a.values());
-        if (prose.isPlaceholder(name.text())) {
+        if (prose.isPlaceholder(name.text()) || !values && prose.isEmptySlot(name.text())) {
+            // Filler (……) or a slot the template numbered and the form left empty (指标2).
             traits.add("rows.placeholder");
             return;
         }

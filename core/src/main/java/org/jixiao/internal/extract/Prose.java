@@ -99,6 +99,7 @@ final class Prose {
     private final Pattern levelEnumerator;
     private final Pattern placeholder;
     private final Pattern subRow;
+    private final Pattern slot;
     private final Pattern yesMark;
     private final Rule departmentTitle;
     private final Rule transfer;
@@ -116,6 +117,7 @@ final class Prose {
         this.levelWeight = pattern(p, "level.weight");
         this.levelEnumerator = pattern(p, "level.enumerator");
         this.placeholder = pattern(p, "placeholder");
+        this.slot = pattern(p, "slot");
         this.subRow = pattern(p, "subrow");
         this.yesMark = pattern(p, "yes.marks");
         this.departmentTitle = rule(p, "title.department");
@@ -246,6 +248,11 @@ final class Prose {
     /** A template's filler instead of a value: {@code -}, {@code ……}, {@code /}, {@code 无}. */
     boolean isPlaceholder(String text) {
         return placeholder.matcher(text).matches();
+    }
+
+    /** The template's numbered slot (指标2, 指标2:) without the indicator's name after it. */
+    boolean isEmptySlot(String text) {
+        return slot.matcher(text).matches();
     }
 
     /** A 其中 row that details the indicator above it. */

@@ -13,6 +13,7 @@ import java.util.Optional;
  * 经济效益 / 指标        -> 经济效益指标
  * 服务对象 / 满意度指标  -> 服务对象满意度指标  the second line is a label, the first none, the two a level name
  * 满意度指标 / (10分)    -> 满意度指标(10分)    a level-1 name and the weight printed under it
+ * 年度 / 指标值          -> 年度指标值          a column heading whose first word wrapped
  * </pre>
  *
  * The two lines are one label when together they are a heading or level name and neither line
@@ -49,7 +50,11 @@ final class WrappedLabel {
         // A level name whose first word wrapped onto a line of its own: the word alone names
         // nothing, the rest is a (shorter) level name, the whole a different one.
         boolean wrappedLevel = alone.isEmpty() && isHan(first) && tail.isPresent() && !tail.equals(whole) && isLevel(whole.get());
-        return wrappedWord || wrappedLevel ? Optional.of(joined) : Optional.empty();
+        // A column heading whose first word wrapped (全年 / 执行数, 年度 / 指标值): the short word
+        // names nothing, or the two together name what the rest names alone.
+        boolean wrappedHeading = isHan(first) && first.length() <= MAX_TAIL && tail.isPresent()
+                && (alone.isEmpty() || tail.equals(whole));
+        return wrappedWord || wrappedLevel || wrappedHeading ? Optional.of(joined) : Optional.empty();
     }
 
     private static boolean isLevel(Field f) {

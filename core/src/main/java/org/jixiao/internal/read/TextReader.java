@@ -114,6 +114,10 @@ public final class TextReader implements DocumentReader {
         if (closed.isPresent()) {
             return cellPerLineExport(name, closed.get());
         }
+        Optional<String[]> cellParagraphs = paragraphCells(lines);
+        if (cellParagraphs.isPresent()) {
+            return cellPerLineExport(name, cellParagraphs.get());
+        }
         Optional<String[]> flattened = flattenedCells(lines);
         if (flattened.isPresent()) {
             return cellPerLineExport(name, flattened.get());
@@ -273,6 +277,66 @@ public final class TextReader implements DocumentReader {
             out[i] = s.endsWith("|") ? s.substring(0, s.length() - 1).strip() : lines[i];
         }
         return Optional.of(out);
+    }
+
+    /** The least paragraphs a page's cell-per-paragraph table has … */
+    static final int PARAGRAPH_MIN_CELLS = 30;
+    /** … and the least of them that hold only spaces (its empty cells). */
+    static final int PARAGRAPH_MIN_EMPTY_CELLS = 3;
+
+    /**
+     * A web page's table written one cell per paragraph ({@code <p>} per cell): every cell
+     * followed by an empty line, an empty cell as a line of spaces ({@code " "}), a cell's own line
+     * break a line inside its paragraph ({@code 项目资金\n(万元)}), and nothing that marks where a
+     * row ends. Rewritten as the cell-per-line export has its cells: a paragraph a line (its lines
+     * joined), an empty cell an empty line, the separating empty lines gone. Applies when the file
+     * holds no tab or pipe row, at least {@value #PARAGRAPH_MIN_CELLS} paragraphs, at least
+     * {@value #PARAGRAPH_MIN_EMPTY_CELLS} of them a lone line of spaces, and nearly every paragraph
+     * a single short line: LibreOffice's export runs its cells together, without empty lines
+     * between them, and prose has long lines.
+     *
+     * @return the rewritten lines, or empty when the text is not in this layout
+     */
+    static Optional<String[]> paragraphCells(String[] lines) {
+        List<String> cells = new ArrayList<>();
+        int spacesOnly = 0;
+        int singleShort = 0;
+        StringBuilder paragraph = null;
+        for (String line : lines) {
+            if (line.indexOf('\t') >= 0 || isPipeRow(line)) {
+                return Optional.empty();
+            }
+            if (line.isEmpty()) {
+                if (paragraph != null) {
+                    cells.add(paragraph.toString());
+                    paragraph = null;
+                }
+                continue;
+            }
+            if (paragraph == null) {
+                paragraph = new StringBuilder(line.strip());
+                if (line.isBlank()) {
+                    spacesOnly++;
+                } else if (line.strip().length() <= EXPORT_SHORT_LINE) {
+                    singleShort++;
+                }
+            } else {
+                // A second line in the paragraph: the cell wrapped; it is no single short line.
+                if (paragraph.length() <= EXPORT_SHORT_LINE && !paragraph.isEmpty()) {
+                    singleShort--;
+                }
+                paragraph.append(line.strip());
+            }
+        }
+        if (paragraph != null) {
+            cells.add(paragraph.toString());
+        }
+        int n = cells.size();
+        if (n < PARAGRAPH_MIN_CELLS || spacesOnly < PARAGRAPH_MIN_EMPTY_CELLS
+                || (singleShort + spacesOnly) * 10 < n * 8) {
+            return Optional.empty();
+        }
+        return Optional.of(cells.toArray(new String[0]));
     }
 
     /** A flattened form's line is at least this long … */

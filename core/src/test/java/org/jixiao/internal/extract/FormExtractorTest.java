@@ -463,4 +463,64 @@ class FormExtractorTest {
         assertEquals(List.of(Optional.empty(), Optional.of(1), Optional.of(1), Optional.empty()),
                 indicators.stream().map(Indicator::parentIndex).toList());
     }
+    @Test
+    void aFormWrittenOneCellPerParagraphReadsWithItsEmptyRowsAndShortPartLines() {
+        // A page with a <p> per cell: an empty line after each, a line of spaces for an empty
+        // cell, headings wrapped (年度 / 指标值), merged cells written once, so rows differ in
+        // length: the part lines lost their 分值 and 得分 cells, the template's empty slots (指标2,
+        // ……) hold nothing.
+        List<String> cells = List.of(
+                "项目支出绩效自评表", "(2019年度)", "项目名称", "教学楼维修改造", "主管部门", "市教育局",
+                "实施单位", "市第一中学", "项目资金(万元)", " ",
+                "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+                "年度资金总额", "50", "50", "45", "10", "90%", "9",
+                "其中:当年财政拨款", "50", "50", "45", " ",
+                "上年结转资金", " ", " ", " ", " ",
+                "其他资金", " ", " ", " ", " ",
+                "年度总体目标", "预期目标", "实际完成情况", "完成教学楼维修", "已完成维修",
+                "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因分析及改进措施",
+                "产出指标", "数量指标", "指标1维修面积", "1200平方米", "1200平方米", "45", "45", " ",
+                "指标2", " ", " ", " ", " ", " ",
+                "……", " ", " ", " ", " ", " ",
+                "效益指标", "社会效益指标", "指标1教学条件改善", "改善", "改善", "45", "45", " ",
+                "指标2", " ", " ", " ", " ", " ");
+        String page = String.join("\n\n", cells) + "\n";
+        Result<ExtractedForms> r = extract("cell-per-paragraph.txt", page.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord form = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals("教学楼维修改造", form.projectName().orElseThrow().value());
+        assertEquals("市第一中学", form.implementer().orElseThrow().value());
+        var total = form.funds().lines().get(0).figures();
+        assertEquals(new BigDecimal("45"), total.executed().orElseThrow().value());
+        assertEquals(new BigDecimal("9"), total.budgetScoreReported().orElseThrow().value());
+        var part = form.funds().lines().get(1);
+        assertEquals("其中:当年财政拨款", part.label());
+        assertEquals(new BigDecimal("45"), part.figures().executed().orElseThrow().value());
+        assertEquals(List.of("上年结转资金", "其他资金"), form.funds().lines().subList(2, 4).stream().map(l -> l.label()).toList(),
+                "a short part line ends where the next line's label begins");
+        assertEquals("已完成维修", form.goals().achieved().orElseThrow().value());
+        assertEquals(List.of("指标1维修面积", "指标1教学条件改善"), form.indicators().stream().map(Indicator::level3).toList());
+        assertEquals(List.of("产出指标", "效益指标"), form.indicators().stream().map(Indicator::level1).toList());
+        assertEquals("1200平方米", form.indicators().get(0).target().orElseThrow().value());
+        assertTrue(form.readingFindings().stream().noneMatch(f -> f.code().equals("indicator_row_unreadable")),
+                "the template's empty slots are no unreadable rows");
+    }
+
+    @Test
+    void aPartLinesRateUnderAWeightItsPageDroppedIsARate() {
+        // Pipe rows keep their cells, but the page dropped the part line's 分值 cell.
+        String form = String.join("\n",
+                "| 项目名称 | 卫片执法 | 主管部门 | 市自然资源局 |",
+                "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+                "| 年度资金总额 | 7.29 | 7.29 | 7.29 | 10 | 100% | 10 |",
+                "| 其中:当年财政拨款 | 7.29 | 7.29 | 7.29 | 100% | |",
+                "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+                "| 产出指标 | 数量指标 | 图斑核查数量 | 100个 | 100个 | 90 | 90 |",
+                "");
+        Result<ExtractedForms> r = extract("part-rate.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        var part = ((Result.Ok<ExtractedForms>) r).value().records().get(0).funds().lines().get(1).figures();
+        assertEquals(new BigDecimal("100"), part.executionRateReported().orElseThrow().value());
+        assertTrue(part.budgetWeight().isEmpty(), "a weight is never a percentage");
+    }
 }

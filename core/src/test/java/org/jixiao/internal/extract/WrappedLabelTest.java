@@ -28,6 +28,10 @@ class WrappedLabelTest {
             完成年度目标 | 满意度指标          | -
             满意度指标   | 服务对象满意度指标  | -
             产出指标     | 数量指标            | -
+            年度         | 指标值              | 年度指标值
+            全年         | 执行数              | 全年执行数
+            实际         | 完成值              | 实际完成值
+            指标1工程完工率 | 指标值           | -
             (50分)       | 数量指标            | -
             """)
     void joinsOnlyWhatIsOneLabel(String first, String second, String joined) {

@@ -87,6 +87,42 @@ class TextReaderTest {
     }
 
     @Test
+    void readsACellPerParagraphPageAsTheCellPerLineExport() {
+        // A web page's table with a <p> per cell: an empty line after every cell, a line of
+        // spaces for an empty cell, a cell's own line break a line inside its paragraph.
+        StringBuilder page = new StringBuilder("项目支出绩效自评表\n\n项目资金\n(万元)\n\n \n\n年初\n\n预算数\n\n");
+        for (int k = 1; k <= 30; k++) {
+            page.append("单元").append(k).append("\n\n").append(k % 10 == 0 ? " \n\n" : "");
+        }
+        Document d = read(page.toString());
+
+        assertEquals(1, d.tables().size());
+        assertTrue(d.paragraphs().isEmpty(), "the extractor re-chunks the whole text");
+        Table t = d.tables().get(0);
+        assertEquals(List.of("项目支出绩效自评表"), texts(t.rows().get(0)));
+        assertEquals(List.of("项目资金(万元)"), texts(t.rows().get(1)), "a paragraph's lines are one cell");
+        assertEquals(List.of(""), texts(t.rows().get(2)), "a line of spaces is an empty cell");
+        assertEquals(List.of("年初"), texts(t.rows().get(3)), "the separating empty lines are gone");
+        assertEquals(List.of("预算数"), texts(t.rows().get(4)));
+        assertEquals(5 + 30 + 2, t.rows().size(), "the cells, and the empty ones but the last, after which nothing follows");
+    }
+
+    @Test
+    void keepsLibreOfficesCellPerLineExportWhoseEmptyLinesAreItsEmptyCells() {
+        // The export runs its cells together; an empty line there is an empty cell, not a separator.
+        StringBuilder text = new StringBuilder();
+        for (int k = 1; k <= 30; k++) {
+            text.append("单元").append(k).append('\n').append(k % 3 == 0 ? "\n" : "");
+        }
+        Table t = read(text.toString()).tables().get(0);
+
+        assertEquals(List.of("单元1"), texts(t.rows().get(0)));
+        assertEquals(List.of("单元2"), texts(t.rows().get(1)));
+        assertEquals(List.of(""), texts(t.rows().get(3)));
+        assertEquals(30 + 9, t.rows().size(), "the cells, and the empty ones but the last, after which nothing follows");
+    }
+
+    @Test
     void readsAFormFlattenedOntoOneLineAsOneCellPerField() {
         StringBuilder line = new StringBuilder("项目名称 道路养护项目 主管部门 县交通运输局 年度资金总额: 120 120 114 10 95% 9.5");
         for (int k = 1; k <= 40; k++) {
