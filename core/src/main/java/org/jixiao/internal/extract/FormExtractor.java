@@ -30,6 +30,7 @@ public final class FormExtractor {
     private final FormLocator locator;
     private final FlatTable flat;
     private final GluedText glued;
+    private final SplitRow splitRows;
     private final Templates templates;
 
     public FormExtractor(HeadingDictionary dictionary, MeasureParser measures) {
@@ -39,6 +40,7 @@ public final class FormExtractor {
         this.locator = new FormLocator(dictionary, prose);
         this.flat = new FlatTable(dictionary, measures, prose);
         this.glued = new GluedText(dictionary, prose);
+        this.splitRows = new SplitRow(dictionary, measures);
         this.templates = Templates.load();
     }
 
@@ -76,7 +78,7 @@ public final class FormExtractor {
         List<Line> read = FormLocator.lines(document);
         // Glued text is read as a stream before anything looks for rows in it: its short lines
         // would otherwise pass for a flat run of cells.
-        List<Line> lines = glued.rebuild(read).orElseGet(() -> joinWrappedLabels(flat.expand(read)));
+        List<Line> lines = glued.rebuild(read).orElseGet(() -> splitRows.join(joinWrappedLabels(flat.expand(read))));
         List<List<Line>> regions = locator.regions(lines);
         List<ProjectRecord> records = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();

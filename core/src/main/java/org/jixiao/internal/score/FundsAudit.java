@@ -158,7 +158,7 @@ final class FundsAudit {
         String working = plain(s.executed().orElseThrow().value()) + " / "
                 + plain(s.fullYearBudget().orElseThrow().value());
         s.executionRateReported().ifPresent(reported -> {
-            Agreement agreement = Agreement.of(reported.value(), rate, profile.tolerance(), profile);
+            Agreement agreement = Agreement.ofWritten(reported.value(), rate, profile.tolerance(), profile);
             if (agreement != Agreement.EXACT) {
                 out.add(FindingCode.EXECUTION_RATE_MISMATCH,
                         agreement == Agreement.ROUNDING ? Severity.WARNING : Severity.ERROR, "execution_rate",
@@ -223,7 +223,7 @@ final class FundsAudit {
         if (score.isEmpty()) {
             return;
         }
-        Agreement agreement = Agreement.of(reported.value(), score.get(), profile.tolerance(), profile);
+        Agreement agreement = Agreement.ofWritten(reported.value(), score.get(), profile.tolerance(), profile);
         if (agreement == Agreement.EXACT) {
             return;
         }

@@ -120,9 +120,17 @@ final class IndicatorRules {
         this.vocabulary = vocabulary;
     }
 
-    /** Scores {@code indicator}, adding the findings about its values (not about its reported score). */
-    Outcome assess(Indicator indicator, Findings out) {
+    /**
+     * Scores {@code indicator}, adding the findings about its values (not about its reported score).
+     *
+     * @param weightColumn false when no indicator of the form states a weight (a template that
+     *                     scores its rows without a 分值 column): the form says so once, not each row
+     */
+    Outcome assess(Indicator indicator, boolean weightColumn, Findings out) {
         String at = field(indicator);
+        if (indicator.weight().isEmpty() && !weightColumn) {
+            return Outcome.unscorable("weight missing");
+        }
         if (indicator.weight().isEmpty()) {
             out.add(FindingCode.MISSING_FIELD, Severity.WARNING, at + ".weight", "", "",
                     String.format(Locale.ROOT, "indicator %d '%s' has no weight (%s), so its score cannot be checked",

@@ -89,8 +89,9 @@ public final class Scorer {
 
         List<IndicatorAssessment> assessed = new ArrayList<>();
         List<IndicatorRules.Outcome> outcomes = new ArrayList<>();
+        boolean weightColumn = hasWeightColumn(record);
         for (Indicator indicator : scored(record)) {
-            IndicatorRules.Outcome outcome = rules.assess(indicator, out);
+            IndicatorRules.Outcome outcome = rules.assess(indicator, weightColumn, out);
             checkScore(indicator, outcome, out);
             outcomes.add(outcome);
             assessed.add(new IndicatorAssessment(indicator.index(), outcome.score(), outcome.rule(),
@@ -106,6 +107,15 @@ public final class Scorer {
         findings.addAll(out.list());
         return new Assessment(budget.rate(), budget.score(), Optional.of(weightSum), total,
                 grade.map(vocabulary::label), assessed, findings, profile.rounding());
+    }
+
+    /**
+     * False when the form's indicators state scores but no weight at all: a template that gives
+     * its blocks a weight (年度绩效目标 (80分)) and each row only a 得分.
+     */
+    private static boolean hasWeightColumn(ProjectRecord record) {
+        List<Indicator> scored = scored(record);
+        return scored.isEmpty() || scored.stream().anyMatch(i -> i.weight().isPresent());
     }
 
     /** The indicators that are scored and summed: 其中 sub-rows detail their parent and are neither. */
@@ -171,7 +181,7 @@ public final class Scorer {
             return;
         }
         BigDecimal computed = outcome.score().get();
-        Agreement agreement = Agreement.of(r, computed, profile.tolerance(), profile);
+        Agreement agreement = Agreement.ofWritten(r, computed, profile.tolerance(), profile);
         if (agreement == Agreement.EXACT) {
             return;
         }
@@ -188,6 +198,13 @@ public final class Scorer {
     /** Budget weight + Σ indicator weights must be the 总分 weight, and a form is out of 100. */
     private BigDecimal checkWeights(ProjectRecord record, FundsAudit.Budget budget, Findings out) {
         BigDecimal sum = budget.weight();
+        if (!hasWeightColumn(record)) {
+            out.add(FindingCode.MISSING_FIELD, Severity.INFO, "indicators.weight", "", "",
+                    "no indicator states a weight (%s), only a score: the weights cannot be summed and the scores are kept as reported"
+                            .formatted(vocabulary.heading(Field.WEIGHT)),
+                    Optional.empty());
+            return sum;
+        }
         Map<Field, BigDecimal> byLevel1 = new EnumMap<>(Field.class);
         for (Indicator indicator : scored(record)) {
             if (indicator.weight().isEmpty()) {

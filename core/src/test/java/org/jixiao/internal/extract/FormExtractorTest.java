@@ -523,4 +523,31 @@ class FormExtractorTest {
         assertEquals(new BigDecimal("100"), part.executionRateReported().orElseThrow().value());
         assertTrue(part.budgetWeight().isEmpty(), "a weight is never a percentage");
     }
+    @Test
+    void aPipeRowCutAtALineBreakInItsNameReadsAsOneRow() {
+        // A 20/80 template (预算执行情况 (20分), rows scored without a 分值 column); the page's text
+        // broke two rows inside their names' cells, so their figures open the next line.
+        String form = String.join("\n",
+                "项目名称 | 新型农业经营主体扶持项目 | |||||",
+                "主管部门 | 县人民政府 | 项目实施单位 | 县农业农村局 | |||",
+                "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |",
+                "年度财政资金总额 | 650 | 620 | 95.38% | 19.08 | ||",
+                "年度绩效目标1 (80分) |",
+                "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+                "产出指标 | 数量指标 | 扶持发展新型农业经营主体 (个) |",
+                "15 | 14 | 37.3 | |",
+                "经济效益指标 | 经营主体助农增收 (元) |",
+                "1980 | 2074 | 40 | ||",
+                "总分 | 96.38 | |||||",
+                "");
+        Result<ExtractedForms> r = extract("split-rows.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        assertEquals(List.of("扶持发展新型农业经营主体 (个)", "经营主体助农增收 (元)"),
+                indicators.stream().map(Indicator::level3).toList());
+        assertEquals(List.of("15", "1980"), indicators.stream().map(i -> i.target().orElseThrow().value()).toList());
+        assertEquals(List.of("14", "2074"), indicators.stream().map(i -> i.actual().orElseThrow().value()).toList());
+        assertEquals("经济效益指标", indicators.get(1).level2());
+        assertEquals(new BigDecimal("40"), indicators.get(1).scoreReported().orElseThrow().value());
+    }
 }

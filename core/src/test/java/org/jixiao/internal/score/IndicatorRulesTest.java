@@ -446,10 +446,26 @@ class IndicatorRulesTest {
 
     @Test
     void missingWeightIsUnscorableAndAMissingField() {
-        Assessment a = assess(indicator(OUTPUT, QUANTITY, "x").target(qty("10", "个")).actual(qty("10", "个"))
-                .score("5"));
+        Assessment a = scorer.assess(form()
+                .indicator(indicator(OUTPUT, QUANTITY, "x").target(qty("10", "个")).actual(qty("10", "个")).score("5"))
+                .indicator(indicator(OUTPUT, QUANTITY, "y").target(qty("10", "个")).actual(qty("10", "个")).scored("10", "10"))
+                .build());
         assertEquals("unscorable: weight missing", rule(a));
         assertEquals(Severity.WARNING, only(a, FindingCode.MISSING_FIELD, "indicators[1].weight").severity());
+    }
+
+    @Test
+    void aFormWhoseRowsStateNoWeightSaysSoOnceAndSumsNoWeights() {
+        // 年度绩效目标 (80分) | 年初目标值(A) | 实际完成值(B) | 得分: the block has a weight, the rows only scores.
+        Assessment a = scorer.assess(form()
+                .indicator(indicator(OUTPUT, QUANTITY, "x").target(qty("10", "个")).actual(qty("10", "个")).score("40"))
+                .indicator(indicator(OUTPUT, QUANTITY, "y").target(qty("10", "个")).actual(qty("8", "个")).score("32"))
+                .build());
+        assertEquals("unscorable: weight missing", rule(a));
+        assertEquals(Severity.INFO, only(a, FindingCode.MISSING_FIELD, "indicators.weight").severity());
+        assertTrue(a.findings().stream().noneMatch(f -> f.field().startsWith("indicators[")), a.findings().toString());
+        assertTrue(a.findings().stream().noneMatch(f -> f.code().equals(FindingCode.WEIGHT_SUM_MISMATCH.id())),
+                a.findings().toString());
     }
 
     // ---- reported score checks ----

@@ -113,6 +113,26 @@ class ScorerTest {
     }
 
     @Test
+    void executionRateWrittenToWholePercentIsRoundingNotError() {
+        // 37.24 / 43.2 = 86.2037%: a form that writes rates without decimals writes 86%.
+        Assessment a = scorer.assess(form().funds("43.2", "43.2", "37.24", "86", "10", "8.62").build());
+        assertEquals(Severity.WARNING, only(a, FindingCode.EXECUTION_RATE_MISMATCH).severity());
+    }
+
+    @Test
+    void executionRateWrittenToWholePercentButOffIsAnError() {
+        Assessment a = scorer.assess(form().funds("43.2", "43.2", "37.24", "87", "10", "8.62").build());
+        assertEquals(Severity.ERROR, only(a, FindingCode.EXECUTION_RATE_MISMATCH).severity());
+    }
+
+    @Test
+    void budgetScoreWrittenToOneDecimalIsRoundingNotError() {
+        // 94 / 650 = 14.46%; 20 × 14.46% = 2.89, which a form keeping one decimal writes 2.9.
+        Assessment a = scorer.assess(form().funds("650", "650", "94", "14.46", "20", "2.9").build());
+        assertEquals(Severity.WARNING, only(a, FindingCode.BUDGET_SCORE_MISMATCH).severity());
+    }
+
+    @Test
     void budgetScoreUsesTheUnroundedRate() {
         // 269.78 / 378.65 = 71.2465%: 7.12, where the printed 71.25 would give 7.13.
         Assessment a = scorer.assess(form().funds("378.65", "378.65", "269.78", "71.25", "10", "7.12").build());
