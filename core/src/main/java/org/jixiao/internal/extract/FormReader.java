@@ -267,6 +267,10 @@ final class FormReader {
             labelsHeaderField |= heading.isPresent() && HEADER_LABELS.contains(heading.get());
         }
         Optional<Field> first = headings.get(0);
+        if (year.isEmpty() && cells.size() > 1) {
+            // The title in a row's first cell beside other cells (2022年度项目支出绩效自评表 | 部门:…).
+            prose.titleYear(cells.get(0).text()).ifPresent(y -> year = Optional.of(new Sourced<>(y, line.ref(cells.get(0)))));
+        }
         if (labelsHeaderField) {
             // 项目名称 heading a report's table of funds received labels no value of this form.
             if (!(first.filter(f -> f == Field.PROJECT_NAME).isPresent() && locator.namesColumns(cells))) {
@@ -325,9 +329,14 @@ final class FormReader {
             closeSegment();
             return false;
         }
-        if (first.isPresent() && first.get() == Field.TOTAL_SCORE) {
-            readTotal(line, cells);
+        int totalAt = totalLabelAfterRemark(cells, headings);
+        if (first.isPresent() && first.get() == Field.TOTAL_SCORE || totalAt > 0) {
+            // A remark row can run into the total where the page joined them
+            // (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优): the total starts at its label.
+            List<Cell> total = cells.subList(Math.max(totalAt, 0), cells.size());
+            readTotal(line, total);
             readGrade(cells, headings, line);
+            readTrailingGrade(total, line);
             closeSegment();
             return false;
         }
@@ -690,6 +699,33 @@ final class FormReader {
      * numbers are taken in the header's order of figures; a total written as text in the row
      * ({@code 自评得分：93.48分}) counts where the score column is empty.
      */
+    /**
+     * The index of a 总分 label that follows a remark's label and text (其他需要说明事项 | 无 | 总分 …)
+     * within a row's first three cells, with no figure before it; -1 if there is none.
+     */
+    private int totalLabelAfterRemark(List<Cell> cells, List<Optional<Field>> headings) {
+        if (headings.isEmpty() || headings.get(0).isPresent()) {
+            return -1;
+        }
+        for (int k = 1; k < Math.min(3, cells.size()); k++) {
+            if (measures.parse(cells.get(k).text()).value().isPresent()) {
+                return -1;
+            }
+            if (headings.get(k).filter(f -> f == Field.TOTAL_SCORE).isPresent()) {
+                return k + 1 < cells.size() && measures.number(cells.get(k + 1).text()).isPresent() ? k : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** 总分 | 100 | 96 | 优: a grade word closing the total row, where no 等级 label names it. */
+    private void readTrailingGrade(List<Cell> total, Line.Cells line) {
+        Cell last = total.get(total.size() - 1);
+        if (grade.isEmpty() && total.size() >= 3 && dictionary.lookup(last.text()).filter(Field::isGradeValue).isPresent()) {
+            grade = Optional.of(new Sourced<>(last.text(), line.ref(last)));
+        }
+    }
+
     private void readTotal(Line.Cells line, List<Cell> cells) {
         List<Cell> numbers = cells.stream().skip(1).filter(c -> measures.number(c.text()).isPresent()).toList();
         boolean placed = false;

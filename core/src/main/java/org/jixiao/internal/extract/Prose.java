@@ -203,8 +203,13 @@ final class Prose {
 
     Optional<Integer> year(String text) {
         Optional<Integer> y = year.first(text).map(Integer::valueOf);
-        if (y.isPresent() || text.length() > 60) {
-            return y;
+        return y.isPresent() ? y : titleYear(text);
+    }
+
+    /** The year a form's title opens with ({@code 2022年度项目支出绩效自评表}). */
+    Optional<Integer> titleYear(String text) {
+        if (text.length() > 60) {
+            return Optional.empty();
         }
         Matcher m = yearTitle.matcher(text);
         return m.find() ? Optional.of(Integer.valueOf(m.group(1))) : Optional.empty();

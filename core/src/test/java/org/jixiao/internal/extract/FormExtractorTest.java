@@ -550,4 +550,25 @@ class FormExtractorTest {
         assertEquals("经济效益指标", indicators.get(1).level2());
         assertEquals(new BigDecimal("40"), indicators.get(1).scoreReported().orElseThrow().value());
     }
+    @Test
+    void aTitleCellGivesTheYearAndATotalJoinedToARemarkRowIsTheTotal() {
+        // A Yunnan 公开 table: the title shares its row with the department; the page joined the
+        // 其他需要说明事项 row and the 总分 row, whose grade closes it without a 等级 label.
+        String form = String.join("\n",
+                "2022年度项目支出绩效自评表 | 部门:县第一中学 |",
+                "| 项目名称 | 营养改善计划专项资金 | 主管部门 | 县教育体育局 | 实施单位 | 县第一中学 |",
+                "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+                "| 产出指标 | 数量指标 | 学生受资助人数 | 735人次 | 735人次 | 50 | 50 |",
+                "| 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≥95% | 100% | 40 | 36 |",
+                "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |",
+                "");
+        Result<ExtractedForms> r = extract("remark-total.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord record = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals(2022, record.year().orElseThrow().value());
+        assertEquals(new BigDecimal("96"), record.totalScoreReported().orElseThrow().value());
+        assertEquals("优", record.gradeReported().orElseThrow().value());
+        assertEquals(List.of("学生受资助人数", "学生满意度"), record.indicators().stream().map(Indicator::level3).toList(),
+                "the remark is no indicator");
+    }
 }

@@ -185,7 +185,6 @@ class MeasureParserTest {
         '1.2亿元'                      | QUANTITY |    | 1.2      | '亿元'    | '' | |
         '3万人次'                      | QUANTITY |    | 30000    | '人次'    | '' | |
         '2.5万平方米'                   | QUANTITY |    | 25000    | '平方米'  | '' | |
-        '一'                           | NUMBER   |    | 1        | ''        | '' | |
         '十'                           | NUMBER   |    | 10       | ''        | '' | |
         '十二'                         | NUMBER   |    | 12       | ''        | '' | |
         '二十'                         | NUMBER   |    | 20       | ''        | '' | |
@@ -308,6 +307,8 @@ class MeasureParserTest {
         '\\'                           | EMPTY    |    |          | ''        | '' | |
         '无'                           | EMPTY    |    |          | ''        | '' | |
         '不适用'                       | EMPTY    |    |          | ''        | '' | |
+        '一'                           | EMPTY    |    |          | ''        | '' | |
+        '一人'                         | QUANTITY |    | 1        | '人'      | '' | |
         """)
     void readsValueStrings(String in, Measure.Kind kind, Comparator comparator, BigDecimal value, String unit,
                            String label, Integer tier, LocalDate deadline) {
@@ -460,6 +461,9 @@ class MeasureParserTest {
         }
         numbers.addAll(List.of(10_000L, 10_005L, 100_010_000L, 100_000_000L, 17_049L, 350L, 2021L));
         for (long n : numbers) {
+            if (n == 1) {
+                continue; // a cell of 一 alone is an OCR'd dash, read as empty (readsValueStrings)
+            }
             String words = spellout.format(n);
             Measure m = parser.parse(words);
             assertEquals(Measure.Kind.NUMBER, m.kind(), words);
