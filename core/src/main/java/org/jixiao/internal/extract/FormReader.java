@@ -933,6 +933,11 @@ final class FormReader {
         s.rows.add(new Row(s.task, level1, weight, s.level2, a, line, s.current));
     }
 
+    /** A goal text, unless it is the template's instruction left in the cell (…(100字以内)). */
+    private Optional<Sourced<String>> written(Optional<Sourced<String>> goal) {
+        return goal.filter(g -> !prose.isInstruction(g.value()));
+    }
+
     private static boolean isValueRole(ColumnRole r) {
         Part p = r.part();
         return p == Part.TARGET || p == Part.ACTUAL || p == Part.ADJUSTED_TARGET || p == Part.WEIGHT
@@ -1047,7 +1052,7 @@ final class FormReader {
         FormLayout layout = new FormLayout(template.kind(), template.id(), hasScores);
         return Result.ok(new ProjectRecord(recordKey + "-" + formIndex, sourceFile, formIndex, name, formYear,
                 department, Optional.ofNullable(header.get(Field.IMPLEMENTER)),
-                funds, new Goals(goalExpected, goalAchieved, regionalGoals), indicators, totalWeight, total,
+                funds, new Goals(written(goalExpected), written(goalAchieved), regionalGoals), indicators, totalWeight, total,
                 gradeReported, narrative, layout, Optional.ofNullable(header.get(Field.CENTRAL_DEPARTMENT)),
                 budgetReview, totalReview, findings));
     }

@@ -100,6 +100,7 @@ final class Prose {
     private final Pattern placeholder;
     private final Pattern subRow;
     private final Pattern slot;
+    private final Pattern instruction;
     private final Pattern yesMark;
     private final Rule departmentTitle;
     private final Rule transfer;
@@ -118,6 +119,7 @@ final class Prose {
         this.levelEnumerator = pattern(p, "level.enumerator");
         this.placeholder = pattern(p, "placeholder");
         this.slot = pattern(p, "slot");
+        this.instruction = pattern(p, "instruction");
         this.subRow = pattern(p, "subrow");
         this.yesMark = pattern(p, "yes.marks");
         this.departmentTitle = rule(p, "title.department");
@@ -253,6 +255,11 @@ final class Prose {
     /** A template's filler instead of a value: {@code -}, {@code ……}, {@code /}, {@code 无}. */
     boolean isPlaceholder(String text) {
         return placeholder.matcher(text).matches();
+    }
+
+    /** The template's instruction for a cell, left in it unfilled (说明…完成情况(100字以内)). */
+    boolean isInstruction(String text) {
+        return instruction.matcher(text).find();
     }
 
     /** The template's numbered slot (指标2, 指标2:) without the indicator's name after it. */

@@ -84,4 +84,27 @@ class ProseTest {
         }
         assertTrue(Prose.startWords(p.getProperty(key)).size() >= 5, p.getProperty(key));
     }
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            对照年度目标,说明相关任务目标的完成情况(100字以内)         | true
+            简要说明项目实施内容及过程(限200字)                           | true
+            填写偏差原因(50字)                                            | true
+            全年完成道路硬化5.7公里,群众出行条件明显改善(详见附件)        | false
+            按要求完成全部采购任务,满意度达到95%以上                      | false
+            """)
+    void tellsATemplatesInstructionFromAWrittenText(String text, boolean instruction) {
+        assertEquals(instruction, PROSE.isInstruction(text));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            指标2            | true
+            指标1:           | true
+            指标12           | true
+            指标1工程完工率  | false
+            工程指标2        | false
+            """)
+    void tellsAnEmptyTemplateSlotFromANamedIndicator(String text, boolean slot) {
+        assertEquals(slot, PROSE.isEmptySlot(text));
+    }
 }
