@@ -147,6 +147,10 @@ final class RowGrammar {
         // (满意度指标 | 服务对象满意度指标 | 服务对象满意度 names the indicator after its block).
         boolean drifted = level3.isPresent() && isLevel1(level3.get()) && level1.isEmpty() && level2.isEmpty()
                 && byRole.values().stream().anyMatch(this::isLevel2);
+        // A level name in the name column of a header that has no level columns: the row writes
+        // its levels though the header lost their headings (质量指标 | 指标1:工程完工率 | 100% | 100%).
+        drifted |= level3.isPresent() && levelsLost(header) && (isLevel1(level3.get()) || isLevel2(level3.get()))
+                && !byRole.isEmpty();
         if (level3.isPresent() && (drifted || looksLikeValue(level3.get()))) {
             return Optional.empty();
         }
@@ -158,8 +162,12 @@ final class RowGrammar {
         Optional<Cell> task = Optional.empty();
         Optional<Cell> level1 = Optional.empty();
         Optional<Cell> level2 = Optional.empty();
-        if (header.has(Part.LEVEL1) && isLevel1Label(cells.get(i))) {
+        boolean lost = levelsLost(header);
+        if (header.has(Part.LEVEL1) && isLevel1Label(cells.get(i)) || lost && isLevel1(cells.get(i)) && cells.size() - i > 2) {
             level1 = Optional.of(cells.get(i++));
+        }
+        if (lost && i < cells.size() && isLevel2(cells.get(i)) && cells.size() - i > 2) {
+            level2 = Optional.of(cells.get(i++));
         }
         // After a level-1 name comes its level-2 name; without one, only a known level-2 name is taken
         // (or, in a table without a 一级指标 column, a level-1 name such as 预算执行指标 written there).
@@ -193,6 +201,11 @@ final class RowGrammar {
     private boolean isUnscoredPart(Cell level3, Map<ColumnRole, Cell> values) {
         return prose.isSubRow(level3.text())
                 && values.keySet().stream().noneMatch(r -> r.part() == Part.WEIGHT || r.part() == Part.SCORE);
+    }
+
+    /** A header naming the indicator (三级指标) but neither level above it. */
+    private static boolean levelsLost(HeaderModel header) {
+        return header.has(Part.LEVEL3) && !header.has(Part.LEVEL1) && !header.has(Part.LEVEL2);
     }
 
     /** The header's first 分值 column's role, or the plain weight role when it has none. */

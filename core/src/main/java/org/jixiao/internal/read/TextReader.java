@@ -196,7 +196,7 @@ public final class TextReader implements DocumentReader {
                 List<Row> rows = new ArrayList<>();
                 for (; i < spaceEnd; i++) {
                     if (!lines[i].isBlank()) {
-                        rows.add(fieldsRow(List.of(SINGLE_SPACES.split(lines[i].strip()))));
+                        rows.add(fieldsRow(List.of(SINGLE_SPACES.split(joinLetterSpaced(lines[i].strip())))));
                     }
                 }
                 blocks.add(new Table(++tables, rows));
@@ -571,7 +571,9 @@ public final class TextReader implements DocumentReader {
     /** One space or more: the cell separator of a page that writes its table rows with single spaces. */
     private static final Pattern SINGLE_SPACES = Pattern.compile("[ \u3000]+");
     /** A figure cell: 45, 12.5, 100%, or a placeholder dash. */
-    private static final Pattern FIGURE = Pattern.compile("[-+]?\\d[\\d.,]*%?|-");
+    private static final Pattern FIGURE = Pattern.compile("[-+]?\\d[\\d.,]*(?:%|[a-zA-Z\\p{IsHan}]{1,3})?|-");
+    /** A word spaced out letter by letter: {@code 产 出 指 标}, three Han characters or more. */
+    private static final Pattern LETTER_SPACED = Pattern.compile("(?<![^ \u3000])\\p{IsHan}(?:[ \u3000]\\p{IsHan}){2,}(?![^ \u3000])");
 
     /**
      * A page whose table rows are written with single spaces between cells (年度资金总额 45 45 10
@@ -661,6 +663,21 @@ public final class TextReader implements DocumentReader {
     private static List<String> spaceFields(String line) {
         String s = line.strip();
         return s.isEmpty() ? List.of() : List.of(SPACE_RUN.split(s));
+    }
+
+    /** {@code 产 出 指 标  数量指标}: a word spaced out letter by letter is one field, not four. */
+    static String joinLetterSpaced(String line) {
+        Matcher m = LETTER_SPACED.matcher(line);
+        if (!m.find()) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        int at = 0;
+        do {
+            out.append(line, at, m.start()).append(SINGLE_SPACES.matcher(m.group()).replaceAll(""));
+            at = m.end();
+        } while (m.find());
+        return out.append(line, at, line.length()).toString();
     }
 
     private static Row fieldsRow(List<String> fields) {

@@ -571,4 +571,26 @@ class FormExtractorTest {
         assertEquals(List.of("学生受资助人数", "学生满意度"), record.indicators().stream().map(Indicator::level3).toList(),
                 "the remark is no indicator");
     }
+    @Test
+    void rowsWriteTheirLevelsUnderAHeaderThatLostTheLevelHeadings() {
+        // The header names only 三级指标 and the values; the rows still open with 产出指标 and
+        // 数量指标, and the rows after them with the name alone or a new level-2 name.
+        String form = String.join("\n",
+                "| 专项(项目)名称 | 道路建设项目 | 实施单位 | 乡人民政府 |",
+                "| 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |",
+                "| 年度资金总额 | 372.29 | 372.29 | 100% |",
+                "| 三级指标 | 年度指标值 | 全年完成值 | 未完成原因和改进措施 |",
+                "| 产出指标 | 数量指标 | 新建道路 | 524m | 524m |",
+                "| 硬化道路 | 5719m | 5719m |",
+                "| 质量指标 | 工程完工率 | 100% | 100% |",
+                "| 效益指标 | 社会效益指标 | 提高村民收入 | 显著 | 显著 |",
+                "");
+        Result<ExtractedForms> r = extract("lost-level-headings.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        assertEquals(List.of("新建道路", "硬化道路", "工程完工率", "提高村民收入"), indicators.stream().map(Indicator::level3).toList());
+        assertEquals(List.of("数量指标", "数量指标", "质量指标", "社会效益指标"), indicators.stream().map(Indicator::level2).toList());
+        assertEquals(List.of("产出指标", "产出指标", "产出指标", "效益指标"), indicators.stream().map(Indicator::level1).toList());
+        assertEquals("100%", indicators.get(2).target().orElseThrow().value());
+    }
 }

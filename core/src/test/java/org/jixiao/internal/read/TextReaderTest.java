@@ -11,6 +11,8 @@ import org.jixiao.model.Row;
 import org.jixiao.model.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -120,6 +122,38 @@ class TextReaderTest {
         assertEquals(List.of("单元2"), texts(t.rows().get(1)));
         assertEquals(List.of(""), texts(t.rows().get(3)));
         assertEquals(30 + 9, t.rows().size(), "the cells, and the empty ones but the last, after which nothing follows");
+    }
+
+    @Test
+    void readsSingleSpacedRowsOfFiguresWithUnitsAndJoinsLetterSpacedLabels() {
+        // A page whose cells are cut by one space or two, figures written with their units, and
+        // the merged level cells spaced out letter by letter.
+        String page = String.join("\n",
+                "专项(项目)名称  道路建设项目 负责人及电话  张三",
+                "三级指标  年度指标值  全年完成值  未完成原因和改进措施",
+                "产 出 指 标  数量指标 指标1:新建道路 524m 524m",
+                "指标2:硬化道路 5719m 5719m",
+                "质量指标 指标1:工程完工率 100% 100%",
+                "成本指标 道路交通设施 713万元 713万元",
+                "效 益 指 标  社会效益指标 提高村民收入 显著 显著",
+                "");
+        Table t = read(page).tables().get(0);
+
+        assertEquals(List.of("产出指标", "数量指标", "指标1:新建道路", "524m", "524m"), texts(t.rows().get(2)));
+        assertEquals(List.of("指标2:硬化道路", "5719m", "5719m"), texts(t.rows().get(3)));
+        assertEquals(List.of("效益指标", "社会效益指标", "提高村民收入", "显著", "显著"), texts(t.rows().get(6)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            产 出 指 标  数量指标     | 产出指标  数量指标
+            绩 效 指 标               | 绩效指标
+            一级 指标                 | 一级 指标
+            新建道路 524m 年 度       | 新建道路 524m 年 度
+            满 意 度 指 标 (10分)     | 满意度指标 (10分)
+            """)
+    void joinsOnlyWordsSpacedOutLetterByLetter(String line, String joined) {
+        assertEquals(joined, TextReader.joinLetterSpaced(line));
     }
 
     @Test
