@@ -317,7 +317,13 @@ final class FormReader {
         int labelAt = headings.get(0).filter(Field::isFundLine).isPresent() ? 0
                 : cells.size() > 1 && headings.get(1).filter(Field::isFundLine).isPresent() ? 1 : -1;
         if (labelAt >= 0 && fundsHeader.isPresent() && openSegment.isEmpty()) {
-            readFundLine(line, cells, labelAt, headings.get(labelAt).get());
+            // After the indicator table, a funds label with no figure beside it is a note's words
+            // (备注: 预算数为调整后财政资金总额…), not a funds line.
+            boolean noteWords = lastHeader.isPresent() && cells.subList(labelAt + 1, cells.size()).stream()
+                    .noneMatch(c -> measures.number(c.text()).isPresent());
+            if (!noteWords) {
+                readFundLine(line, cells, labelAt, headings.get(labelAt).get());
+            }
             return false;
         }
         if (first.isPresent() && TRANSPOSED_ROWS.contains(first.get()) && fundsHeader.isEmpty() && openSegment.isEmpty()) {

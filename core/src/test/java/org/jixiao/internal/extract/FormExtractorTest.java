@@ -593,4 +593,19 @@ class FormExtractorTest {
         assertEquals(List.of("产出指标", "产出指标", "产出指标", "效益指标"), indicators.stream().map(Indicator::level1).toList());
         assertEquals("100%", indicators.get(2).target().orElseThrow().value());
     }
+    @Test
+    void aFundsLabelInANoteAfterTheIndicatorTableIsNoFundsLine() {
+        String form = String.join("\n",
+                "| 项目名称 | 水土保持监测 | 主管部门 | 市水利局 |",
+                "| 预算执行情况(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 |",
+                "| 年度财政资金总额 | 10 | 10 | 100% | 20 |",
+                "| 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+                "| 产出指标 | 数量指标 | 监测站点数 | 5个 | 5个 | 80 |",
+                "| 备注 | 财政资金 | 指调整后的财政拨款 |",
+                "");
+        Result<ExtractedForms> r = extract("note-after-table.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord record = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals(List.of("年度财政资金总额"), record.funds().lines().stream().map(l -> l.label()).toList());
+    }
 }
