@@ -85,6 +85,21 @@ class GluedTextTest {
         assertEquals("20", hubei.funds().summary().budgetWeight().orElseThrow().value().toPlainString());
     }
 
+    @Test
+    void aRowThatScoredItsFullWeightLeavesTheWordsAfterItToTheNextName() {
+        // 及时 begins a name here and is a value's word too (及时 is an actual): the row before scored
+        // its full 10, so it has no shortfall to explain, and 及时 is no reason of its.
+        String text = "绩效目标自评表(2022年度)项目名称水标尺安装工程主管部门县水利局实施单位县水利局"
+                + "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
+                + "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+                + "产出指标(90分)时效指标及时(按期)开工率45≥90%≥90%45及时(按期)完工率45≥90%≥90%45总分100100";
+        FileResult result = JIXIAO.process(new Source("glued-row.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ProjectRecord form = result.records().get(0).record();
+
+        assertEquals(List.of("及时(按期)开工率", "及时(按期)完工率"), form.indicators().stream().map(Indicator::level3).toList());
+        assertTrue(form.readingFindings().stream().noneMatch(f -> f.code().equals("ambiguous_cell")), form.readingFindings().toString());
+    }
+
     private static ProjectRecord read(String folder) throws IOException {
         String name = "/corpus/glued/" + folder + "/raw.txt";
         try (InputStream in = GluedTextTest.class.getResourceAsStream(name)) {

@@ -93,6 +93,11 @@ final class GluedGrammar {
     private static final int QUALITATIVE_UNIT = 2;
     /** A name holding the words a value begins with (项目支出控制|控制在预算范围内, 化肥农药使用量|逐步减少). */
     private static final int NAME_WITH_VALUE_WORD = 2;
+    /**
+     * A reason written in a row that scored its full weight (see {@code reasonAtFullMarks}): dearer
+     * than a name holding a value's word (及时(按期)完工率), which is what the reason takes from.
+     */
+    private static final int REASON_AT_FULL_MARKS = NAME_WITH_VALUE_WORD + 1;
     /** A cell of words never ends on an operator: 实际到位资金/应到位资金×100% is one criterion. */
     private static final String OPERATORS = "×=/+*÷(（";
     private static final int MAX_FREE_TEXT = 60;
@@ -319,6 +324,9 @@ final class GluedGrammar {
                                     continue;
                                 }
                                 extra += completeRow(prefix) + shareCost(prefix);
+                            }
+                            if (named && kinds.get(k) == Kind.TEXT && k + 1 > figuresDone) {
+                                extra += reasonAtFullMarks(prefix);
                             }
                             relax(node(nodes, c.span().to(), k + 1, prefix), n.cost + c.cost() + extra, new Back(n, c.span()), prefix);
                         }
@@ -685,6 +693,29 @@ final class GluedGrammar {
             }
             return measureTerms(cells) + 2 * Math.max(0, decimals.size() - 1)
                     + (named ? completeRow(cells) + shareCost(cells) : fundsArithmetic(cells));
+        }
+
+        /**
+         * A row that scored its full weight has no shortfall to explain: a reason there is likelier
+         * the next row's first words (及时|(按期)完工率 against |及时(按期)完工率).
+         */
+        private int reasonAtFullMarks(List<Span> cells) {
+            BigDecimal weight = null;
+            BigDecimal score = null;
+            boolean reason = false;
+            for (int k = 0; k < kinds.size() && k + 1 < cells.size(); k++) {
+                Span c = cells.get(k + 1);
+                if (c.blank()) {
+                    continue;
+                }
+                switch (kinds.get(k)) {
+                    case WEIGHT -> weight = c.number().orElse(null);
+                    case SCORE -> score = c.number().orElse(null);
+                    case TEXT -> reason = !"无".equals(text.substring(c.from(), c.to()));
+                    default -> { }
+                }
+            }
+            return reason && weight != null && score != null && weight.compareTo(score) == 0 ? REASON_AT_FULL_MARKS : 0;
         }
 
         /** The measures' whole-row terms, over the cells read so far: a target repeated as the actual, a lone value. */
