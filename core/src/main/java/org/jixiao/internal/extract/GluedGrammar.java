@@ -695,9 +695,15 @@ final class GluedGrammar {
                     + (named ? completeRow(cells) + shareCost(cells) : fundsArithmetic(cells));
         }
 
+        /** A few characters without a sentence's marks, and not 无: a name's first word more than a reason. */
+        private static boolean isWordNotSentence(String t) {
+            return t.length() <= 8 && !t.equals("无") && !SENTENCE_MARKS.matcher(t).find();
+        }
+
         /**
-         * A row that scored its full weight has no shortfall to explain: a reason there is likelier
-         * the next row's first words (及时|(按期)完工率 against |及时(按期)完工率).
+         * A row that scored its full weight has no shortfall to explain: a word as its reason is
+         * likelier the next row's first word (及时|(按期)完工率 against |及时(按期)完工率). A sentence
+         * there is a remark the form wrote, and costs nothing.
          */
         private int reasonAtFullMarks(List<Span> cells) {
             BigDecimal weight = null;
@@ -711,7 +717,7 @@ final class GluedGrammar {
                 switch (kinds.get(k)) {
                     case WEIGHT -> weight = c.number().orElse(null);
                     case SCORE -> score = c.number().orElse(null);
-                    case TEXT -> reason = !"无".equals(text.substring(c.from(), c.to()));
+                    case TEXT -> reason = isWordNotSentence(text.substring(c.from(), c.to()));
                     default -> { }
                 }
             }
