@@ -929,6 +929,12 @@ final class FormReader {
             s.findings.add(unreadable(line, cells, "it names an indicator but holds no target, actual, weight or score"));
             return;
         }
+        if (prose.isNoteLead(name.text())) {
+            // 说明无注: | 1 | 、其他资金包括…: a note after the table, its 注: read as a name.
+            s.findings.add(unreadable(line, cells, "its name ends in a note's colon (注:), not an indicator's"));
+            closeSegment();
+            return;
+        }
         String level1 = s.level1;
         if (level1.isEmpty() && (s.level1Lost || s.current.has(Part.LEVEL1))) {
             level1 = levelOneFromLevelTwo(s.level2);

@@ -101,6 +101,7 @@ final class Prose {
     private final Pattern subRow;
     private final Pattern slot;
     private final Pattern instruction;
+    private final Pattern noteLead;
     private final Pattern yesMark;
     private final Rule departmentTitle;
     private final Rule transfer;
@@ -120,6 +121,7 @@ final class Prose {
         this.placeholder = pattern(p, "placeholder");
         this.slot = pattern(p, "slot");
         this.instruction = pattern(p, "instruction");
+        this.noteLead = pattern(p, "note.lead");
         this.subRow = pattern(p, "subrow");
         this.yesMark = pattern(p, "yes.marks");
         this.departmentTitle = rule(p, "title.department");
@@ -260,6 +262,11 @@ final class Prose {
     /** The template's instruction for a cell, left in it unfilled (说明…完成情况(100字以内)). */
     boolean isInstruction(String text) {
         return instruction.matcher(text).find();
+    }
+
+    /** Text ending in the word that opens a note (注:, 备注:, 说明:): what follows it is the note. */
+    boolean isNoteLead(String text) {
+        return noteLead.matcher(text).find();
     }
 
     /** The template's numbered slot (指标2, 指标2:) without the indicator's name after it. */

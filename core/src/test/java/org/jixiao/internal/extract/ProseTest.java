@@ -107,4 +107,16 @@ class ProseTest {
     void tellsAnEmptyTemplateSlotFromANamedIndicator(String text, boolean slot) {
         assertEquals(slot, PROSE.isEmptySlot(text));
     }
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            说明无注:        | true
+            备注：           | true
+            说明:            | true
+            指标1:           | false
+            注册企业数量     | false
+            工程说明书编制   | false
+            """)
+    void tellsTheWordThatOpensANoteFromAName(String text, boolean note) {
+        assertEquals(note, PROSE.isNoteLead(text));
+    }
 }
