@@ -40,7 +40,7 @@ final class SplitRow {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             if (i + 1 < lines.size() && line instanceof Line.TableRow a && lines.get(i + 1) instanceof Line.TableRow b
-                    && a.table() == b.table() && b.index() == a.index() + 1 && isNamesOnly(a) && isFiguresFirst(b)) {
+                    && a.table() == b.table() && b.index() == a.index() + 1 && isFiguresFirst(b) && isNamesOnly(a)) {
                 out.add(joined(a, b));
                 i++;
                 continue;
@@ -64,6 +64,7 @@ final class SplitRow {
         return dictionary.lookup(cells.get(cells.size() - 1).text()).isEmpty();
     }
 
+    /** Asked of every row first: most rows open with a label or a name, and the answer is then one lookup. */
     private boolean isFiguresFirst(Line.TableRow b) {
         List<Cell> cells = b.nonBlank();
         if (cells.size() < 2 || !isFigure(cells.get(0))) {
