@@ -700,12 +700,6 @@ final class FormReader {
     }
 
     /**
-     * The 总分 row. Its figures are read by the indicator header's columns where they sit under
-     * them (分值, the reported score, 复核分); a row rebuilt from text has lost its columns, so its
-     * numbers are taken in the header's order of figures; a total written as text in the row
-     * ({@code 自评得分：93.48分}) counts where the score column is empty.
-     */
-    /**
      * The index of a 总分 label that follows a remark's label and text (其他需要说明事项 | 无 | 总分 …)
      * within a row's first three cells, with no figure before it; -1 if there is none.
      */
@@ -732,6 +726,12 @@ final class FormReader {
         }
     }
 
+    /**
+     * The 总分 row. Its figures are read by the indicator header's columns where they sit under
+     * them (分值, the reported score, 复核分); a row rebuilt from text has lost its columns, so its
+     * numbers are taken in the header's order of figures; a total written as text in the row
+     * ({@code 自评得分：93.48分}) counts where the score column is empty.
+     */
     private void readTotal(Line.Cells line, List<Cell> cells) {
         List<Cell> numbers = cells.stream().skip(1).filter(c -> measures.number(c.text()).isPresent()).toList();
         boolean placed = false;

@@ -115,7 +115,8 @@ public final class Scorer {
      */
     private static boolean hasWeightColumn(ProjectRecord record) {
         List<Indicator> scored = scored(record);
-        return scored.isEmpty() || scored.stream().anyMatch(i -> i.weight().isPresent());
+        return scored.stream().anyMatch(i -> i.weight().isPresent())
+                || scored.stream().noneMatch(i -> i.scoreReported().isPresent());
     }
 
     /** The indicators that are scored and summed: 其中 sub-rows detail their parent and are neither. */
