@@ -642,10 +642,7 @@ final class FlatTable {
          * score directly.
          */
         private Optional<RowFit> fitRow(HeaderModel h, int i, boolean blankFree) {
-            Map<ColumnRole, Integer> col = new HashMap<>();
-            for (HeaderModel.Column c : h.columns()) {
-                col.putIfAbsent(c.role(), c.col());
-            }
+            Map<ColumnRole, Integer> col = firstColumns(h);
             List<Token> cells = new ArrayList<>();
             List<Integer> cols = new ArrayList<>();
             int p = i;
@@ -720,10 +717,7 @@ final class FlatTable {
          * told from the next row's first cells. Empty if the row at {@code i} is not one.
          */
         private Optional<RowFit> emptyRow(HeaderModel h, int i) {
-            Map<ColumnRole, Integer> col = new HashMap<>();
-            for (HeaderModel.Column c : h.columns()) {
-                col.putIfAbsent(c.role(), c.col());
-            }
+            Map<ColumnRole, Integer> col = firstColumns(h);
             List<Token> cells = new ArrayList<>();
             List<Integer> cols = new ArrayList<>();
             int p = i;
@@ -755,6 +749,15 @@ final class FlatTable {
         /** True if token {@code k} is a number or a percentage (not a placeholder such as ……). */
         private boolean isFigure(int k) {
             return k < t.size() && numberOrPercent(measures.parse(t.get(k).text()));
+        }
+
+        /** Each role's first column in {@code h}. */
+        private static Map<ColumnRole, Integer> firstColumns(HeaderModel h) {
+            Map<ColumnRole, Integer> col = new HashMap<>();
+            for (HeaderModel.Column c : h.columns()) {
+                col.putIfAbsent(c.role(), c.col());
+            }
+            return col;
         }
 
         /** True if token {@code k} begins something else: a total row, a level name or a header. */
