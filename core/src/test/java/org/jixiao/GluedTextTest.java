@@ -100,6 +100,27 @@ class GluedTextTest {
         assertTrue(form.readingFindings().stream().noneMatch(f -> f.code().equals("ambiguous_cell")), form.readingFindings().toString());
     }
 
+    @Test
+    void aGluedTotalLineIsReadWhereOnlyOneSplitGivesItsRate() {
+        // 310.2154.741050%5 under 年初预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 得分计算方法: only
+        // 310.2 | 154.74 | 10 | 50% | 5 makes the rate executed ÷ budget; a reading that leaves an
+        // amount empty must not escape that check, and the 得分计算方法 column holds no amount.
+        String text = "项目支出绩效自评表(2016年度)项目名称道路清扫保洁外包经费主管部门及代码街道办事处实施单位:城市运行服务中心"
+                + "项目资金(万元)年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法"
+                + "年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过分值上限。"
+                + "绩效指标一级指标二级指标三级指标分值年度指标值(A)全年实际值(B)得分未完成原因分析"
+                + "效益指标社会效益指标群众满意度9090%95%90总分10095";
+        FileResult result = JIXIAO.process(new Source("glued-funds.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var funds = result.records().get(0).record().funds().summary();
+
+        assertEquals(List.of("310.2", "154.74", "50", "10", "5"), List.of(
+                funds.initialBudget().orElseThrow().value().toPlainString(),
+                funds.executed().orElseThrow().value().toPlainString(),
+                funds.executionRateReported().orElseThrow().value().toPlainString(),
+                funds.budgetWeight().orElseThrow().value().toPlainString(),
+                funds.budgetScoreReported().orElseThrow().value().toPlainString()));
+    }
+
     private static ProjectRecord read(String folder) throws IOException {
         String name = "/corpus/glued/" + folder + "/raw.txt";
         try (InputStream in = GluedTextTest.class.getResourceAsStream(name)) {

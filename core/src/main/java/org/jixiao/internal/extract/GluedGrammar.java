@@ -796,6 +796,15 @@ final class GluedGrammar {
             for (BigDecimal a : amounts) {
                 cost += a.scale() > 2 ? 1 : 0; // money has at most two decimals
             }
+            // The total line states its amounts: one left empty beside a rate is a reading that
+            // escapes the rate's check (|310.2|15|4.741050%| against 310.2|154.74|10|50%).
+            int amountColumns = 0;
+            for (Kind kind : kinds) {
+                amountColumns += kind == Kind.AMOUNT ? 1 : 0;
+            }
+            if (total && rate != null && amounts.size() < amountColumns) {
+                cost += 2 * (amountColumns - amounts.size());
+            }
             if (weight != null && after != null && after.compareTo(weight) > 0) {
                 cost += 3;
             }
