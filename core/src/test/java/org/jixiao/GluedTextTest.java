@@ -101,7 +101,7 @@ class GluedTextTest {
     }
 
     @Test
-    void aGluedTotalLineIsReadWhereOnlyOneSplitGivesItsRate() {
+    void aGluedTotalLineIsReadWhereOnlyOneSplitGivesItsRateAndAWanUnitIsOneUnit() {
         // 310.2154.741050%5 under 年初预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 得分计算方法: only
         // 310.2 | 154.74 | 10 | 50% | 5 makes the rate executed ÷ budget; a reading that leaves an
         // amount empty must not escape that check, and the 得分计算方法 column holds no amount.
@@ -109,7 +109,7 @@ class GluedTextTest {
                 + "项目资金(万元)年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法"
                 + "年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过分值上限。"
                 + "绩效指标一级指标二级指标三级指标分值年度指标值(A)全年实际值(B)得分未完成原因分析"
-                + "效益指标社会效益指标群众满意度9090%95%90总分10095";
+                + "产出指标数量指标道路保洁面积4520万平方米20万平方米45效益指标社会效益指标群众满意度4590%95%45总分10095";
         FileResult result = JIXIAO.process(new Source("glued-funds.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         var funds = result.records().get(0).record().funds().summary();
 
@@ -119,6 +119,10 @@ class GluedTextTest {
                 funds.executionRateReported().orElseThrow().value().toPlainString(),
                 funds.budgetWeight().orElseThrow().value().toPlainString(),
                 funds.budgetScoreReported().orElseThrow().value().toPlainString()));
+        // 万平方米 is a unit of its own: 45 | 20万平方米 | 20万平方米 | 45, not two rows.
+        Indicator area = result.records().get(0).record().indicators().get(0);
+        assertEquals(List.of("道路保洁面积", "20万平方米", "20万平方米"),
+                List.of(area.level3(), area.target().orElseThrow().value(), area.actual().orElseThrow().value()));
     }
 
     private static ProjectRecord read(String folder) throws IOException {
