@@ -298,43 +298,56 @@ public final class TextReader implements DocumentReader {
      * @return the rewritten lines, or empty when the text is not in this layout
      */
     static Optional<String[]> paragraphCells(String[] lines) {
-        List<String> cells = new ArrayList<>();
+        // Counted first, without copying a line: most files are not in this layout.
+        int paragraphs = 0;
         int spacesOnly = 0;
         int singleShort = 0;
-        StringBuilder paragraph = null;
+        boolean inParagraph = false;
+        boolean shortSoFar = false;
         for (String line : lines) {
             if (line.indexOf('\t') >= 0 || isPipeRow(line)) {
                 return Optional.empty();
             }
             if (line.isEmpty()) {
-                if (paragraph != null) {
-                    cells.add(paragraph.toString());
-                    paragraph = null;
-                }
+                inParagraph = false;
                 continue;
             }
-            if (paragraph == null) {
-                paragraph = new StringBuilder(line.strip());
+            if (!inParagraph) {
+                inParagraph = true;
+                paragraphs++;
+                shortSoFar = false;
                 if (line.isBlank()) {
                     spacesOnly++;
                 } else if (line.strip().length() <= EXPORT_SHORT_LINE) {
                     singleShort++;
+                    shortSoFar = true;
                 }
-            } else {
+            } else if (shortSoFar) {
                 // A second line in the paragraph: the cell wrapped; it is no single short line.
-                if (paragraph.length() <= EXPORT_SHORT_LINE && !paragraph.isEmpty()) {
-                    singleShort--;
+                shortSoFar = false;
+                singleShort--;
+            }
+        }
+        if (paragraphs < PARAGRAPH_MIN_CELLS || spacesOnly < PARAGRAPH_MIN_EMPTY_CELLS
+                || (singleShort + spacesOnly) * 10 < paragraphs * 8) {
+            return Optional.empty();
+        }
+        List<String> cells = new ArrayList<>(paragraphs);
+        StringBuilder paragraph = null;
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                if (paragraph != null) {
+                    cells.add(paragraph.toString());
+                    paragraph = null;
                 }
+            } else if (paragraph == null) {
+                paragraph = new StringBuilder(line.strip());
+            } else {
                 paragraph.append(line.strip());
             }
         }
         if (paragraph != null) {
             cells.add(paragraph.toString());
-        }
-        int n = cells.size();
-        if (n < PARAGRAPH_MIN_CELLS || spacesOnly < PARAGRAPH_MIN_EMPTY_CELLS
-                || (singleShort + spacesOnly) * 10 < n * 8) {
-            return Optional.empty();
         }
         return Optional.of(cells.toArray(new String[0]));
     }
