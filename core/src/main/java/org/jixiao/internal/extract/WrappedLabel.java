@@ -29,17 +29,20 @@ final class WrappedLabel {
 
     /** The joined label, or empty when {@code first} and {@code second} are two things. */
     static Optional<String> join(HeadingDictionary dictionary, Prose prose, String first, String second) {
-        if (first.isBlank()) {
+        // Asked of every two neighbouring cells of a flat text: the cheap tests come first.
+        if (first.isBlank() || second.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Field> alone = dictionary.lookup(first);
-        LevelLabel under = LevelLabel.of(second, prose);
-        if (under.isLost() && under.weight().isPresent()) {
-            return alone.filter(Field::isLevel1Value).filter(f -> isHan(first)).map(f -> first + second);
+        if (second.charAt(0) == '(') {
+            LevelLabel under = LevelLabel.of(second, prose);
+            boolean weightAlone = under.isLost() && under.weight().isPresent();
+            return weightAlone && isHan(first)
+                    ? dictionary.lookup(first).filter(Field::isLevel1Value).map(f -> first + second) : Optional.empty();
         }
         if (!isHan(second)) {
             return Optional.empty();
         }
+        Optional<Field> alone = dictionary.lookup(first);
         String joined = first + second;
         Optional<Field> whole = dictionary.lookup(joined);
         if (whole.isEmpty()) {
@@ -61,9 +64,21 @@ final class WrappedLabel {
         return f.isLevel1Value() || f.isLevel2Value();
     }
 
-    /** Han characters only: what a wrapped label cell holds on each line. */
+    /**
+     * Han characters only (the unified ideographs and their extension A, as labels are written):
+     * what a wrapped label cell holds on each line. A range test, not {@code UnicodeScript.of}: it
+     * is asked of every cell of a flat text.
+     */
     private static boolean isHan(String text) {
-        return !text.isEmpty() && text.codePoints()
-                .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c < '\u3400' || c > '\u9FFF') {
+                return false;
+            }
+        }
+        return true;
     }
 }

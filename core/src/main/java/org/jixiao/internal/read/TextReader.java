@@ -316,9 +316,10 @@ public final class TextReader implements DocumentReader {
                 inParagraph = true;
                 paragraphs++;
                 shortSoFar = false;
-                if (line.isBlank()) {
+                int length = strippedLength(line);
+                if (length == 0) {
                     spacesOnly++;
-                } else if (line.strip().length() <= EXPORT_SHORT_LINE) {
+                } else if (length <= EXPORT_SHORT_LINE) {
                     singleShort++;
                     shortSoFar = true;
                 }
@@ -350,6 +351,19 @@ public final class TextReader implements DocumentReader {
             cells.add(paragraph.toString());
         }
         return Optional.of(cells.toArray(new String[0]));
+    }
+
+    /** The length of {@code line} without the white space around it, without copying it. */
+    private static int strippedLength(String line) {
+        int from = 0;
+        int to = line.length();
+        while (from < to && Character.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        return to - from;
     }
 
     /** A flattened form's line is at least this long … */
