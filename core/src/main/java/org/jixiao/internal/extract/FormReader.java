@@ -58,9 +58,6 @@ final class FormReader {
 
     private static final Set<Field> TRANSPOSED_ROWS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
             Field.EXECUTED, Field.EXECUTION_RATE);
-    /** The funds headings of money amounts (what a part line states). */
-    private static final Set<Field> AMOUNT_FIELDS = EnumSet.of(Field.INITIAL_BUDGET, Field.FULL_YEAR_BUDGET,
-            Field.FUNDS_RECEIVED, Field.EXECUTED, Field.BALANCE);
     /** The header fields written as a label and its value ({@code 项目名称 | X}); FlatTable uses them too. */
     static final Set<Field> HEADER_LABELS = EnumSet.of(Field.PROJECT_NAME, Field.DEPARTMENT, Field.IMPLEMENTER,
             Field.CENTRAL_DEPARTMENT);
@@ -515,7 +512,7 @@ final class FormReader {
             return false;
         }
         for (int k = 0; k < values.size(); k++) {
-            if (!AMOUNT_FIELDS.contains(h.columns().get(k).field()) || values.get(k).text().endsWith("%")) {
+            if (!FundsHeader.isAmount(h.columns().get(k).field()) || values.get(k).text().endsWith("%")) {
                 return false;
             }
         }
@@ -541,17 +538,11 @@ final class FormReader {
         if (besideHeader && values.size() >= h.columns().size()) {
             // The funds header names no label column (a page's text rows): its k-th heading is the
             // line's k-th value; a trailing 得分计算方法 text is no figure.
-            for (int k = 0; k < h.columns().size(); k++) {
-                Field field = h.columns().get(k).field();
-                figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
-            }
+            readInOrder(h, values.subList(0, h.columns().size()), line, figures);
         } else if (besideHeader && kindOf(label) != FundKind.TOTAL && statesAmountsOnly(h, values)) {
             // A part line (其中:本年财政拨款 90 89.974 89.974) states its amounts and leaves the
             // weight, rate and score to the total: its figures are the amounts, in order.
-            for (int k = 0; k < values.size(); k++) {
-                Field field = h.columns().get(k).field();
-                figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
-            }
+            readInOrder(h, values, line, figures);
         } else if (besideHeader && values.size() >= 2 && values.size() < h.columns().size()
                 && RowGrammar.lostItsEmptyCells(line.row().cells())) {
             // A page's text row lost an empty cell without a trace (a row that keeps its empty
@@ -570,10 +561,7 @@ final class FormReader {
             }
         } else if (values.size() == h.columns().size()) {
             // Text exports shift the whole value run against its header; the count and order still match.
-            for (int k = 0; k < values.size(); k++) {
-                Field field = h.columns().get(k).field();
-                figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
-            }
+            readInOrder(h, values, line, figures);
         } else {
             // A page's text drops the block label that spans the lines (预算执行情况（10分）, left
             // of the label column's own heading), so the lines sit that many columns left of it.
@@ -599,6 +587,14 @@ final class FormReader {
             budgetReview = Optional.ofNullable(figures.get(Field.REVIEW_SCORE));
         }
         fundLines.add(new FundLine(labelCell.text(), kind, ff, line.ref(labelCell)));
+    }
+
+    /** {@code values} under the header's headings in order: the k-th value is the k-th heading's. */
+    private void readInOrder(FundsHeader h, List<Cell> values, Line.Cells line, Map<Field, Sourced<BigDecimal>> figures) {
+        for (int k = 0; k < values.size(); k++) {
+            Field field = h.columns().get(k).field();
+            figure(h, field, values.get(k), line).ifPresent(v -> figures.put(field, v));
+        }
     }
 
     /** The figures of a text row with fewer values than headings, as {@link FundGaps} places them. */

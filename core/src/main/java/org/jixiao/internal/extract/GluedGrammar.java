@@ -164,6 +164,8 @@ final class GluedGrammar {
         private final int measuresDone;
         /** The number of cells read once the last figure column is (-1: none): the figures' checks and terms are then known. */
         private final int figuresDone;
+        /** How many of {@code kinds} are amounts (a fund line's budget and executed columns). */
+        private final int amountColumns;
         /** False for a fund line that is a part of the total: a weight or score there is unlikely. */
         private final boolean total;
         /** Set when the run has too many readings to weigh: it is then reported, not guessed. */
@@ -188,6 +190,7 @@ final class GluedGrammar {
             }
             this.measuresDone = measures;
             this.figuresDone = figures;
+            this.amountColumns = (int) kinds.stream().filter(k -> k == Kind.AMOUNT).count();
         }
 
         List<Reading> readings() {
@@ -798,10 +801,6 @@ final class GluedGrammar {
             }
             // The total line states its amounts: one left empty beside a rate is a reading that
             // escapes the rate's check (|310.2|15|4.741050%| against 310.2|154.74|10|50%).
-            int amountColumns = 0;
-            for (Kind kind : kinds) {
-                amountColumns += kind == Kind.AMOUNT ? 1 : 0;
-            }
             if (total && rate != null && amounts.size() < amountColumns) {
                 cost += 2 * (amountColumns - amounts.size());
             }

@@ -679,8 +679,7 @@ final class GluedText {
                 case EXECUTION_RATE, ARRIVAL_RATE -> Kind.PERCENT;
                 case WEIGHT, BUDGET_WEIGHT -> Kind.WEIGHT;
                 case SCORE, BUDGET_SCORE, CONVERTED_SCORE, REVIEW_SCORE -> Kind.SCORE;
-                case INITIAL_BUDGET, FULL_YEAR_BUDGET, FUNDS_RECEIVED, EXECUTED, BALANCE -> Kind.AMOUNT;
-                // 得分计算方法 and other words beside the figures: no amount to read there.
+                // The amounts; 得分计算方法 and other words beside the figures hold text.
                 default -> FUND_FIGURES.contains(f) ? Kind.AMOUNT : Kind.TEXT;
             };
         }

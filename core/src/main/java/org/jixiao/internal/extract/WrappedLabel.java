@@ -2,6 +2,7 @@ package org.jixiao.internal.extract;
 
 import org.jixiao.internal.normalize.Field;
 import org.jixiao.internal.normalize.HeadingDictionary;
+import org.jixiao.internal.normalize.TextNormalizer;
 
 import java.util.Optional;
 
@@ -36,10 +37,10 @@ final class WrappedLabel {
         if (second.charAt(0) == '(') {
             LevelLabel under = LevelLabel.of(second, prose);
             boolean weightAlone = under.isLost() && under.weight().isPresent();
-            return weightAlone && isHan(first)
+            return weightAlone && TextNormalizer.allHan(first)
                     ? dictionary.lookup(first).filter(Field::isLevel1Value).map(f -> first + second) : Optional.empty();
         }
-        if (!isHan(second)) {
+        if (!TextNormalizer.allHan(second)) {
             return Optional.empty();
         }
         Optional<Field> alone = dictionary.lookup(first);
@@ -49,36 +50,19 @@ final class WrappedLabel {
             return Optional.empty();
         }
         Optional<Field> tail = dictionary.lookup(second);
+        boolean hanFirst = TextNormalizer.allHan(first);
         boolean wrappedWord = second.length() <= MAX_TAIL && tail.isEmpty() && (alone.isEmpty() || alone.equals(whole));
         // A level name whose first word wrapped onto a line of its own: the word alone names
         // nothing, the rest is a (shorter) level name, the whole a different one.
-        boolean wrappedLevel = alone.isEmpty() && isHan(first) && tail.isPresent() && !tail.equals(whole) && isLevel(whole.get());
+        boolean wrappedLevel = alone.isEmpty() && hanFirst && tail.isPresent() && !tail.equals(whole) && isLevel(whole.get());
         // A column heading whose first word wrapped (全年 / 执行数, 年度 / 指标值): the short word
         // names nothing, or the two together name what the rest names alone.
-        boolean wrappedHeading = isHan(first) && first.length() <= MAX_TAIL && tail.isPresent()
+        boolean wrappedHeading = hanFirst && first.length() <= MAX_TAIL && tail.isPresent()
                 && (alone.isEmpty() || tail.equals(whole));
         return wrappedWord || wrappedLevel || wrappedHeading ? Optional.of(joined) : Optional.empty();
     }
 
     private static boolean isLevel(Field f) {
         return f.isLevel1Value() || f.isLevel2Value();
-    }
-
-    /**
-     * Han characters only (the unified ideographs and their extension A, as labels are written):
-     * what a wrapped label cell holds on each line. A range test, not {@code UnicodeScript.of}: it
-     * is asked of every cell of a flat text.
-     */
-    private static boolean isHan(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            if (c < '\u3400' || c > '\u9FFF') {
-                return false;
-            }
-        }
-        return true;
     }
 }

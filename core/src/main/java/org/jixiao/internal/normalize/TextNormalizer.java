@@ -235,7 +235,7 @@ public final class TextNormalizer {
         return (c < ' ' && !isSpace(c)) || c == '\u007F';
     }
 
-    static boolean isHan(int codePoint) {
+    public static boolean isHan(int codePoint) {
         // UnicodeScript.of is a binary search over ~2,000 ranges; it runs for every character of
         // every cell, so the common cases are answered first: nothing below the CJK radicals
         // (U+2E80) is Han, and the whole unified ideographs block U+4E00–U+9FFC is (a test checks
@@ -250,7 +250,7 @@ public final class TextNormalizer {
     }
 
     /** True if {@code s} holds at least one Han character. */
-    static boolean hasHan(String s) {
+    public static boolean hasHan(String s) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             if (isHan(cp)) {
@@ -259,6 +259,21 @@ public final class TextNormalizer {
             i += Character.charCount(cp);
         }
         return false;
+    }
+
+    /** True if {@code s} is not empty and holds Han characters only. */
+    public static boolean allHan(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!isHan(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** The document with every paragraph and cell folded by {@link #apply(String)}. */

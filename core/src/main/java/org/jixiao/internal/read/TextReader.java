@@ -2,6 +2,7 @@ package org.jixiao.internal.read;
 
 import org.jixiao.ReadLimits;
 import org.jixiao.Source;
+import org.jixiao.internal.normalize.TextNormalizer;
 import org.jixiao.model.Block;
 import org.jixiao.model.Cell;
 import org.jixiao.model.Document;
@@ -383,43 +384,47 @@ public final class TextReader implements DocumentReader {
      * @return the rewritten lines, or empty when no line is flattened
      */
     static Optional<String[]> flattenedCells(String[] lines) {
+        String[][] fields = new String[lines.length][];
         boolean any = false;
-        for (String line : lines) {
-            if (line.indexOf('\t') >= 0 || isPipeRow(line)) {
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].indexOf('\t') >= 0 || isPipeRow(lines[i])) {
                 return Optional.empty(); // a file of tab or pipe rows is read as such
             }
-            any |= isFlattened(line);
+            fields[i] = flattenedFields(lines[i]);
+            any |= fields[i] != null;
         }
         if (!any) {
             return Optional.empty();
         }
         List<String> out = new ArrayList<>();
-        for (String line : lines) {
-            if (isFlattened(line)) {
-                out.addAll(List.of(SINGLE_SPACES.split(line.strip())));
+        for (int i = 0; i < lines.length; i++) {
+            if (fields[i] != null) {
+                out.addAll(List.of(fields[i]));
             } else {
-                out.add(line);
+                out.add(lines[i]);
             }
         }
         return Optional.of(out.toArray(new String[0]));
     }
 
-    private static boolean isFlattened(String line) {
-        if (line.length() < FLATTENED_MIN_CHARS || line.indexOf('\t') >= 0 || line.indexOf('|') >= 0) {
-            return false;
+    /** The fields of a flattened line, cut once at its spaces; null for any other line. */
+    private static String[] flattenedFields(String line) {
+        if (line.length() < FLATTENED_MIN_CHARS || line.indexOf('|') >= 0) {
+            return null;
         }
-        String[] fields = SINGLE_SPACES.split(line.strip());
-        if (fields.length < FLATTENED_MIN_FIELDS || line.strip().length() > fields.length * FLATTENED_MAX_MEAN_FIELD) {
-            return false;
+        String stripped = line.strip();
+        String[] fields = SINGLE_SPACES.split(stripped);
+        if (fields.length < FLATTENED_MIN_FIELDS || stripped.length() > fields.length * FLATTENED_MAX_MEAN_FIELD) {
+            return null;
         }
         // A form's cells are Chinese labels, names and figures: a line of English words is prose.
         int han = 0;
         for (String f : fields) {
-            if (f.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            if (TextNormalizer.hasHan(f)) {
                 han++;
             }
         }
-        return han * 4 >= fields.length;
+        return han * 4 >= fields.length ? fields : null;
     }
 
     /** An indented cell line of a web page's table: {@code         | 二级指标}. */
