@@ -264,7 +264,11 @@ public final class SpreadsheetReader implements DocumentReader {
      * for none ({@code null}: a cell without one).
      */
     static Optional<String> typedComparison(String formula) {
-        String f = formula == null ? "" : formula.strip();
+        if (formula == null || formula.isEmpty()) {
+            // Most cells: no formula, and no matcher built for them.
+            return Optional.empty();
+        }
+        String f = formula.strip();
         return CONSTANT_FORMULA.matcher(f).matches() ? Optional.of("=" + f) : Optional.empty();
     }
 

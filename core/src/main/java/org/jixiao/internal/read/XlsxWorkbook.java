@@ -23,12 +23,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the sheets of a .xlsx workbook as XML streams: no cell, row or string object of POI's
@@ -246,12 +244,49 @@ final class XlsxWorkbook {
 
     /** Number formats: {@code cellXfs} (style index to format id) and the workbook's own format codes. */
     private static final class Styles {
+        private static final byte DECIDED = 1;
+        private static final byte DATE = 2;
+        private static final byte PERCENT = 4;
+
         final int[] formatIds;
         final Map<Short, String> formats;
+        /**
+         * How each style shows a number (DATE, PERCENT), decided on its first number: POI's date
+         * test runs regular expressions over the format, and a sheet asks it of every number.
+         */
+        private final byte[] shows;
 
         Styles(int[] formatIds, Map<Short, String> formats) {
             this.formatIds = formatIds;
             this.formats = formats;
+            this.shows = new byte[formatIds.length];
+        }
+
+        /** Whether an existing style's format is a date format (a valid date serial then reads as a date). */
+        boolean isDate(int style) {
+            return (decided(style) & DATE) != 0;
+        }
+
+        /** Whether an existing style's format shows a percentage. */
+        boolean isPercent(int style) {
+            return (decided(style) & PERCENT) != 0;
+        }
+
+        private byte decided(int style) {
+            byte b = shows[style];
+            if (b == 0) {
+                int formatId = formatIds[style];
+                String format = format(formatId);
+                b = DECIDED;
+                if (DateUtil.isADateFormat((short) formatId, format)) {
+                    b |= DATE;
+                }
+                if (format != null && SpreadsheetReader.isPercent(format)) {
+                    b |= PERCENT;
+                }
+                shows[style] = b;
+            }
+            return b;
         }
 
         boolean exists(int style) {
@@ -567,13 +602,11 @@ final class XlsxWorkbook {
                 // POI has no style here and fails on the number; the General format reads it.
                 return SpreadsheetReader.number(d, false);
             }
-            int formatId = st.formatIds[style];
-            String format = st.format(formatId);
-            if (DateUtil.isValidExcelDate(d) && DateUtil.isADateFormat((short) formatId, format)) {
+            if (st.isDate(style) && DateUtil.isValidExcelDate(d)) {
                 LocalDateTime t = DateUtil.getLocalDateTime(d, date1904);
                 return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
             }
-            return SpreadsheetReader.number(d, format != null && SpreadsheetReader.isPercent(format));
+            return SpreadsheetReader.number(d, st.isPercent(style));
         }
 
         private int columnStyle(int col) {
@@ -639,7 +672,8 @@ final class XlsxWorkbook {
             }
             Covered covered = new Covered();
             Map<Integer, List<Cell>> byRow = new HashMap<>();
-            Set<Long> placed = new HashSet<>();
+            // Which regions (by index, the latest at each corner) have their corner's text placed.
+            boolean[] cornerPlaced = new boolean[regionCount];
             int last = -1;
             int sheetCells = 0;
             for (int i = 0; i < count; i++) {
@@ -649,8 +683,7 @@ final class XlsxWorkbook {
                 if (text == null || text.isEmpty() || r < 0) {
                     continue;
                 }
-                long k = key(r, c);
-                Integer region = anchors.get(k);
+                Integer region = regionCount == 0 ? null : anchors.get(key(r, c));
                 // Text under a merged region, not at its corner, is hidden in Excel and left out.
                 if (region == null && covered.contains(r, c)) {
                     continue;
@@ -658,7 +691,9 @@ final class XlsxWorkbook {
                 int colSpan = region == null ? 1 : regions[region * 4 + 3] - c + 1;
                 int rowSpan = region == null ? 1 : regions[region * 4 + 1] - r + 1;
                 byRow.computeIfAbsent(r, x -> new ArrayList<>()).add(new Cell(c, colSpan, rowSpan, text));
-                placed.add(k);
+                if (region != null) {
+                    cornerPlaced[region] = true;
+                }
                 sheetCells++;
                 last = Math.max(last, r);
             }
@@ -666,9 +701,9 @@ final class XlsxWorkbook {
                 return List.of();
             }
             // A merged region whose top-left cell holds no text still spans its area.
-            for (Map.Entry<Long, Integer> e : anchors.entrySet()) {
-                int k = e.getValue() * 4;
-                if (!placed.contains(e.getKey()) && regions[k] >= 0 && regions[k] <= last) {
+            for (int region : anchors.values()) {
+                int k = region * 4;
+                if (!cornerPlaced[region] && regions[k] >= 0 && regions[k] <= last) {
                     byRow.computeIfAbsent(regions[k], x -> new ArrayList<>()).add(new Cell(
                             regions[k + 2], regions[k + 3] - regions[k + 2] + 1, regions[k + 1] - regions[k] + 1, ""));
                     sheetCells++;
@@ -722,7 +757,14 @@ final class XlsxWorkbook {
                         textRows[n++] = cellRow[i];
                     }
                 }
-                textRows = Arrays.stream(textRows, 0, n).sorted().distinct().toArray();
+                Arrays.sort(textRows, 0, n);
+                int distinct = 0;
+                for (int i = 0; i < n; i++) {
+                    if (distinct == 0 || textRows[i] != textRows[distinct - 1]) {
+                        textRows[distinct++] = textRows[i];
+                    }
+                }
+                textRows = Arrays.copyOf(textRows, distinct);
                 Map<Integer, List<int[]>> byRow = new HashMap<>();
                 long work = 0;
                 for (int i = 0; i < regionCount; i++) {
