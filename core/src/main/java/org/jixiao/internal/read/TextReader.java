@@ -183,14 +183,14 @@ public final class TextReader implements DocumentReader {
                         logical.append(s);
                     } else {
                         if (logical != null) {
-                            rows.add(pipeRow(logical.toString()));
+                            rows.add(pipeRow(logical.toString(), rowsOpenWithPipes));
                         }
                         logical = new StringBuilder(s);
                     }
                     i++;
                 }
                 if (logical != null) {
-                    rows.add(pipeRow(logical.toString()));
+                    rows.add(pipeRow(logical.toString(), rowsOpenWithPipes));
                 }
                 blocks.add(new Table(++tables, rows));
             } else if (singleSpaced && (spaceEnd = singleSpaceTableEnd(lines, i)) > i) {
@@ -219,19 +219,33 @@ public final class TextReader implements DocumentReader {
     }
 
     /**
-     * True if a row of the pipe table starting at line {@code start} opens with a pipe: a line
-     * {@code | a | b |}, or a lone pipe whose row goes on below. Only then can a line that merely
-     * closes with a pipe be the wrapped rest of the row above.
+     * True if the rows of the pipe table starting at line {@code start} open with a pipe: its first
+     * row does ({@code | a | b |}), or a lone pipe opens a row whose cells follow on the next
+     * lines (the table's first, or the line just before it). Only then can a line that merely
+     * closes with a pipe be the wrapped rest of the row above. A later row that opens with a pipe
+     * in a table whose rows do not ({@code a | b |}) has an empty first cell
+     * ({@code  | 产出指标 | …}), and says nothing of the other rows.
      */
     private static boolean rowsOpenWithPipes(String[] lines, int start) {
+        if (start > 0 && lines[start - 1].strip().equals("|")) {
+            return true;
+        }
+        boolean first = true;
         for (int i = start; i < lines.length; i++) {
             String s = lines[i].strip();
             if (!isPipeRow(s) && !s.equals("|")) {
                 return false;
             }
-            if (s.startsWith("|") && (s.length() == 1 || s.charAt(1) != '|')) {
+            if (s.equals("|")) {
                 return true;
             }
+            if (PIPE_SEPARATOR.matcher(s).matches() || s.chars().allMatch(c -> c == '|')) {
+                continue;
+            }
+            if (first && s.startsWith("|")) {
+                return true;
+            }
+            first = false;
         }
         return false;
     }
@@ -571,9 +585,13 @@ public final class TextReader implements DocumentReader {
         return pipes >= 2 || (pipes == 1 && s.length() > 1 && (s.charAt(0) == '|' || s.charAt(s.length() - 1) == '|'));
     }
 
-    private static Row pipeRow(String line) {
+    /**
+     * The cells of a pipe row; a leading pipe opens the row where the table's rows open with one,
+     * and is the end of an empty first cell where they do not.
+     */
+    private static Row pipeRow(String line, boolean opensWithPipe) {
         String s = line.strip();
-        if (s.startsWith("|")) {
+        if (opensWithPipe && s.startsWith("|")) {
             s = s.substring(1);
         }
         if (s.endsWith("|")) {

@@ -255,6 +255,20 @@ class TextReaderTest {
     }
 
     @Test
+    void aRowOpeningWithAPipeWhereTheFirstRowDoesNotHasAnEmptyFirstCell() {
+        // The first cell (绩效指标, merged down the block) is empty in the row below the header;
+        // its leading pipe makes neither it nor the rows after it the wrapped rest of a row.
+        Table t = read("""
+                绩效指标 | 一级指标 | 二级指标 | 三级指标 | 分值 |
+                 | 产出指标 | 数量指标 | 租车次数 | 45 |
+                宣传品制作个数 | 45 |""").tables().get(0);
+
+        assertEquals(3, t.rows().size());
+        assertEquals(List.of("", "产出指标", "数量指标", "租车次数", "45"), texts(t.rows().get(1)).subList(0, 5));
+        assertEquals(List.of("宣传品制作个数", "45"), texts(t.rows().get(2)).subList(0, 2));
+    }
+
+    @Test
     void readsAWebTableWrittenOneIndentedCellPerLine() {
         String page = String.join("\n",
                 "绩效",
