@@ -95,6 +95,16 @@ final class RowGrammar {
         return cells.isEmpty() ? Optional.empty() : byColumns(header, cells);
     }
 
+    /**
+     * Of a row's two 指标性质-like cells ({@code 指标性质 | 指标方向}: {@code 正向 | 大于等于}), the one
+     * that is a comparator; empty when both or neither are, which leaves the row to another reading.
+     */
+    private Optional<Cell> oneComparator(Cell a, Cell b) {
+        boolean first = measures.comparator(a.text()).isPresent();
+        boolean second = measures.comparator(b.text()).isPresent();
+        return first == second ? Optional.empty() : Optional.of(first ? a : b);
+    }
+
     /** The row's filled cells, without the 绩效指标 label merged over the block. */
     private List<Cell> filled(HeaderModel header, List<Cell> row) {
         List<Cell> cells = new ArrayList<>();
@@ -117,8 +127,13 @@ final class RowGrammar {
             if (role.part() == Part.UNKNOWN) {
                 continue;
             }
-            if (byRole.putIfAbsent(role, c) != null) {
-                return Optional.empty();
+            Cell earlier = byRole.putIfAbsent(role, c);
+            if (earlier != null) {
+                Optional<Cell> comparator = role.part() == Part.COMPARATOR ? oneComparator(earlier, c) : Optional.empty();
+                if (comparator.isEmpty()) {
+                    return Optional.empty();
+                }
+                byRole.put(role, comparator.get());
             }
         }
         Optional<Cell> task = Optional.ofNullable(byRole.remove(ColumnRole.of(Part.TASK)));
@@ -254,7 +269,13 @@ final class RowGrammar {
         Map<ColumnRole, Cell> out = new HashMap<>();
         for (int i = n, j = m; i > 0; j--) {
             if (took[i][j]) {
-                out.put(roles.get(j - 1), cells.get(i - 1));
+                ColumnRole role = roles.get(j - 1);
+                Cell cell = cells.get(i - 1);
+                Cell later = out.get(role);
+                // A role held by two columns (指标性质 | 指标方向) keeps the comparator of the two,
+                // else the left column's cell.
+                out.put(role, later == null || role.part() != Part.COMPARATOR ? cell
+                        : oneComparator(cell, later).orElse(cell));
                 i--;
             }
         }

@@ -100,6 +100,18 @@ public final class MeasureParser {
     }
 
     /**
+     * The comparator a cell is, whole ({@code 大于等于}, {@code ≥}, {@code 等于}); empty for anything
+     * else, a direction word ({@code 正向}) or a figure included.
+     */
+    public Optional<Comparator> comparator(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = SPACES.matcher(normalizer.apply(text)).replaceAll("");
+        return Optional.ofNullable(Words.V.comparators.get(s));
+    }
+
+    /**
      * {@code amount} in 万元, converted exactly from the money unit written ({@code 元}, {@code 千元},
      * {@code 万元}, {@code 亿元}, as listed in {@code measure-words.tsv}); empty if {@code unit} is
      * not a money unit. Never rounds: 387664.62 元 is 38.766462 万元; 1.2 亿元 is 12000 万元.

@@ -195,6 +195,31 @@ class FormExtractorTest {
     }
 
     @Test
+    void takesTheComparatorFromTheDirectionColumnBesideANatureColumn() {
+        // The 2024 form of the budget-management system (Inner Mongolia): 指标性质 holds 正向 or
+        // 反向, 指标方向 the comparator. The first row keeps its empty cells, so it is read by
+        // column; the others lost them on the page and are aligned by what each cell reads as.
+        String form = String.join("\n",
+                "项目支出绩效自评表 (2024年度) | |||",
+                "项目名称 | 自然资源业务支出项目 | |||",
+                "主管部门 | 市自然资源局 | 实施单位 | 市自然资源局口岸分局 |",
+                "项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |",
+                "年度资金总额 | 0 | 2.38 | 2.38 | 10 | 100 | 10 |",
+                "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 年度指标值 | 实际完成值 | 计量单位 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+                " | 产出指标 | 数量指标 | 租车次数 | 正向 | 大于等于 | 1 | 1 | 次 | 45 | 45 | |",
+                "宣传品制作个数 | 反向 | 小于等于 | 2 | 1 | 个 | 45 | 45 |",
+                "总分 | 100 | 100 |",
+                "");
+        Result<ExtractedForms> r = extract("inner-mongolia-2024.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals(List.of("大于等于1次", "小于等于2个"),
+                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList(),
+                "正向 and 反向 are no comparators");
+        assertEquals(List.of("1次", "1个"), p.indicators().stream().map(i -> i.actual().orElseThrow().value()).toList());
+    }
+
+    @Test
     void readsAFormFlattenedOntoOneLineWhoseEmptyCellsLeftNoTrace() {
         // A document-sharing page's text of a .docx: the whole form on one line, cells separated by
         // single spaces, and the empty 偏差原因 cells gone, so each score is followed directly by
