@@ -1131,7 +1131,7 @@ final class FormReader {
      * A target, adjusted target or actual: its own column, or the pieces the header splits it into
      * (指标性质 | 指标值 | 度量单位), or its column with the row's shared 指标性质 and 计量单位 columns.
      * Pieces join without a separator ({@code ≥ | 900 | 人} is {@code ≥900人}); a nature word
-     * ({@code 定性}) is no comparator and is dropped; a unit is added only to a bare number
+     * ({@code 定性}, {@code 正向}) is no comparator and is dropped; a unit is added only to a bare number
      * ({@code 100%} under {@code 人} stays {@code 100%}); a placeholder ({@code /}) is no value.
      */
     private Optional<Sourced<String>> joined(RowGrammar.Assigned a, HeaderModel h, Part part, Line.Cells line) {
@@ -1159,9 +1159,10 @@ final class FormReader {
         return Optional.of(new Sourced<>(out.toString(), line.ref(value.get())));
     }
 
+    /** 定性 or 定量, or a direction (正向, 反向): what a 指标性质 column holds besides comparators. */
     private boolean isNatureWord(String text) {
         return dictionary.lookup(text).filter(f -> f == Field.NATURE_QUALITATIVE || f == Field.NATURE_QUANTITATIVE)
-                .isPresent();
+                .isPresent() || prose.glued().natures().contains(text.strip());
     }
 
     /** 是否核心指标: 是 or a tick is true; 否, a cross or an empty cell in the column is false. */

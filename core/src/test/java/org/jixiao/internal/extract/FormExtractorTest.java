@@ -220,6 +220,24 @@ class FormExtractorTest {
     }
 
     @Test
+    void dropsADirectionWordFromTheTargetWhereTheNatureColumnHoldsNoComparator() {
+        String form = String.join("\n",
+                "项目支出绩效自评表 (2023年度) | |||",
+                "项目名称 | 业务支出项目 | |||",
+                "项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |",
+                "年度资金总额 | 10 | 10 | 10 | 10 | 100 | 10 |",
+                "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 年度指标值 | 实际完成值 | 计量单位 | 分值 | 得分 |",
+                " | 产出指标 | 数量指标 | 培训人次 | 正向 | 100 | 120 | 人次 | 45 | 45 |",
+                " | 产出指标 | 成本指标 | 人均培训成本 | 反向 | 800 | 760 | 元 | 45 | 45 |",
+                "总分 | 100 | 100 |",
+                "");
+        Result<ExtractedForms> r = extract("nature-column.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals(List.of("100人次", "800元"), p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+    }
+
+    @Test
     void readsAFormFlattenedOntoOneLineWhoseEmptyCellsLeftNoTrace() {
         // A document-sharing page's text of a .docx: the whole form on one line, cells separated by
         // single spaces, and the empty 偏差原因 cells gone, so each score is followed directly by
