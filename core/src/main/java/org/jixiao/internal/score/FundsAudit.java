@@ -91,6 +91,7 @@ final class FundsAudit {
     private Optional<BigDecimal> amounts(Funds funds, Findings out) {
         FundFigures s = funds.summary();
         checkLines(funds.lines(), out);
+        checkLineRates(funds.lines(), out);
         Optional<BigDecimal> rate = rate(s, out);
         rate.ifPresent(r -> checkRate(s, r, out));
         checkChange(s, out);
@@ -151,6 +152,31 @@ final class FundsAudit {
 
     private static boolean absentOrZero(Optional<Sourced<BigDecimal>> figure) {
         return figure.map(f -> f.value().signum() == 0).orElse(true);
+    }
+
+    /**
+     * A source line that reports its own rate ({@code 其他资金 | 1.8 | 1.8 | 0}) should state its
+     * executed / full-year budget as the total line does. It enters no score, so a rate beyond
+     * rounding is a warning and a rounding habit is left alone.
+     */
+    private void checkLineRates(List<FundLine> lines, Findings out) {
+        for (FundLine line : lines) {
+            FundFigures f = line.figures();
+            if (line.kind() == FundKind.TOTAL || f.executionRateReported().isEmpty() || f.executed().isEmpty()
+                    || f.fullYearBudget().isEmpty() || f.fullYearBudget().get().value().signum() <= 0) {
+                continue;
+            }
+            Sourced<BigDecimal> reported = f.executionRateReported().get();
+            BigDecimal rate = f.executed().get().value().divide(f.fullYearBudget().get().value(), MC).multiply(HUNDRED);
+            if (Agreement.ofWritten(reported.value(), rate, profile.tolerance(), profile) == Agreement.BEYOND) {
+                out.add(FindingCode.EXECUTION_RATE_MISMATCH, Severity.WARNING,
+                        "funds[" + line.label() + "].execution_rate", plain(reported.value()), profile.display(rate),
+                        "execution rate of the line '%s': the form reports %s%% but executed / full-year budget = %s / %s = %s%%"
+                                .formatted(line.label(), plain(reported.value()), plain(f.executed().get().value()),
+                                        plain(f.fullYearBudget().get().value()), profile.display(rate)),
+                        Optional.of(reported.source()));
+            }
+        }
     }
 
     private void checkRate(FundFigures s, BigDecimal rate, Findings out) {

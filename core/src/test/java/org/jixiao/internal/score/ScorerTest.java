@@ -105,6 +105,30 @@ class ScorerTest {
     }
 
     @Test
+    void aSourceLineWhoseOwnRateIsNotItsFiguresIsAWarningNamingTheLine() {
+        // Inner Mongolia 2024: 其他资金 | 0 | 1.8 | 1.8 | —— | 0 | ——.
+        Assessment a = scorer.assess(form().funds("0", "2.38", "2.38", "100", "10", "10")
+                .line(FundKind.TOTAL, "年度资金总额", "0", "2.38", "2.38", "100")
+                .line(FundKind.FISCAL, "其中:财政拨款", "0", "0.58", "0.58", "100")
+                .line(FundKind.OTHER, "其他资金", "0", "1.8", "1.8", "0")
+                .build());
+        Finding f = only(a, FindingCode.EXECUTION_RATE_MISMATCH);
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("funds[其他资金].execution_rate", f.field());
+        assertEquals("0", f.reported());
+        assertEquals("100.00", f.computed());
+    }
+
+    @Test
+    void aSourceLineRateWrittenToWholePercentOrLeftOutIsNoFinding() {
+        Assessment a = scorer.assess(form().funds("43.2", "43.2", "37.24", "86.20", "10", "8.62")
+                .line(FundKind.FISCAL, "其中:财政拨款", "43.2", "43.2", "37.24", "86")
+                .line(FundKind.OTHER, "其他资金", "0", "0", "0", "0")
+                .build());
+        assertNone(a, FindingCode.EXECUTION_RATE_MISMATCH);
+    }
+
+    @Test
     void executionRateOffByRoundingIsAWarning() {
         // 11601.09 / 17049.23 = 68.0443%: 68.05 is one hundredth off the rounded 68.04.
         Assessment a = scorer.assess(form().funds("17049.23", "17049.23", "11601.09", "68.05", "10", "6.8").build());

@@ -249,8 +249,13 @@ final class TestForms {
         }
 
         FormBuilder line(FundKind kind, String label, String initial, String full, String executed) {
+            return line(kind, label, initial, full, executed, null);
+        }
+
+        /** A funds line that reports its own execution rate. */
+        FormBuilder line(FundKind kind, String label, String initial, String full, String executed, String rate) {
             int row = 5 + lines.size();
-            lines.add(new FundLine(label, kind, figures(initial, full, executed, null, null, null, row),
+            lines.add(new FundLine(label, kind, figures(initial, full, executed, rate, null, null, row),
                     SourceRef.InTable.of(1, row, 2)));
             return this;
         }
