@@ -63,7 +63,12 @@ public enum FindingCode {
     /** The form has no 分值/得分 columns: weights and scores stay blank and nothing is recomputed. */
     SCORES_ABSENT,
     /** A cell that two readings fit: the field is left blank. */
-    AMBIGUOUS_CELL;
+    AMBIGUOUS_CELL,
+    /**
+     * The indicator table ends on a level heading with no indicator under it, and the form states
+     * no total: the text was most likely cut off, and the weights and total cover only what was read.
+     */
+    INDICATOR_TABLE_CUT_OFF;
 
     /** The code as written to {@code findings.csv}. */
     public String id() {

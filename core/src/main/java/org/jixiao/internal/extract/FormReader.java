@@ -119,6 +119,8 @@ final class FormReader {
         Optional<SourceRef> level1WeightRef = Optional.empty();
         boolean level1Lost;
         String level2 = "";
+        /** The last level heading read, while no indicator row has come under it: where a cut-off table ends. */
+        Optional<Sourced<String>> levelWithoutRows = Optional.empty();
 
         Segment(HeaderModel header) {
             this.shape = header;
@@ -858,6 +860,10 @@ final class FormReader {
     }
 
     private void readIndicatorRow(Segment s, Line.Cells line, List<Cell> cells) {
+        if (cells.size() == 1 && isLevelHeading(cells.get(0))) {
+            // A level heading alone on its row (时效指标, (50分)): rows should follow under it.
+            s.levelWithoutRows = Optional.of(new Sourced<>(cells.get(0).text(), line.ref(cells.get(0))));
+        }
         if (cells.size() == 1 && !s.current.has(Part.LEVEL1)) {
             LevelLabel alone = LevelLabel.of(cells.get(0).text(), prose);
             boolean named = !alone.isLost() && dictionary.lookup(alone.label()).filter(Field::isLevel1Value).isPresent();
@@ -912,6 +918,8 @@ final class FormReader {
             s.level1Lost = false;
         }
         if (a.level3().isEmpty()) {
+            a.level2().or(a::level1).filter(this::isLevelHeading).ifPresent(c ->
+                    s.levelWithoutRows = Optional.of(new Sourced<>(c.text(), line.ref(c))));
             return;
         }
         Cell name = a.level3().get();
@@ -939,6 +947,14 @@ final class FormReader {
                 .ifPresent(f -> traits.add("level1.rubric"));
         Optional<Sourced<BigDecimal>> weight = s.level1Weight.map(w -> new Sourced<>(w, s.level1WeightRef.orElseThrow()));
         s.rows.add(new Row(s.task, level1, weight, s.level2, a, line, s.current));
+        s.levelWithoutRows = Optional.empty();
+    }
+
+    /** A level-1 or level-2 name of the vocabulary, or a level cell that lost its name but keeps its weight ((50分)). */
+    private boolean isLevelHeading(Cell cell) {
+        LevelLabel label = LevelLabel.of(cell.text(), prose);
+        return label.isLost() ? label.weight().isPresent()
+                : dictionary.lookup(label.label()).filter(f -> f.isLevel1Value() || f.isLevel2Value()).isPresent();
     }
 
     /** A goal text, unless it is the template's instruction left in the cell (…(100字以内)). */
@@ -1044,6 +1060,14 @@ final class FormReader {
         }
         Funds funds = funds(budgetRow);
         Optional<Sourced<BigDecimal>> total = totalScore.or(() -> narrativeNumber(NarrativeFigure.Kind.TOTAL_SCORE));
+        if (hasScores && total.isEmpty() && !indicators.isEmpty() && seg.levelWithoutRows.isPresent()) {
+            Sourced<String> last = seg.levelWithoutRows.get();
+            findings.add(new Finding(FindingCode.INDICATOR_TABLE_CUT_OFF.id(), Severity.WARNING, "indicators",
+                    last.value(), "", "the indicator table ends on the level heading '" + last.value()
+                            + "' with no indicator under it, and the form states no total score: its text was "
+                            + "most likely cut off, and the weights and the computed total cover only the "
+                            + indicators.size() + " indicators read", Optional.of(last.source())));
+        }
         Optional<Sourced<String>> gradeReported = grade.or(() -> narrative.stream()
                 .filter(n -> n.kind() == NarrativeFigure.Kind.GRADE)
                 .findFirst().map(n -> new Sourced<>(n.text(), n.source())));

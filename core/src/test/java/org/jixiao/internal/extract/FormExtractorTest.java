@@ -238,6 +238,41 @@ class FormExtractorTest {
     }
 
     @Test
+    void saysATableThatEndsOnALevelHeadingWithoutATotalWasCutOff() {
+        // A page's text that stops after a block's heading: no rows under it, no 总分.
+        ProjectRecord cut = onlyRecord(indicatorTable(
+                "效益指标 | 社会效益指标 | 受益人口数量 | 90人 | 90人 | 30 | 30 |",
+                "满意度指标 |"));
+        Finding f = cut.readingFindings().stream()
+                .filter(x -> x.code().equals("indicator_table_cut_off")).findFirst().orElseThrow();
+        assertEquals("满意度指标", f.reported());
+        assertTrue(f.message().contains("2 indicators read"), f.message());
+
+        // The same heading left empty by the form, its 总分 below: the table is whole.
+        ProjectRecord whole = onlyRecord(indicatorTable(
+                "效益指标 | 社会效益指标 | 受益人口数量 | 90人 | 90人 | 30 | 30 |",
+                "满意度指标 |",
+                "总分 | 100 | 100 |"));
+        assertTrue(whole.readingFindings().stream().noneMatch(x -> x.code().equals("indicator_table_cut_off")));
+    }
+
+    private ProjectRecord onlyRecord(String text) {
+        Result<ExtractedForms> r = extract("cut.txt", text.getBytes(StandardCharsets.UTF_8));
+        return ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+    }
+
+    /** A national form whose indicator table holds one 产出 row and then {@code rows}. */
+    private static String indicatorTable(String... rows) {
+        return String.join("\n",
+                "项目支出绩效自评表 (2022年度) | |",
+                "项目名称 | 村道维修项目 | |",
+                "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+                " | 产出指标 | 数量指标 | 维修里程 | 12公里 | 12公里 | 60 | 60 |",
+                String.join("\n", rows),
+                "");
+    }
+
+    @Test
     void readsAFormFlattenedOntoOneLineWhoseEmptyCellsLeftNoTrace() {
         // A document-sharing page's text of a .docx: the whole form on one line, cells separated by
         // single spaces, and the empty 偏差原因 cells gone, so each score is followed directly by
