@@ -178,6 +178,12 @@ final class RowGrammar {
         Optional<Cell> level1 = Optional.empty();
         Optional<Cell> level2 = Optional.empty();
         boolean lost = levelsLost(header);
+        if (header.has(Part.TASK) && header.has(Part.LEVEL1) && cells.size() > 3 && !isLevel1Label(cells.get(0))
+                && isLevel1Label(cells.get(1))) {
+            // A department form's 年度主要任务 opens the row, its level-1 name after it
+            // (保障机关正常运转 | 产出指标 | 质量指标 | …), where the row lost its empty cells.
+            task = Optional.of(cells.get(i++));
+        }
         if (header.has(Part.LEVEL1) && isLevel1Label(cells.get(i)) || lost && isLevel1(cells.get(i)) && cells.size() - i > 2) {
             level1 = Optional.of(cells.get(i++));
         }
@@ -282,10 +288,17 @@ final class RowGrammar {
         return Optional.of(out);
     }
 
-    private static double fit(Cell cell, boolean number, ColumnRole role) {
+    private double fit(Cell cell, boolean number, ColumnRole role) {
+        if (role.part() == Part.COMPARATOR || role.qualifier() == Qualifier.COMPARATOR) {
+            // 指标性质 holds ≥, 大于等于, or 定性/正向: nothing else is placed there.
+            return measures.comparator(cell.text()).isPresent() || isNatureWord(cell) ? 4 : -2;
+        }
+        if (role.part() == Part.UNIT || role.qualifier() == Qualifier.UNIT) {
+            return measures.isUnit(cell.text()) ? 4 : -2;
+        }
         return switch (role.part()) {
             case WEIGHT, SCORE, SCORE_COEFFICIENT -> number ? 10 : Double.NEGATIVE_INFINITY;
-            case TARGET -> role.qualifier() == Qualifier.UNIT ? 0.5 : 3;
+            case TARGET -> 3;
             case ACTUAL -> 2;
             case ADJUSTED_TARGET -> 1;
             case COMPLETION_RATE -> cell.text().endsWith("%") ? 2 : -5;
@@ -296,6 +309,11 @@ final class RowGrammar {
 
     private static double skipCost(ColumnRole role) {
         return role.part() == Part.WEIGHT || role.equals(ColumnRole.of(Part.SCORE)) ? -20 : 0;
+    }
+
+    private boolean isNatureWord(Cell cell) {
+        return dictionary.lookup(cell.text()).filter(f -> f == Field.NATURE_QUALITATIVE || f == Field.NATURE_QUANTITATIVE)
+                .isPresent() || prose.glued().natures().contains(cell.text().strip());
     }
 
     boolean isNumber(Cell cell) {

@@ -112,6 +112,20 @@ public final class MeasureParser {
     }
 
     /**
+     * Whether a cell is a unit alone, as a 计量单位 column writes one: a unit, money unit or percent
+     * sign of the vocabulary ({@code 个}, {@code 人次}, {@code 万元}, {@code %}). Only listed ones:
+     * after a number any short word passes for a unit, which would make 是 or 定性 one.
+     */
+    public boolean isUnit(String text) {
+        if (text == null) {
+            return false;
+        }
+        String s = SPACES.matcher(normalizer.apply(text)).replaceAll("");
+        Vocabulary v = Words.V;
+        return s.equals("%") || v.units.containsKey(s) || v.money.containsKey(s) || v.percentUnits.contains(s);
+    }
+
+    /**
      * {@code amount} in 万元, converted exactly from the money unit written ({@code 元}, {@code 千元},
      * {@code 万元}, {@code 亿元}, as listed in {@code measure-words.tsv}); empty if {@code unit} is
      * not a money unit. Never rounds: 387664.62 元 is 38.766462 万元; 1.2 亿元 is 12000 万元.

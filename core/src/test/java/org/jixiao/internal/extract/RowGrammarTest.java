@@ -124,6 +124,39 @@ class RowGrammarTest {
         assertEquals(Optional.empty(), text(kept, ColumnRole.of(ColumnRole.Part.WEIGHT)));
     }
 
+    @Test
+    void takesTheTaskThatOpensARowWhichLostItsEmptyCells() {
+        // A department form's row as a page writes it without its empty cells: the 绩效指标 column
+        // is gone, so every cell sits one column left of its heading.
+        HeaderModel header = header("绩效指标\t年度主要任务\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施");
+
+        RowGrammar.Assigned a = READER.read(header,
+                cells("保障机关正常运转\t产出指标\t质量指标\t水质检测达标率\t≥98%\t96.2%\t10\t9.82\t部分资金年底到位")).orElseThrow();
+
+        assertEquals(Optional.of("保障机关正常运转"), a.task().map(Cell::text));
+        assertEquals(Optional.of("产出指标"), a.level1().map(Cell::text));
+        assertEquals(Optional.of("质量指标"), a.level2().map(Cell::text));
+        assertEquals(Optional.of("水质检测达标率"), a.level3().map(Cell::text));
+        assertEquals(Optional.of("≥98%"), text(a, ColumnRole.of(ColumnRole.Part.TARGET)));
+        assertEquals(Optional.of("9.82"), text(a, ColumnRole.of(ColumnRole.Part.SCORE)));
+    }
+
+    @Test
+    void placesUnitAndComparatorCellsInTheirColumnsWhereTheRowLostItsEmptyCells() {
+        // Chongqing's department form; the row left 调整后指标值 and the reason empty, and lost them.
+        HeaderModel header = header("一级指标\t二级指标\t三级指标\t计量单位\t指标性质\t年初指标值\t调整后指标值\t实际完成值\t分值\t得分系数(%)\t得分\t是否核心指标\t偏差原因分析及改进措施");
+
+        RowGrammar.Assigned a = READER.read(header,
+                cells("接待读者观众\t人次\t≥\t26000\t27478\t6.25\t100\t6.25\t是")).orElseThrow();
+
+        assertEquals(Optional.of("人次"), text(a, ColumnRole.of(ColumnRole.Part.UNIT)));
+        assertEquals(Optional.of("≥"), text(a, ColumnRole.of(ColumnRole.Part.COMPARATOR)));
+        assertEquals(Optional.of("26000"), text(a, ColumnRole.of(ColumnRole.Part.TARGET)));
+        assertEquals(Optional.of("27478"), text(a, ColumnRole.of(ColumnRole.Part.ACTUAL)));
+        assertEquals(Optional.of("6.25"), text(a, ColumnRole.of(ColumnRole.Part.WEIGHT)));
+        assertEquals(Optional.of("6.25"), text(a, ColumnRole.of(ColumnRole.Part.SCORE)));
+    }
+
     private static HeaderModel header(String tabbed) {
         return HeaderModel.parse(cells(tabbed), List.of(), DICTIONARY).orElseThrow();
     }

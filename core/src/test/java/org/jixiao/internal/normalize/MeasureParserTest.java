@@ -328,6 +328,21 @@ class MeasureParserTest {
                 () -> assertEquals(Optional.ofNullable(deadline), m.deadline(), "deadline"));
     }
 
+    @ParameterizedTest(name = "{0} is a unit: {1}")
+    @CsvSource({
+            "个, true", "人次, true", "册, true", "%, true", "％, true", "万元, true", "小时, true", "平方米, true",
+            "≥, false", "26000, false", "是, false", "定性, false", "接待读者观众, false", "保障机关正常运转, false",
+            "100%, false", "'', false"})
+    void tellsAUnitCellAsA计量单位ColumnWritesIt(String text, boolean unit) {
+        assertEquals(unit, parser.isUnit(text));
+    }
+
+    @ParameterizedTest(name = "{0} is the comparator {1}")
+    @CsvSource({"大于等于, GE", "≥, GE", "＞＝, GE", "等于, EQ", "小于等于, LE", "不超过, LE", "正向, ", "反向, ", "≥90%, ", "定量, "})
+    void tellsACellThatIsAComparatorWhole(String text, Comparator comparator) {
+        assertEquals(Optional.ofNullable(comparator), parser.comparator(text));
+    }
+
     @ParameterizedTest(name = "{0} is text")
     @CsvSource(delimiter = '|', textBlock = """
         '更加有序'
