@@ -489,6 +489,11 @@ final class FormReader {
             return GoalRow.MORE;
         }
         List<Cell> texts = cells.stream().filter(c -> !dictionary.is(c.text(), Field.ANNUAL_GOAL)).toList();
+        if (texts.stream().filter(c -> dictionary.lookup(c.text()).isPresent()).count() >= 2) {
+            // Headings (一级指标 | 二级指标 | …): the next table's header where the goal texts stood
+            // on a line of their own, or were left out.
+            return GoalRow.NONE;
+        }
         if (texts.size() == 2 && g.expected() >= 0 && g.achieved() > g.expected()) {
             // Two texts under 预期目标 and 实际完成情况 are those two, in order, wherever they sit:
             // a page's text row lacks the 年度总体目标 label that spans it, and its texts stand

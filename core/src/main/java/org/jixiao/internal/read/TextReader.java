@@ -620,8 +620,12 @@ public final class TextReader implements DocumentReader {
 
     /** One space or more: the cell separator of a page that writes its table rows with single spaces. */
     private static final Pattern SINGLE_SPACES = Pattern.compile("[ \u3000]+");
-    /** A figure cell: 45, 12.5, 100%, or a placeholder dash. */
-    private static final Pattern FIGURE = Pattern.compile("[-+]?\\d[\\d.,]*(?:%|[a-zA-Z\\p{IsHan}]{1,3})?|-");
+    /**
+     * A figure cell: 45, 12.5, 100%, or a placeholder dash; in full-width forms too (４５, １００％),
+     * which text normalization folds only after the reader has split the rows.
+     */
+    private static final Pattern FIGURE = Pattern.compile(
+            "[-+－＋]?[0-9０-９][0-9０-９.,．，]*(?:[%％]|[a-zA-Zａ-ｚＡ-Ｚ\\p{IsHan}]{1,3})?|[-－]");
     /** A word spaced out letter by letter: {@code 产 出 指 标}, three Han characters or more. */
     private static final Pattern LETTER_SPACED = Pattern.compile("(?<![^ \u3000])\\p{IsHan}(?:[ \u3000]\\p{IsHan}){2,}(?![^ \u3000])");
 
