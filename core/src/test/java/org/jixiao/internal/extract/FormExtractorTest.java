@@ -273,6 +273,28 @@ class FormExtractorTest {
     }
 
     @Test
+    void readsTheIndicatorHeaderAfterAGoalsHeaderWhoseTextsStandApart() {
+        // Single-spaced rows; the goal texts, one long line of prose, are no row of the table.
+        String form = String.join("\n",
+                "项目名称 云资源租赁费",
+                "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+                "年度资金总额 378.65 378.65 269.78 10 71.25 7.12",
+                "年度总体目标 预期目标 实际完成情况",
+                "系统建设完成后运维费用的合理性:100%;业务处理及时性:≥98%;年故障(业务中断)时间:≤12小时;第三方服务满意度:≥95%",
+                "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                "产出指标 数量指标 平均日维护数 ≥1次 100% 45 45",
+                "质量指标 异常处理能力 100% 100% 45 45",
+                "总分 100 97.12",
+                "");
+        Result<ExtractedForms> r = extract("goals-apart.txt", form.getBytes(StandardCharsets.UTF_8));
+
+        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        assertEquals(List.of("平均日维护数", "异常处理能力"), p.indicators().stream().map(Indicator::level3).toList());
+        assertTrue(p.goals().expected().isEmpty() || !p.goals().expected().get().value().contains("指标"),
+                "no heading is taken for a goal text");
+    }
+
+    @Test
     void readsAFormFlattenedOntoOneLineWhoseEmptyCellsLeftNoTrace() {
         // A document-sharing page's text of a .docx: the whole form on one line, cells separated by
         // single spaces, and the empty 偏差原因 cells gone, so each score is followed directly by

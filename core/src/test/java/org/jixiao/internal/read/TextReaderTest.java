@@ -144,6 +144,20 @@ class TextReaderTest {
         assertEquals(List.of("效益指标", "社会效益指标", "提高村民收入", "显著", "显著"), texts(t.rows().get(6)));
     }
 
+    @Test
+    void readsSingleSpacedRowsWhoseFiguresAreFullWidth() {
+        // A traditional-character form's page text: figures in full-width digits and signs.
+        Table t = read(String.join("\n",
+                "三級指標 年度指標值 實際完成值 分值 得分",
+                "舉辦公益講座展覽 ≥２５場次 ２８場次 ８ ８",
+                "資金使用合規率 ≥９９％ ９９％ ８ ８",
+                "檔案資料完整率 ９６％ ９６％ ８ ８",
+                "")).tables().get(0);
+
+        assertEquals(4, t.rows().size());
+        assertEquals(List.of("資金使用合規率", "≥９９％", "９９％", "８", "８"), texts(t.rows().get(2)));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             产 出 指 标  数量指标     | 产出指标  数量指标
