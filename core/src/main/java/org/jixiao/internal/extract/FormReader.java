@@ -1179,19 +1179,13 @@ final class FormReader {
             return Optional.of(new Sourced<>(v, line.ref(value.get())));
         }
         StringBuilder out = new StringBuilder();
-        comparator.map(Cell::text).filter(c -> !isNatureWord(c) && !prose.isPlaceholder(c)).ifPresent(out::append);
+        comparator.map(Cell::text).filter(c -> !grammar.isNatureWord(c) && !prose.isPlaceholder(c)).ifPresent(out::append);
         out.append(v);
         if (unit.isPresent() && !prose.isPlaceholder(unit.get().text())
                 && measures.parse(v).kind() == Measure.Kind.NUMBER) {
             out.append(unit.get().text());
         }
         return Optional.of(new Sourced<>(out.toString(), line.ref(value.get())));
-    }
-
-    /** 定性 or 定量, or a direction (正向, 反向): what a 指标性质 column holds besides comparators. */
-    private boolean isNatureWord(String text) {
-        return dictionary.lookup(text).filter(f -> f == Field.NATURE_QUALITATIVE || f == Field.NATURE_QUANTITATIVE)
-                .isPresent() || prose.glued().natures().contains(text.strip());
     }
 
     /** 是否核心指标: 是 or a tick is true; 否, a cross or an empty cell in the column is false. */

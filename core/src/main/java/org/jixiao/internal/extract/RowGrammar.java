@@ -249,9 +249,15 @@ final class RowGrammar {
         if (n > m) {
             return Optional.empty();
         }
+        // What each cell is, asked once per cell rather than once per cell and column.
         boolean[] numeric = new boolean[n];
+        boolean[] comparator = new boolean[n];
+        boolean[] unit = new boolean[n];
         for (int i = 0; i < n; i++) {
-            numeric[i] = isNumber(cells.get(i));
+            Cell c = cells.get(i);
+            numeric[i] = isNumber(c);
+            comparator[i] = measures.comparator(c.text()).isPresent() || isNatureWord(c.text());
+            unit[i] = measures.isUnit(c.text());
         }
         double[][] best = new double[n + 1][m + 1];
         boolean[][] took = new boolean[n + 1][m + 1];
@@ -264,7 +270,8 @@ final class RowGrammar {
         for (int i = 1; i <= n; i++) {
             for (int j = 1; j <= m; j++) {
                 double skip = best[i][j - 1] + skipCost(roles.get(j - 1));
-                double take = best[i - 1][j - 1] + fit(cells.get(i - 1), numeric[i - 1], roles.get(j - 1));
+                double take = best[i - 1][j - 1]
+                        + fit(cells.get(i - 1), numeric[i - 1], comparator[i - 1], unit[i - 1], roles.get(j - 1));
                 took[i][j] = take >= skip;
                 best[i][j] = Math.max(skip, take);
             }
@@ -288,13 +295,13 @@ final class RowGrammar {
         return Optional.of(out);
     }
 
-    private double fit(Cell cell, boolean number, ColumnRole role) {
+    private static double fit(Cell cell, boolean number, boolean comparator, boolean unit, ColumnRole role) {
         if (role.part() == Part.COMPARATOR || role.qualifier() == Qualifier.COMPARATOR) {
             // 指标性质 holds ≥, 大于等于, or 定性/正向: nothing else is placed there.
-            return measures.comparator(cell.text()).isPresent() || isNatureWord(cell) ? 4 : -2;
+            return comparator ? 4 : -2;
         }
         if (role.part() == Part.UNIT || role.qualifier() == Qualifier.UNIT) {
-            return measures.isUnit(cell.text()) ? 4 : -2;
+            return unit ? 4 : -2;
         }
         return switch (role.part()) {
             case WEIGHT, SCORE, SCORE_COEFFICIENT -> number ? 10 : Double.NEGATIVE_INFINITY;
@@ -311,9 +318,10 @@ final class RowGrammar {
         return role.part() == Part.WEIGHT || role.equals(ColumnRole.of(Part.SCORE)) ? -20 : 0;
     }
 
-    private boolean isNatureWord(Cell cell) {
-        return dictionary.lookup(cell.text()).filter(f -> f == Field.NATURE_QUALITATIVE || f == Field.NATURE_QUANTITATIVE)
-                .isPresent() || prose.glued().natures().contains(cell.text().strip());
+    /** 定性 or 定量, or a direction (正向, 反向): what a 指标性质 column holds besides comparators. */
+    boolean isNatureWord(String text) {
+        return dictionary.lookup(text).filter(f -> f == Field.NATURE_QUALITATIVE || f == Field.NATURE_QUANTITATIVE)
+                .isPresent() || prose.glued().natures().contains(text.strip());
     }
 
     boolean isNumber(Cell cell) {
