@@ -125,6 +125,20 @@ class RowGrammarTest {
     }
 
     @Test
+    void readsARowThatLostItsEmptyAdjustedTargetAsTargetActualWeightAndScore() {
+        // Seed 004's columns; the page's row dropped the empty 调整后指标值, so by position its actual
+        // would stand under 调整后指标值, its weight under 实际完成值 and its score under 分值.
+        RowGrammar.Assigned a = READER.read(header(SHANXI_004B),
+                cells("效益指标\t经济效益\t促进政务集约化运维效果\t显著\t100%\t11.25\t11.25")).orElseThrow();
+
+        assertEquals(Optional.of("显著"), text(a, ColumnRole.of(ColumnRole.Part.TARGET)));
+        assertEquals(Optional.empty(), text(a, ColumnRole.of(ColumnRole.Part.ADJUSTED_TARGET)));
+        assertEquals(Optional.of("100%"), text(a, ColumnRole.of(ColumnRole.Part.ACTUAL)));
+        assertEquals(Optional.of("11.25"), text(a, ColumnRole.of(ColumnRole.Part.WEIGHT)));
+        assertEquals(Optional.of("11.25"), text(a, ColumnRole.of(ColumnRole.Part.SCORE)));
+    }
+
+    @Test
     void takesTheTaskThatOpensARowWhichLostItsEmptyCells() {
         // A department form's row as a page writes it without its empty cells: the 绩效指标 column
         // is gone, so every cell sits one column left of its heading.
