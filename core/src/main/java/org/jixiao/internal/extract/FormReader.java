@@ -888,6 +888,15 @@ final class FormReader {
             s.level2 = LevelLabel.of(cells.get(0).text(), prose).label();
             return;
         }
+        if (read.isEmpty() && cells.size() == 2 && s.current.has(Part.LEVEL1)
+                && grammar.isLevel1Label(cells.get(0)) && dictionary.lookup(cells.get(1).text()).filter(Field::isLevel2Value).isPresent()) {
+            // A block's level-1 and level-2 names on a row with no indicator (效益指标 | 经济效益指标,
+            // its rows left empty or filler below): the rows after it stand under them.
+            s.enterLevelOne(LevelLabel.of(cells.get(0).text(), prose), line.ref(cells.get(0)));
+            s.level2 = LevelLabel.of(cells.get(1).text(), prose).label();
+            s.levelWithoutRows = Optional.of(new Sourced<>(cells.get(1).text(), line.ref(cells.get(1))));
+            return;
+        }
         if (read.isEmpty()) {
             // A figure with or without its unit (10, 1.5亩, ≥90%) says the row was an indicator's.
             boolean hasFigure = cells.stream().anyMatch(c -> measures.parse(c.text()).value().isPresent());

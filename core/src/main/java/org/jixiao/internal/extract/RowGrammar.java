@@ -196,7 +196,10 @@ final class RowGrammar {
             // (保障机关正常运转 | 产出指标 | 质量指标 | …), where the row lost its empty cells.
             task = Optional.of(cells.get(i++));
         }
-        if (header.has(Part.LEVEL1) && isLevel1Label(cells.get(i)) || lost && isLevel1(cells.get(i)) && cells.size() - i > 2) {
+        // Never when the cell after it is a value: then this cell is the indicator's name, which a
+        // level-1 name can also be (服务对象满意度 | ≥89% | 89% | 5 | 5).
+        boolean nameBeforeValue = cells.size() - i > 1 && looksLikeValue(cells.get(i + 1));
+        if (!nameBeforeValue && (header.has(Part.LEVEL1) && isLevel1Label(cells.get(i)) || lost && isLevel1(cells.get(i)) && cells.size() - i > 2)) {
             level1 = Optional.of(cells.get(i++));
         }
         if (lost && i < cells.size() && isLevel2(cells.get(i)) && cells.size() - i > 2) {

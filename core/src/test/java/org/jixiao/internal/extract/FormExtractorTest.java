@@ -256,6 +256,21 @@ class FormExtractorTest {
         assertTrue(whole.readingFindings().stream().noneMatch(x -> x.code().equals("indicator_table_cut_off")));
     }
 
+    @Test
+    void aRowOfLevelNamesWithoutAnIndicatorHeadsTheRowsBelow() {
+        // 效益指标 | 经济效益指标 with its rows left as filler, then a row under 社会效益指标.
+        ProjectRecord p = onlyRecord(indicatorTable(
+                "效益指标 | 经济效益指标 |",
+                "…… | …… |",
+                "社会效益指标 | 居民健康素养水平 | 有效提升 | 基本达成 | 40 | 34 |",
+                "总分 | 100 | 94 |"));
+
+        Indicator second = p.indicators().get(1);
+        assertEquals("效益指标", second.level1());
+        assertEquals("社会效益指标", second.level2());
+        assertTrue(p.readingFindings().stream().noneMatch(x -> x.code().equals("indicator_table_cut_off")));
+    }
+
     private ProjectRecord onlyRecord(String text) {
         Result<ExtractedForms> r = extract("cut.txt", text.getBytes(StandardCharsets.UTF_8));
         return ((Result.Ok<ExtractedForms>) r).value().records().get(0);

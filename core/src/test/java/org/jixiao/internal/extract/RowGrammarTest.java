@@ -139,6 +139,18 @@ class RowGrammarTest {
     }
 
     @Test
+    void anIndicatorNamedAsALevelIsTheNameWhereAValueFollowsIt() {
+        // 服务对象满意度 is a level's name too; a row that lost its empty level cells begins with it.
+        RowGrammar.Assigned a = READER.read(header(SHANXI_004B),
+                cells("服务对象满意度\t≥89%\t89%\t5\t5")).orElseThrow();
+
+        assertEquals(Optional.empty(), a.level1().map(Cell::text));
+        assertEquals(Optional.of("服务对象满意度"), a.level3().map(Cell::text));
+        assertEquals(Optional.of("≥89%"), text(a, ColumnRole.of(ColumnRole.Part.TARGET)));
+        assertEquals(Optional.of("89%"), text(a, ColumnRole.of(ColumnRole.Part.ACTUAL)));
+    }
+
+    @Test
     void takesTheTaskThatOpensARowWhichLostItsEmptyCells() {
         // A department form's row as a page writes it without its empty cells: the 绩效指标 column
         // is gone, so every cell sits one column left of its heading.
