@@ -196,9 +196,11 @@ final class RowGrammar {
             // (保障机关正常运转 | 产出指标 | 质量指标 | …), where the row lost its empty cells.
             task = Optional.of(cells.get(i++));
         }
-        // Never when the cell after it is a value: then this cell is the indicator's name, which a
-        // level-1 name can also be (服务对象满意度 | ≥89% | 89% | 5 | 5).
-        boolean nameBeforeValue = cells.size() - i > 1 && looksLikeValue(cells.get(i + 1));
+        // Never when the cell after it is a value, or a unit or comparator of one: then this cell is
+        // the indicator's name, which a level-1 name can also be (服务对象满意度 | ≥89% | 89% | 5 | 5,
+        // 服务对象满意度 | % | ≥ | 87 | …).
+        boolean nameBeforeValue = cells.size() - i > 1 && (looksLikeValue(cells.get(i + 1))
+                || measures.isUnit(cells.get(i + 1).text()) || measures.comparator(cells.get(i + 1).text()).isPresent());
         if (!nameBeforeValue && (header.has(Part.LEVEL1) && isLevel1Label(cells.get(i)) || lost && isLevel1(cells.get(i)) && cells.size() - i > 2)) {
             level1 = Optional.of(cells.get(i++));
         }

@@ -626,8 +626,11 @@ public final class TextReader implements DocumentReader {
      */
     private static final Pattern FIGURE = Pattern.compile(
             "[-+－＋]?[0-9０-９][0-9０-９.,．，]*(?:[%％]|[a-zA-Zａ-ｚＡ-Ｚ\\p{IsHan}]{1,3})?|[-－]");
-    /** A word spaced out letter by letter: {@code 产 出 指 标}, three Han characters or more. */
-    private static final Pattern LETTER_SPACED = Pattern.compile("(?<![^ \u3000])\\p{IsHan}(?:[ \u3000]\\p{IsHan}){2,}(?![^ \u3000])");
+    /**
+     * A word spaced out letter by letter: {@code 产 出 指 标}, three Han characters or more, its weight
+     * possibly right after its last letter ({@code 产　出　指　标（50分）}).
+     */
+    private static final Pattern LETTER_SPACED = Pattern.compile("(?<![^ \u3000])\\p{IsHan}(?:[ \u3000]\\p{IsHan}){2,}(?![^ \u3000(（])");
 
     /**
      * A page whose table rows are written with single spaces between cells (年度资金总额 45 45 10

@@ -151,6 +151,18 @@ class RowGrammarTest {
     }
 
     @Test
+    void anIndicatorNamedAsALevelIsTheNameWhereItsUnitFollowsIt() {
+        HeaderModel header = header("一级指标\t二级指标\t三级指标\t计量单位\t指标性质\t年初指标值\t调整后指标值\t实际完成值\t分值\t得分系数(%)\t得分\t是否核心指标\t偏差原因分析及改进措施");
+
+        RowGrammar.Assigned a = READER.read(header, cells("服务对象满意度\t%\t≥\t87\t/\t83.36\t5\t95.82\t4.79\t否")).orElseThrow();
+
+        assertEquals(Optional.empty(), a.level1().map(Cell::text));
+        assertEquals(Optional.of("服务对象满意度"), a.level3().map(Cell::text));
+        assertEquals(Optional.of("%"), text(a, ColumnRole.of(ColumnRole.Part.UNIT)));
+        assertEquals(Optional.of("4.79"), text(a, ColumnRole.of(ColumnRole.Part.SCORE)));
+    }
+
+    @Test
     void takesTheTaskThatOpensARowWhichLostItsEmptyCells() {
         // A department form's row as a page writes it without its empty cells: the 绩效指标 column
         // is gone, so every cell sits one column left of its heading.

@@ -165,6 +165,7 @@ class TextReaderTest {
             一级 指标                 | 一级 指标
             新建道路 524m 年 度       | 新建道路 524m 年 度
             满 意 度 指 标 (10分)     | 满意度指标 (10分)
+            产　出　指　标（50分） 数量指标 | 产出指标（50分） 数量指标
             """)
     void joinsOnlyWordsSpacedOutLetterByLetter(String line, String joined) {
         assertEquals(joined, TextReader.joinLetterSpaced(line));
