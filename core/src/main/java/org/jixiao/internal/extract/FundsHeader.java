@@ -72,6 +72,13 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows, 
                 two = true;
             }
         }
+        if (!two) {
+            Optional<List<Cell>> spanLost = spanLost(cells, next, dictionary);
+            if (spanLost.isPresent()) {
+                merged = spanLost.get();
+                two = true;
+            }
+        }
         List<Column> columns = new ArrayList<>();
         Optional<String> unit = Optional.empty();
         int amounts = 0;
@@ -100,6 +107,56 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows, 
             }
         }
         return amounts >= 2 ? Optional.of(new FundsHeader(columns, unit, two ? 2 : 1, labelCol)) : Optional.empty();
+    }
+
+    /**
+     * A two-row header whose spans a page's text lost ({@code 分值 | 预算数 | 全年执行数 | …} over
+     * {@code 年初预算数 | 全年预算数}, each row's cells numbered from its first): where the next row
+     * holds amount headings only and one amount heading of this row names the same amount as one of
+     * them (预算数 is the full-year budget), that heading spans them. The cells come back in one
+     * numbering: the sub-headings in its place, the cells after it moved right.
+     */
+    private static Optional<List<Cell>> spanLost(List<Cell> cells, List<Cell> next, HeadingDictionary dictionary) {
+        if (next.size() < 2) {
+            return Optional.empty();
+        }
+        List<Field> under = new ArrayList<>();
+        for (Cell s : next) {
+            Optional<Field> f = dictionary.lookup(s.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains);
+            if (f.isEmpty() || under.contains(f.get())) {
+                return Optional.empty();
+            }
+            under.add(f.get());
+        }
+        int parent = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            Optional<Field> f = dictionary.lookup(cells.get(i).text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains);
+            if (f.isPresent() && under.contains(f.get())) {
+                if (parent >= 0) {
+                    return Optional.empty();
+                }
+                parent = i;
+            }
+        }
+        if (parent < 0) {
+            return Optional.empty();
+        }
+        List<Cell> merged = new ArrayList<>(cells.size() + next.size() - 1);
+        int shift = next.size() - 1;
+        int at = cells.get(parent).col();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (i < parent) {
+                merged.add(c);
+            } else if (i == parent) {
+                for (int k = 0; k < next.size(); k++) {
+                    merged.add(Cell.of(at + k, next.get(k).text()));
+                }
+            } else {
+                merged.add(Cell.of(c.col() + shift, c.text()));
+            }
+        }
+        return Optional.of(merged);
     }
 
     private static boolean namesAnAmount(List<Cell> cells, HeadingDictionary dictionary) {

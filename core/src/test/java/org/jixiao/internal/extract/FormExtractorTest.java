@@ -271,6 +271,30 @@ class FormExtractorTest {
         assertTrue(p.readingFindings().stream().noneMatch(x -> x.code().equals("indicator_table_cut_off")));
     }
 
+    @Test
+    void readsAFundsHeaderWhoseSpanOverTheTwoBudgetsThePageLost() {
+        // 预算数 spans 年初预算数 | 全年预算数 in the grid; the page's text numbers each row from its
+        // first cell, so only the names tell that the second row stands under 预算数.
+        ProjectRecord p = onlyRecord(String.join("\n",
+                "项目支出绩效自评表 (2022年度) |",
+                "项目名称 | 村道维修项目 |",
+                "项目资金（万元） | 分值 | 预算数 | 全年执行数 | 执行率 | 得分 |",
+                "年初预算数 | 全年预算数 |",
+                "年度资金总额 | 10 | 60 | 64 | 48 | 75% | 7.5 |",
+                "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+                " | 产出指标 | 数量指标 | 维修里程 | 12公里 | 12公里 | 90 | 90 |",
+                "总分 | 100 | 97.5 |",
+                ""));
+
+        var funds = p.funds().summary();
+        assertEquals(0, new BigDecimal("60").compareTo(funds.initialBudget().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("64").compareTo(funds.fullYearBudget().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("48").compareTo(funds.executed().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("75").compareTo(funds.executionRateReported().orElseThrow().value()));
+        assertEquals(0, BigDecimal.TEN.compareTo(funds.budgetWeight().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("7.5").compareTo(funds.budgetScoreReported().orElseThrow().value()));
+    }
+
     private ProjectRecord onlyRecord(String text) {
         Result<ExtractedForms> r = extract("cut.txt", text.getBytes(StandardCharsets.UTF_8));
         return ((Result.Ok<ExtractedForms>) r).value().records().get(0);
