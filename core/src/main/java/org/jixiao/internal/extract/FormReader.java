@@ -270,6 +270,11 @@ final class FormReader {
             // The title in a row's first cell beside other cells (2022年度项目支出绩效自评表 | 部门:…).
             prose.titleYear(cells.get(0).text()).ifPresent(y -> year = Optional.of(new Sourced<>(y, line.ref(cells.get(0)))));
         }
+        if (year.isEmpty() && cells.size() == 2 && cells.get(0).text().length() + cells.get(1).text().length() <= 12) {
+            // (2019 年度) cut at its space into two cells, as a page's single-spaced rows are.
+            prose.year(cells.get(0).text() + cells.get(1).text())
+                    .ifPresent(y -> year = Optional.of(new Sourced<>(y, line.ref(cells.get(0)))));
+        }
         if (labelsHeaderField) {
             // 项目名称 heading a report's table of funds received labels no value of this form.
             if (!(first.filter(f -> f == Field.PROJECT_NAME).isPresent() && locator.namesColumns(cells))) {

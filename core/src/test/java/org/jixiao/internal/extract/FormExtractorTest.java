@@ -295,6 +295,24 @@ class FormExtractorTest {
         assertEquals(0, new BigDecimal("7.5").compareTo(funds.budgetScoreReported().orElseThrow().value()));
     }
 
+    @Test
+    void readsTheYearThatSingleSpacedRowsCutAtItsSpace() {
+        ProjectRecord p = onlyRecord(String.join("\n",
+                "就业技能培训补贴资金项目支出绩效自评表",
+                "（2019 年度）",
+                "项目名称 就业技能培训补贴资金",
+                "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+                "年度资金总额 120 120 114 10 95% 9.5",
+                "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+                "产出指标 数量指标 培训人数 ≥100人次 120人次 45 45",
+                "质量指标 培训合格率 ≥95% 98% 45 45",
+                "总分 100 99.5",
+                ""));
+
+        assertEquals(2019, p.year().orElseThrow().value());
+        assertEquals(2, p.indicators().size(), "the rows are read as single-spaced cells");
+    }
+
     private ProjectRecord onlyRecord(String text) {
         Result<ExtractedForms> r = extract("cut.txt", text.getBytes(StandardCharsets.UTF_8));
         return ((Result.Ok<ExtractedForms>) r).value().records().get(0);
