@@ -555,10 +555,11 @@ final class FormReader {
             // A part line (其中:本年财政拨款 90 89.974 89.974) states its amounts and leaves the
             // weight, rate and score to the total: its figures are the amounts, in order.
             readInOrder(h, values, line, figures);
-        } else if (besideHeader && values.size() >= 2 && values.size() < h.columns().size()
-                && RowGrammar.lostItsEmptyCells(line.row().cells())) {
+        } else if ((besideHeader || h.labelCol() == labelCell.col()) && values.size() >= 2
+                && values.size() < h.columns().size() && RowGrammar.lostItsEmptyCells(line.row().cells())) {
             // A page's text row lost an empty cell without a trace (a row that keeps its empty
-            // cells keeps their places): place the values where their figures are possible.
+            // cells keeps their places): place the values where their figures are possible. Its
+            // label stands beside the header, or under the header's own label (项目资金（万元）).
             readWithGaps(h, values, line, figures);
         } else if (line instanceof Line.Chunk) {
             // A line rebuilt from flat text keeps its empty cells in order: the k-th is the k-th figure.

@@ -64,6 +64,15 @@ final class FundGaps {
         if (possible.isEmpty()) {
             return Optional.empty();
         }
+        if (headings.contains(Field.REVIEW_SCORE)) {
+            // The reviewer's score (复核分) is often left blank, the form's own (自评分) never: where
+            // some readings give the value to the form's score, the readings giving it to the
+            // reviewer's instead are not kept.
+            List<int[]> selfScored = possible.stream().filter(at -> fills(at, Field.BUDGET_SCORE, headings, figures)).toList();
+            if (!selfScored.isEmpty()) {
+                possible = selfScored;
+            }
+        }
         Map<Field, Integer> agreed = new EnumMap<>(Field.class);
         boolean ambiguous = false;
         for (int h = 0; h < n; h++) {
@@ -82,6 +91,16 @@ final class FundGaps {
             }
         }
         return Optional.of(new Reading(agreed, ambiguous));
+    }
+
+    /** True if reading {@code at} puts a figure under {@code field}. */
+    private static boolean fills(int[] at, Field field, List<Field> headings, List<Optional<BigDecimal>> figures) {
+        for (int k = 0; k < at.length; k++) {
+            if (headings.get(at[k]) == field && figures.get(k).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the figure reading {@code at} puts under heading {@code h}, or null for none. */

@@ -44,6 +44,19 @@ class FundGapsTest {
     }
 
     @Test
+    void aLastScoreUnder自评分And复核分IsTheFormsOwn() {
+        // Hubei's header ends 自评分 | 复核分; the reviewer's column is often left empty, the form's
+        // own never: 934.73 1121.68 1121.68 10 100% 10 gives its last 10 to 自评分.
+        List<Field> hubei = List.of(INITIAL_BUDGET, FULL_YEAR_BUDGET, EXECUTED, BUDGET_WEIGHT, EXECUTION_RATE,
+                BUDGET_SCORE, Field.REVIEW_SCORE);
+        FundGaps.Reading r = FundGaps.read(hubei, values("934.73 1121.68 1121.68 10 100 10")).orElseThrow();
+
+        assertEquals(5, r.valueOf().get(BUDGET_SCORE));
+        assertEquals(null, r.valueOf().get(Field.REVIEW_SCORE));
+        assertFalse(r.ambiguous());
+    }
+
+    @Test
     void placeholdersTakeAHeadingButFillNone() {
         // 其中:本年财政拨款 880 880 880 - -: the dashes may stand under any two of 分值, 执行率, 得分.
         FundGaps.Reading r = FundGaps.read(NATIONAL, values("880 880 880 - -")).orElseThrow();
