@@ -888,14 +888,14 @@ final class FormReader {
             }
         }
         Optional<RowGrammar.Assigned> read = grammar.read(s.current, line.row().cells());
-        if (read.isEmpty() && cells.size() == 1 && dictionary.lookup(cells.get(0).text()).filter(Field::isLevel2Value).isPresent()) {
+        if (read.isEmpty() && cells.size() == 1 && grammar.isLevel2(cells.get(0))) {
             // A level-2 name on a line of its own (经济效益 / 指标 wrapped, then joined) where the
             // text lost the cells left of it: it heads the rows below.
             s.level2 = LevelLabel.of(cells.get(0).text(), prose).label();
             return;
         }
         if (read.isEmpty() && cells.size() == 2 && s.current.has(Part.LEVEL1)
-                && grammar.isLevel1Label(cells.get(0)) && dictionary.lookup(cells.get(1).text()).filter(Field::isLevel2Value).isPresent()) {
+                && grammar.isLevel1Label(cells.get(0)) && grammar.isLevel2(cells.get(1))) {
             // A block's level-1 and level-2 names on a row with no indicator (效益指标 | 经济效益指标,
             // its rows left empty or filler below): the rows after it stand under them.
             s.enterLevelOne(LevelLabel.of(cells.get(0).text(), prose), line.ref(cells.get(0)));

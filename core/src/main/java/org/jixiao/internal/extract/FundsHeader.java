@@ -57,10 +57,10 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows, 
         for (Cell c : cells) {
             List<Cell> under = new ArrayList<>();
             // Only an amount heading spans the amounts under it (预算数 over 年初预算数 | 全年预算数).
-            if (c.colSpan() > 1 && dictionary.lookup(c.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains).isPresent()) {
+            if (c.colSpan() > 1 && amount(c, dictionary).isPresent()) {
                 for (Cell s : next) {
                     if (c.col() <= s.col() && s.col() < c.col() + c.colSpan()
-                            && dictionary.lookup(s.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains).isPresent()) {
+                            && amount(s, dictionary).isPresent()) {
                         under.add(s);
                     }
                 }
@@ -122,7 +122,7 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows, 
         }
         List<Field> under = new ArrayList<>();
         for (Cell s : next) {
-            Optional<Field> f = dictionary.lookup(s.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains);
+            Optional<Field> f = amount(s, dictionary);
             if (f.isEmpty() || under.contains(f.get())) {
                 return Optional.empty();
             }
@@ -130,7 +130,7 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows, 
         }
         int parent = -1;
         for (int i = 0; i < cells.size(); i++) {
-            Optional<Field> f = dictionary.lookup(cells.get(i).text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains);
+            Optional<Field> f = amount(cells.get(i), dictionary);
             if (f.isPresent() && under.contains(f.get())) {
                 if (parent >= 0) {
                     return Optional.empty();
@@ -161,12 +161,16 @@ record FundsHeader(List<Column> columns, Optional<String> unit, int headerRows, 
 
     private static boolean namesAnAmount(List<Cell> cells, HeadingDictionary dictionary) {
         for (Cell c : cells) {
-            Optional<Field> f = dictionary.lookup(c.text());
-            if (f.isPresent() && AMOUNTS.contains(asFundsField(f.get()))) {
+            if (amount(c, dictionary).isPresent()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The amount a heading cell names (年初预算数, 预算数, 全年执行数), or empty. */
+    private static Optional<Field> amount(Cell c, HeadingDictionary dictionary) {
+        return dictionary.lookup(c.text()).map(FundsHeader::asFundsField).filter(AMOUNTS::contains);
     }
 
     private static Field asFundsField(Field f) {

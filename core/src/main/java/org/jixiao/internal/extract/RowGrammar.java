@@ -67,21 +67,18 @@ final class RowGrammar {
         if (header.has(Part.WEIGHT) && lostItsEmptyCells(row)) {
             // A page's text row that lost its empty cells (指标1:工程质量合格 10 10 under 年度指标值 |
             // 实际完成值 | 分值 | 得分) sits left of its columns: its figures are the weight and score
-            // every row states, not a target and an actual, if they read so.
-            if (positional.get().value(weightRole(header)).isEmpty()) {
-                Optional<Assigned> shifted = reanchored(header, cells);
-                if (shifted.isPresent()) {
-                    return shifted;
-                }
-            }
-            // Likewise a row that lost its empty 调整后指标值 (most forms adjust nothing): its actual
-            // stands there, and its weight and score under 实际完成值 and 分值, the 得分 column empty.
+            // every row states, not a target and an actual, if they read so. Likewise a row that
+            // lost its empty 调整后指标值 (most forms adjust nothing): its actual stands there, and its
+            // weight and score under 实际完成值 and 分值, the 得分 column empty.
             ColumnRole score = ColumnRole.of(Part.SCORE);
-            if (header.has(score) && positional.get().value(score).isEmpty()
-                    && positional.get().value(ColumnRole.of(Part.ADJUSTED_TARGET)).isPresent()) {
+            ColumnRole adjusted = ColumnRole.of(Part.ADJUSTED_TARGET);
+            boolean noWeight = positional.get().value(weightRole(header)).isEmpty();
+            boolean actualUnderAdjusted = header.has(score) && positional.get().value(score).isEmpty()
+                    && positional.get().value(adjusted).isPresent();
+            if (noWeight || actualUnderAdjusted) {
                 Optional<Assigned> shifted = reanchored(header, cells);
-                if (shifted.isPresent() && shifted.get().value(score).isPresent()
-                        && shifted.get().value(ColumnRole.of(Part.ADJUSTED_TARGET)).isEmpty()) {
+                if (shifted.isPresent() && (noWeight
+                        || shifted.get().value(score).isPresent() && shifted.get().value(adjusted).isEmpty())) {
                     return shifted;
                 }
             }
@@ -360,7 +357,7 @@ final class RowGrammar {
         return LevelLabel.of(cell.text(), prose).weight().isPresent();
     }
 
-    private boolean isLevel2(Cell cell) {
+    boolean isLevel2(Cell cell) {
         return dictionary.lookup(cell.text()).filter(Field::isLevel2Value).isPresent();
     }
 

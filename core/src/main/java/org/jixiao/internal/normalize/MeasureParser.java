@@ -104,11 +104,7 @@ public final class MeasureParser {
      * else, a direction word ({@code 正向}) or a figure included.
      */
     public Optional<Comparator> comparator(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String s = SPACES.matcher(normalizer.apply(text)).replaceAll("");
-        return Optional.ofNullable(Words.V.comparators.get(s));
+        return text == null ? Optional.empty() : Optional.ofNullable(Words.V.comparators.get(compact(text)));
     }
 
     /**
@@ -120,9 +116,14 @@ public final class MeasureParser {
         if (text == null) {
             return false;
         }
-        String s = SPACES.matcher(normalizer.apply(text)).replaceAll("");
+        String s = compact(text);
         Vocabulary v = Words.V;
         return s.equals("%") || v.units.containsKey(s) || v.money.containsKey(s) || v.percentUnits.contains(s);
+    }
+
+    /** A cell's text as the vocabulary is written: normalized, without spaces. */
+    private String compact(String text) {
+        return SPACES.matcher(normalizer.apply(text)).replaceAll("");
     }
 
     /**

@@ -178,7 +178,7 @@ public final class TextReader implements DocumentReader {
                     // opens with a pipe (a | b | c ||), every line is a row of its own.
                     boolean continues = logical != null
                             && (rowsOpenWithPipes && !s.startsWith("|") && s.endsWith("|")
-                            || s.length() > 1 && s.chars().allMatch(c -> c == '|'));
+                            || isPipesOnly(s));
                     if (continues) {
                         logical.append(s);
                     } else {
@@ -239,7 +239,7 @@ public final class TextReader implements DocumentReader {
             if (s.equals("|")) {
                 return true;
             }
-            if (PIPE_SEPARATOR.matcher(s).matches() || s.chars().allMatch(c -> c == '|')) {
+            if (PIPE_SEPARATOR.matcher(s).matches() || isPipesOnly(s)) {
                 continue;
             }
             if (first && s.startsWith("|")) {
@@ -248,6 +248,11 @@ public final class TextReader implements DocumentReader {
             first = false;
         }
         return false;
+    }
+
+    /** A line of pipes alone ({@code ||||}), the trace of a row's empty cells; a lone pipe is not one. */
+    private static boolean isPipesOnly(String stripped) {
+        return stripped.length() > 1 && stripped.chars().allMatch(c -> c == '|');
     }
 
     /**

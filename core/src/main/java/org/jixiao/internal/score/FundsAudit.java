@@ -115,10 +115,15 @@ final class FundsAudit {
             checkNonPositiveBudget(s, s.fullYearBudget().get(), out);
             return Optional.empty();
         }
-        if (s.fullYearBudget().isEmpty() || s.executed().isEmpty()) {
+        return executionRate(s);
+    }
+
+    /** executed / full-year budget in percent, unrounded; empty without both or with a budget of 0 or less. */
+    private static Optional<BigDecimal> executionRate(FundFigures f) {
+        if (f.fullYearBudget().isEmpty() || f.executed().isEmpty() || f.fullYearBudget().get().value().signum() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(s.executed().get().value().divide(s.fullYearBudget().get().value(), MC).multiply(HUNDRED));
+        return Optional.of(f.executed().get().value().divide(f.fullYearBudget().get().value(), MC).multiply(HUNDRED));
     }
 
     /**
@@ -162,12 +167,12 @@ final class FundsAudit {
     private void checkLineRates(List<FundLine> lines, Findings out) {
         for (FundLine line : lines) {
             FundFigures f = line.figures();
-            if (line.kind() == FundKind.TOTAL || f.executionRateReported().isEmpty() || f.executed().isEmpty()
-                    || f.fullYearBudget().isEmpty() || f.fullYearBudget().get().value().signum() <= 0) {
+            Optional<BigDecimal> computed = executionRate(f);
+            if (line.kind() == FundKind.TOTAL || f.executionRateReported().isEmpty() || computed.isEmpty()) {
                 continue;
             }
             Sourced<BigDecimal> reported = f.executionRateReported().get();
-            BigDecimal rate = f.executed().get().value().divide(f.fullYearBudget().get().value(), MC).multiply(HUNDRED);
+            BigDecimal rate = computed.get();
             if (Agreement.ofWritten(reported.value(), rate, profile.tolerance(), profile) == Agreement.BEYOND) {
                 out.add(FindingCode.EXECUTION_RATE_MISMATCH, Severity.WARNING,
                         "funds[" + line.label() + "].execution_rate", plain(reported.value()), profile.display(rate),

@@ -210,9 +210,7 @@ class FormExtractorTest {
                 "宣传品制作个数 | 反向 | 小于等于 | 2 | 1 | 个 | 45 | 45 |",
                 "总分 | 100 | 100 |",
                 "");
-        Result<ExtractedForms> r = extract("inner-mongolia-2024.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord p = firstRecord("inner-mongolia-2024.txt", form);
         assertEquals(List.of("大于等于1次", "小于等于2个"),
                 p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList(),
                 "正向 and 反向 are no comparators");
@@ -231,16 +229,14 @@ class FormExtractorTest {
                 " | 产出指标 | 成本指标 | 人均培训成本 | 反向 | 800 | 760 | 元 | 45 | 45 |",
                 "总分 | 100 | 100 |",
                 "");
-        Result<ExtractedForms> r = extract("nature-column.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord p = firstRecord("nature-column.txt", form);
         assertEquals(List.of("100人次", "800元"), p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
     }
 
     @Test
     void saysATableThatEndsOnALevelHeadingWithoutATotalWasCutOff() {
         // A page's text that stops after a block's heading: no rows under it, no 总分.
-        ProjectRecord cut = onlyRecord(indicatorTable(
+        ProjectRecord cut = firstRecord("cut.txt", indicatorTable(
                 "效益指标 | 社会效益指标 | 受益人口数量 | 90人 | 90人 | 30 | 30 |",
                 "满意度指标 |"));
         Finding f = cut.readingFindings().stream()
@@ -249,7 +245,7 @@ class FormExtractorTest {
         assertTrue(f.message().contains("2 indicators read"), f.message());
 
         // The same heading left empty by the form, its 总分 below: the table is whole.
-        ProjectRecord whole = onlyRecord(indicatorTable(
+        ProjectRecord whole = firstRecord("cut.txt", indicatorTable(
                 "效益指标 | 社会效益指标 | 受益人口数量 | 90人 | 90人 | 30 | 30 |",
                 "满意度指标 |",
                 "总分 | 100 | 100 |"));
@@ -259,7 +255,7 @@ class FormExtractorTest {
     @Test
     void aRowOfLevelNamesWithoutAnIndicatorHeadsTheRowsBelow() {
         // 效益指标 | 经济效益指标 with its rows left as filler, then a row under 社会效益指标.
-        ProjectRecord p = onlyRecord(indicatorTable(
+        ProjectRecord p = firstRecord("cut.txt", indicatorTable(
                 "效益指标 | 经济效益指标 |",
                 "…… | …… |",
                 "社会效益指标 | 居民健康素养水平 | 有效提升 | 基本达成 | 40 | 34 |",
@@ -275,7 +271,7 @@ class FormExtractorTest {
     void readsAFundsHeaderWhoseSpanOverTheTwoBudgetsThePageLost() {
         // 预算数 spans 年初预算数 | 全年预算数 in the grid; the page's text numbers each row from its
         // first cell, so only the names tell that the second row stands under 预算数.
-        ProjectRecord p = onlyRecord(String.join("\n",
+        ProjectRecord p = firstRecord("form.txt", String.join("\n",
                 "项目支出绩效自评表 (2022年度) |",
                 "项目名称 | 村道维修项目 |",
                 "项目资金（万元） | 分值 | 预算数 | 全年执行数 | 执行率 | 得分 |",
@@ -297,7 +293,7 @@ class FormExtractorTest {
 
     @Test
     void readsTheYearThatSingleSpacedRowsCutAtItsSpace() {
-        ProjectRecord p = onlyRecord(String.join("\n",
+        ProjectRecord p = firstRecord("form.txt", String.join("\n",
                 "就业技能培训补贴资金项目支出绩效自评表",
                 "（2019 年度）",
                 "项目名称 就业技能培训补贴资金",
@@ -313,8 +309,9 @@ class FormExtractorTest {
         assertEquals(2, p.indicators().size(), "the rows are read as single-spaced cells");
     }
 
-    private ProjectRecord onlyRecord(String text) {
-        Result<ExtractedForms> r = extract("cut.txt", text.getBytes(StandardCharsets.UTF_8));
+    /** The first record extracted from {@code text}, read as a file called {@code name}. */
+    private ProjectRecord firstRecord(String name, String text) {
+        Result<ExtractedForms> r = extract(name, text.getBytes(StandardCharsets.UTF_8));
         return ((Result.Ok<ExtractedForms>) r).value().records().get(0);
     }
 
@@ -343,9 +340,7 @@ class FormExtractorTest {
                 "质量指标 异常处理能力 100% 100% 45 45",
                 "总分 100 97.12",
                 "");
-        Result<ExtractedForms> r = extract("goals-apart.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord p = firstRecord("goals-apart.txt", form);
         assertEquals(List.of("平均日维护数", "异常处理能力"), p.indicators().stream().map(Indicator::level3).toList());
         assertTrue(p.goals().expected().isEmpty() || !p.goals().expected().get().value().contains("指标"),
                 "no heading is taken for a goal text");
@@ -365,9 +360,7 @@ class FormExtractorTest {
                 "质量指标 路面合格率 ≥95% 96% 15 15 验收合格率 100% 100% 15 15",
                 "效益指标(30分) 社会效益指标 出行便利程度 明显提升 明显提升 30 30",
                 "满意度指标(10分) 服务对象满意度指标 群众满意度 ≥90% 92% 10 10 总分 100 99.5") + "\n";
-        Result<ExtractedForms> r = extract("flattened.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord p = firstRecord("flattened.txt", form);
         assertEquals("道路养护项目", p.projectName().orElseThrow().value());
         assertEquals(List.of("数量指标/养护里程", "质量指标/路面合格率", "质量指标/验收合格率",
                         "社会效益指标/出行便利程度", "服务对象满意度指标/群众满意度"),
@@ -402,9 +395,7 @@ class FormExtractorTest {
                 "    效益指标 社会效益指标 受益人口 ≥1000人 1200人 40 40",
                 "    总分 100 99.77",
                 "");
-        Result<ExtractedForms> r = extract("single-spaced.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord p = firstRecord("single-spaced.txt", form);
         assertEquals("水旱灾害防御经费", p.projectName().orElseThrow().value());
         var summary = p.funds().summary();
         assertEquals(0, new BigDecimal("880").compareTo(summary.fullYearBudget().orElseThrow().value()));
@@ -430,9 +421,7 @@ class FormExtractorTest {
                 + "产出指标(70分)数量指标安装水标尺数量40≥20处≥20处40质量指标验收合格率30100%100%30"
                 + "效益指标(20分)社会效益指标受益人口数20≥500人≥500人20"
                 + "满意度指标(10分)服务对象满意度指标群众满意度10≥95%≥95%10总分100100\n";
-        Result<ExtractedForms> r = extract("glued.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord p = firstRecord("glued.txt", form);
         assertEquals("县小型水库标尺安装", p.projectName().orElseThrow().value());
         assertEquals(2022, p.year().orElseThrow().value());
         var part = p.funds().lines().get(1);
@@ -462,9 +451,7 @@ class FormExtractorTest {
         for (String c : cells) {
             page.append(c.isEmpty() ? "|" : c + " |").append('\n');
         }
-        Result<ExtractedForms> r = extract("closed-pipes.txt", page.toString().getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord p = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord p = firstRecord("closed-pipes.txt", page.toString());
         assertEquals("办公设备购置", p.projectName().orElseThrow().value());
         assertEquals(2023, p.year().orElseThrow().value());
         assertEquals("按时购置办公设备。", p.goals().expected().orElseThrow().value());
@@ -539,9 +526,7 @@ class FormExtractorTest {
                 "指标",
                 "助推民生事业发展 100% 100% 30 30",
                 "");
-        Result<ExtractedForms> r = extract("single-spaced.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        List<Indicator> indicators = firstRecord("single-spaced.txt", form).indicators();
         assertEquals(List.of("数量指标", "质量指标", "经济效益指标"), indicators.stream().map(Indicator::level2).toList());
         assertEquals("助推民生事业发展", indicators.get(2).level3());
     }
@@ -561,9 +546,7 @@ class FormExtractorTest {
                 "(30分)",
                 "社会效益指标 保护人口财产不受损失 显著 显著 30 30",
                 "");
-        Result<ExtractedForms> r = extract("lost-level1.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        List<Indicator> indicators = firstRecord("lost-level1.txt", form).indicators();
         assertEquals(List.of("产出指标", "产出指标", "效益指标"), indicators.stream().map(Indicator::level1).toList());
         assertEquals(List.of("50", "50", "30"), indicators.stream()
                 .map(i -> i.details().level1Weight().orElseThrow().value().toPlainString()).toList());
@@ -587,9 +570,7 @@ class FormExtractorTest {
                 "满意度指标",
                 "服务对象满意度 90% 100% 10 10",
                 "");
-        Result<ExtractedForms> r = extract("lost-level1-satisfaction.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        List<Indicator> indicators = firstRecord("lost-level1-satisfaction.txt", form).indicators();
         assertEquals(List.of("产出指标", "效益指标", "满意度指标"), indicators.stream().map(Indicator::level1).toList());
         assertEquals(List.of("数量指标", "社会效益指标", "服务对象满意度指标"), indicators.stream().map(Indicator::level2).toList());
         assertEquals("10", indicators.get(2).details().level1Weight().orElseThrow().value().toPlainString());
@@ -609,9 +590,7 @@ class FormExtractorTest {
                 "其中苹果树种植面积 | 5亩 | 5亩 | |",
                 "效益指标 | 社会效益指标 | 受益人口数量 | 40 | 90人 | 90人 | 40 | |",
                 "");
-        Result<ExtractedForms> r = extract("part-rows.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        List<Indicator> indicators = firstRecord("part-rows.txt", form).indicators();
         assertEquals(List.of("补助瓜果蔬菜种植面积", "其中桃树种植面积", "其中苹果树种植面积", "受益人口数量"),
                 indicators.stream().map(Indicator::level3).toList());
         assertEquals("1.5亩", indicators.get(1).target().orElseThrow().value());
@@ -642,9 +621,7 @@ class FormExtractorTest {
                 "效益指标", "社会效益指标", "指标1教学条件改善", "改善", "改善", "45", "45", " ",
                 "指标2", " ", " ", " ", " ", " ");
         String page = String.join("\n\n", cells) + "\n";
-        Result<ExtractedForms> r = extract("cell-per-paragraph.txt", page.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord form = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord form = firstRecord("cell-per-paragraph.txt", page);
         assertEquals("教学楼维修改造", form.projectName().orElseThrow().value());
         assertEquals("市第一中学", form.implementer().orElseThrow().value());
         var total = form.funds().lines().get(0).figures();
@@ -697,9 +674,7 @@ class FormExtractorTest {
                 "1980 | 2074 | 40 | ||",
                 "总分 | 96.38 | |||||",
                 "");
-        Result<ExtractedForms> r = extract("split-rows.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        List<Indicator> indicators = firstRecord("split-rows.txt", form).indicators();
         assertEquals(List.of("扶持发展新型农业经营主体 (个)", "经营主体助农增收 (元)"),
                 indicators.stream().map(Indicator::level3).toList());
         assertEquals(List.of("15", "1980"), indicators.stream().map(i -> i.target().orElseThrow().value()).toList());
@@ -719,9 +694,7 @@ class FormExtractorTest {
                 "| 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≥95% | 100% | 40 | 36 |",
                 "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |",
                 "");
-        Result<ExtractedForms> r = extract("remark-total.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord record = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord record = firstRecord("remark-total.txt", form);
         assertEquals(2022, record.year().orElseThrow().value());
         assertEquals(new BigDecimal("96"), record.totalScoreReported().orElseThrow().value());
         assertEquals("优", record.gradeReported().orElseThrow().value());
@@ -742,9 +715,7 @@ class FormExtractorTest {
                 "| 质量指标 | 工程完工率 | 100% | 100% |",
                 "| 效益指标 | 社会效益指标 | 提高村民收入 | 显著 | 显著 |",
                 "");
-        Result<ExtractedForms> r = extract("lost-level-headings.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        List<Indicator> indicators = ((Result.Ok<ExtractedForms>) r).value().records().get(0).indicators();
+        List<Indicator> indicators = firstRecord("lost-level-headings.txt", form).indicators();
         assertEquals(List.of("新建道路", "硬化道路", "工程完工率", "提高村民收入"), indicators.stream().map(Indicator::level3).toList());
         assertEquals(List.of("数量指标", "数量指标", "质量指标", "社会效益指标"), indicators.stream().map(Indicator::level2).toList());
         assertEquals(List.of("产出指标", "产出指标", "产出指标", "效益指标"), indicators.stream().map(Indicator::level1).toList());
@@ -760,9 +731,7 @@ class FormExtractorTest {
                 "| 产出指标 | 数量指标 | 监测站点数 | 5个 | 5个 | 80 |",
                 "| 备注 | 财政资金 | 指调整后的财政拨款 |",
                 "");
-        Result<ExtractedForms> r = extract("note-after-table.txt", form.getBytes(StandardCharsets.UTF_8));
-
-        ProjectRecord record = ((Result.Ok<ExtractedForms>) r).value().records().get(0);
+        ProjectRecord record = firstRecord("note-after-table.txt", form);
         assertEquals(List.of("年度财政资金总额"), record.funds().lines().stream().map(l -> l.label()).toList());
     }
 }

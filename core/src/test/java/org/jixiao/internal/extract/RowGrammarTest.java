@@ -29,6 +29,8 @@ class RowGrammarTest {
     private static final String SHANXI_000 = "\t一级指标\t二级指标\t三级指标\t年度指标值\t调整后指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施";
     /** Seed 004's second form: the header sits one column left of its data rows. */
     private static final String SHANXI_004B = "一级指标\t二级指标\t三级指标\t年度指标值\t调整后指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\t";
+    /** Chongqing's department form: a row's 计量单位 and 指标性质 columns before its three values. */
+    private static final String CHONGQING = "一级指标\t二级指标\t三级指标\t计量单位\t指标性质\t年初指标值\t调整后指标值\t实际完成值\t分值\t得分系数(%)\t得分\t是否核心指标\t偏差原因分析及改进措施";
     /** Seed 002's annex: 权重 before 目标值, and a 完成率 column. */
     private static final String XINZHOU = "一级指标\t二级指标\t目标指标\t权重\t目标值\t业绩值\t完成率\t指标得分\t偏差原因分析及改进措施";
 
@@ -152,9 +154,7 @@ class RowGrammarTest {
 
     @Test
     void anIndicatorNamedAsALevelIsTheNameWhereItsUnitFollowsIt() {
-        HeaderModel header = header("一级指标\t二级指标\t三级指标\t计量单位\t指标性质\t年初指标值\t调整后指标值\t实际完成值\t分值\t得分系数(%)\t得分\t是否核心指标\t偏差原因分析及改进措施");
-
-        RowGrammar.Assigned a = READER.read(header, cells("服务对象满意度\t%\t≥\t87\t/\t83.36\t5\t95.82\t4.79\t否")).orElseThrow();
+        RowGrammar.Assigned a = READER.read(header(CHONGQING), cells("服务对象满意度\t%\t≥\t87\t/\t83.36\t5\t95.82\t4.79\t否")).orElseThrow();
 
         assertEquals(Optional.empty(), a.level1().map(Cell::text));
         assertEquals(Optional.of("服务对象满意度"), a.level3().map(Cell::text));
@@ -182,9 +182,7 @@ class RowGrammarTest {
     @Test
     void placesUnitAndComparatorCellsInTheirColumnsWhereTheRowLostItsEmptyCells() {
         // Chongqing's department form; the row left 调整后指标值 and the reason empty, and lost them.
-        HeaderModel header = header("一级指标\t二级指标\t三级指标\t计量单位\t指标性质\t年初指标值\t调整后指标值\t实际完成值\t分值\t得分系数(%)\t得分\t是否核心指标\t偏差原因分析及改进措施");
-
-        RowGrammar.Assigned a = READER.read(header,
+        RowGrammar.Assigned a = READER.read(header(CHONGQING),
                 cells("接待读者观众\t人次\t≥\t26000\t27478\t6.25\t100\t6.25\t是")).orElseThrow();
 
         assertEquals(Optional.of("人次"), text(a, ColumnRole.of(ColumnRole.Part.UNIT)));

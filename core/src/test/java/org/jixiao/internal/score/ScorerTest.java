@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import static org.jixiao.internal.score.TestForms.assertFinding;
 import static org.jixiao.internal.score.TestForms.assertNone;
 import static org.jixiao.internal.score.TestForms.date;
 import static org.jixiao.internal.score.TestForms.findings;
@@ -112,11 +113,8 @@ class ScorerTest {
                 .line(FundKind.FISCAL, "其中:财政拨款", "0", "0.58", "0.58", "100")
                 .line(FundKind.OTHER, "其他资金", "0", "1.8", "1.8", "0")
                 .build());
-        Finding f = only(a, FindingCode.EXECUTION_RATE_MISMATCH);
-        assertEquals(Severity.WARNING, f.severity());
-        assertEquals("funds[其他资金].execution_rate", f.field());
-        assertEquals("0", f.reported());
-        assertEquals("100.00", f.computed());
+        assertFinding(only(a, FindingCode.EXECUTION_RATE_MISMATCH), Severity.WARNING, "funds[其他资金].execution_rate",
+                "0", "100.00");
     }
 
     @Test
@@ -317,11 +315,7 @@ class ScorerTest {
     @Test
     void weightsThatMissTheTotalRowAreAnError() {
         Assessment a = scorer.assess(consistent().totalWeight("110").build());
-        Finding f = only(a, FindingCode.WEIGHT_SUM_MISMATCH);
-        assertEquals(Severity.ERROR, f.severity());
-        assertEquals("weight_sum", f.field());
-        assertEquals("110", f.reported());
-        assertEquals("100", f.computed());
+        assertFinding(only(a, FindingCode.WEIGHT_SUM_MISMATCH), Severity.ERROR, "weight_sum", "110", "100");
     }
 
     @Test

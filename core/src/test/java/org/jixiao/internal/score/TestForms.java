@@ -9,6 +9,7 @@ import org.jixiao.model.FindingCode;
 import org.jixiao.model.FundFigures;
 import org.jixiao.model.FundKind;
 import org.jixiao.model.FundLine;
+import org.jixiao.model.Severity;
 import org.jixiao.model.Funds;
 import org.jixiao.model.Goals;
 import org.jixiao.model.Indicator;
@@ -207,6 +208,14 @@ final class TestForms {
         List<Finding> found = findings(a, code).stream().filter(f -> f.field().equals(field)).toList();
         assertEquals(1, found.size(), () -> "expected one " + code.id() + " on " + field + " in " + a.findings());
         return found.get(0);
+    }
+
+    /** The finding's severity, field and the two figures it compares. */
+    static void assertFinding(Finding f, Severity severity, String field, String reported, String computed) {
+        assertEquals(severity, f.severity(), "severity");
+        assertEquals(field, f.field(), "field");
+        assertEquals(reported, f.reported(), "reported");
+        assertEquals(computed, f.computed(), "computed");
     }
 
     static void assertNone(Assessment a, FindingCode code) {
