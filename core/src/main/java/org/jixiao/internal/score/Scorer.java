@@ -89,17 +89,19 @@ public final class Scorer {
 
         List<IndicatorAssessment> assessed = new ArrayList<>();
         List<IndicatorRules.Outcome> outcomes = new ArrayList<>();
-        boolean weightColumn = hasWeightColumn(record);
-        for (Indicator indicator : scored(record)) {
+        // The list is taken once: the checks below walk it, and the total's loop indexes it.
+        List<Indicator> scored = scored(record);
+        boolean weightColumn = hasWeightColumn(scored);
+        for (Indicator indicator : scored) {
             IndicatorRules.Outcome outcome = rules.assess(indicator, weightColumn, out);
             checkScore(indicator, outcome, out);
             outcomes.add(outcome);
             assessed.add(new IndicatorAssessment(indicator.index(), outcome.score(), outcome.rule(),
                     outcome.completion()));
         }
-        BigDecimal weightSum = checkWeights(record, budget, out);
-        Optional<BigDecimal> reportedParts = checkFormArithmetic(record, out);
-        Optional<BigDecimal> total = recomputeTotal(record, budget, outcomes, reportedParts, out);
+        BigDecimal weightSum = checkWeights(record, scored, budget, out);
+        Optional<BigDecimal> reportedParts = checkFormArithmetic(record, scored, out);
+        Optional<BigDecimal> total = recomputeTotal(record, scored, budget, outcomes, reportedParts, out);
         Optional<Grade> grade = total.map(t -> Grade.of(profile.round(t), profile));
         checkGrades(record, total, grade, out);
         checkNarrative(record, budget, out);
@@ -113,8 +115,7 @@ public final class Scorer {
      * False when the form's indicators state scores but no weight at all: a template that gives
      * its blocks a weight (年度绩效目标 (80分)) and each row only a 得分.
      */
-    private static boolean hasWeightColumn(ProjectRecord record) {
-        List<Indicator> scored = scored(record);
+    private static boolean hasWeightColumn(List<Indicator> scored) {
         return scored.stream().anyMatch(i -> i.weight().isPresent())
                 || scored.stream().noneMatch(i -> i.scoreReported().isPresent());
     }
@@ -197,9 +198,10 @@ public final class Scorer {
     }
 
     /** Budget weight + Σ indicator weights must be the 总分 weight, and a form is out of 100. */
-    private BigDecimal checkWeights(ProjectRecord record, FundsAudit.Budget budget, Findings out) {
+    private BigDecimal checkWeights(ProjectRecord record, List<Indicator> scored, FundsAudit.Budget budget,
+                                    Findings out) {
         BigDecimal sum = budget.weight();
-        if (!hasWeightColumn(record)) {
+        if (!hasWeightColumn(scored)) {
             out.add(FindingCode.MISSING_FIELD, Severity.INFO, "indicators.weight", "", "",
                     "no indicator states a weight (%s), only a score: the weights cannot be summed and the scores are kept as reported"
                             .formatted(vocabulary.heading(Field.WEIGHT)),
@@ -207,7 +209,7 @@ public final class Scorer {
             return sum;
         }
         Map<Field, BigDecimal> byLevel1 = new EnumMap<>(Field.class);
-        for (Indicator indicator : scored(record)) {
+        for (Indicator indicator : scored) {
             if (indicator.weight().isEmpty()) {
                 continue;
             }
@@ -216,7 +218,7 @@ public final class Scorer {
             dictionary.lookup(indicator.level1()).filter(Field::isLevel1Value)
                     .ifPresent(f -> byLevel1.merge(f, w, BigDecimal::add));
         }
-        int rows = scored(record).size() + 1;
+        int rows = scored.size() + 1;
         BigDecimal tolerance = profile.sumTolerance(rows);
         Optional<Sourced<BigDecimal>> written = record.totalWeightReported();
         if (written.isPresent()) {
@@ -224,7 +226,7 @@ public final class Scorer {
             if (w.subtract(sum).abs().compareTo(tolerance) > 0) {
                 out.add(FindingCode.WEIGHT_SUM_MISMATCH, Severity.ERROR, "weight_sum", plain(w), plain(sum),
                         String.format(Locale.ROOT, "the weights add up to %s (budget %s + %d indicators %s) but the total row (%s, %s) says %s",
-                                plain(sum), plain(budget.weight()), scored(record).size(),
+                                plain(sum), plain(budget.weight()), scored.size(),
                                         plain(sum.subtract(budget.weight())), vocabulary.heading(Field.TOTAL_SCORE),
                                         vocabulary.heading(Field.WEIGHT), plain(w)),
                         Optional.of(written.get().source()));
@@ -236,7 +238,7 @@ public final class Scorer {
         } else if (sum.subtract(FULL_MARKS).abs().compareTo(tolerance) > 0) {
             out.add(FindingCode.WEIGHT_SUM_MISMATCH, Severity.ERROR, "weight_sum", "", plain(sum),
                     String.format(Locale.ROOT, "the weights add up to %s (budget %s + %d indicators %s), not 100",
-                            plain(sum), plain(budget.weight()), scored(record).size(),
+                            plain(sum), plain(budget.weight()), scored.size(),
                                     plain(sum.subtract(budget.weight()))),
                     Optional.empty());
         }
@@ -281,14 +283,14 @@ public final class Scorer {
      * The form's own arithmetic: reported total vs reported budget score + Σ reported indicator
      * scores. Returns that sum of reported parts when it differs from the reported total.
      */
-    private Optional<BigDecimal> checkFormArithmetic(ProjectRecord record, Findings out) {
+    private Optional<BigDecimal> checkFormArithmetic(ProjectRecord record, List<Indicator> scored, Findings out) {
         Optional<Sourced<BigDecimal>> total = record.totalScoreReported();
         Optional<Sourced<BigDecimal>> budgetScore = record.funds().summary().budgetScoreReported();
         if (total.isEmpty() || budgetScore.isEmpty()
-                || scored(record).stream().anyMatch(i -> i.scoreReported().isEmpty())) {
+                || scored.stream().anyMatch(i -> i.scoreReported().isEmpty())) {
             return Optional.empty();
         }
-        BigDecimal indicators = scored(record).stream().map(i -> i.scoreReported().get().value())
+        BigDecimal indicators = scored.stream().map(i -> i.scoreReported().get().value())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal parts = budgetScore.get().value().add(indicators);
         BigDecimal reported = total.get().value();
@@ -296,11 +298,11 @@ public final class Scorer {
         if (gap.signum() == 0) {
             return Optional.empty();
         }
-        boolean beyond = gap.compareTo(profile.sumTolerance(scored(record).size() + 1)) > 0;
+        boolean beyond = gap.compareTo(profile.sumTolerance(scored.size() + 1)) > 0;
         out.add(FindingCode.TOTAL_MISMATCH, beyond ? Severity.ERROR : Severity.WARNING, "total_score",
                 plain(reported), profile.display(parts),
                 String.format(Locale.ROOT, "the form's own sum does not hold: it reports a total of %s, but its budget score %s plus its %d indicator scores %s make %s (off by %s)",
-                        plain(reported), plain(budgetScore.get().value()), scored(record).size(),
+                        plain(reported), plain(budgetScore.get().value()), scored.size(),
                                 plain(indicators), profile.display(parts), profile.display(reported.subtract(parts))),
                 Optional.of(total.get().source()));
         return Optional.of(parts);
@@ -310,7 +312,7 @@ public final class Scorer {
      * total_score_computed = recomputed budget score + Σ recomputed indicator scores; a part no rule
      * can compute counts as reported (and is named in a {@code total_uses_reported_scores} finding).
      */
-    private Optional<BigDecimal> recomputeTotal(ProjectRecord record, FundsAudit.Budget budget,
+    private Optional<BigDecimal> recomputeTotal(ProjectRecord record, List<Indicator> scored, FundsAudit.Budget budget,
                                                 List<IndicatorRules.Outcome> outcomes,
                                                 Optional<BigDecimal> reportedParts, Findings out) {
         List<String> kept = new ArrayList<>();
@@ -329,7 +331,7 @@ public final class Scorer {
         }
         BigDecimal total = budgetPart.get();
         for (int i = 0; i < outcomes.size(); i++) {
-            Indicator indicator = scored(record).get(i);
+            Indicator indicator = scored.get(i);
             Optional<BigDecimal> reported = indicator.scoreReported().map(Sourced::value);
             Optional<BigDecimal> part = outcomes.get(i).score();
             String at = IndicatorRules.field(indicator) + ".score";
@@ -357,7 +359,7 @@ public final class Scorer {
             if (gap.signum() == 0) {
                 return;
             }
-            boolean beyond = gap.compareTo(profile.sumTolerance(scored(record).size() + 1)) > 0;
+            boolean beyond = gap.compareTo(profile.sumTolerance(scored.size() + 1)) > 0;
             out.add(FindingCode.TOTAL_RECOMPUTED_MISMATCH, beyond ? Severity.ERROR : Severity.INFO,
                     "total_score_computed", plain(reported.value()), profile.display(finalTotal),
                     "recomputing the parts changes the total: the form reports %s, the rules give %s (budget score + indicator scores, recomputed)%s%s"
