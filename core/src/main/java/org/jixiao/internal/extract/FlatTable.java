@@ -605,7 +605,7 @@ final class FlatTable {
                 if (start >= t.size() || dictionary.is(t.get(start).text(), Field.TOTAL_SCORE)) {
                     return start;
                 }
-                Optional<RowFit> row = fitRow(header.get(), start, blankFree);
+                Optional<RowFit> row = fitRow(header.get(), start, blankFree ? Trailing.UNTIL_NEXT_ROW : Trailing.AS_HEADER);
                 if (row.isEmpty()) {
                     row = emptyRow(header.get(), start);
                 }
@@ -635,13 +635,22 @@ final class FlatTable {
         private record RowFit(List<Token> cells, List<Integer> cols, int end) {
         }
 
+        /** Which cells after the scores (a review score, a reason, a remark) a row takes. */
+        private enum Trailing {
+            /** As many as the header has columns after the scores, short of a level name or header. */
+            AS_HEADER,
+            /** Those before the next row: where empty cells left no blank line, no count holds. */
+            UNTIL_NEXT_ROW,
+            /** None: enough to tell whether a row begins here. */
+            NONE
+        }
+
         /**
-         * One indicator row starting at {@code i}, or empty if none fits. In a {@code blankFree} run
-         * the cells after 得分 (a reason, a remark) are taken only while they do not begin the next
-         * row: there an empty reason leaves no blank line, and the next row's name follows the
-         * score directly.
+         * One indicator row starting at {@code i}, or empty if none fits; {@code trailing} says
+         * which cells after 得分 it takes. In a blank-free run an empty reason or review score leaves
+         * no line, and the next row's name follows the last cell present directly.
          */
-        private Optional<RowFit> fitRow(HeaderModel h, int i, boolean blankFree) {
+        private Optional<RowFit> fitRow(HeaderModel h, int i, Trailing trailing) {
             Map<ColumnRole, Integer> col = firstColumns(h);
             List<Token> cells = new ArrayList<>();
             List<Integer> cols = new ArrayList<>();
@@ -681,10 +690,16 @@ final class FlatTable {
                     if (w < p || !ordered || !isNumber(w) || !isNumber(s)) {
                         continue;
                     }
-                    int end = Math.min(t.size(), Math.max(w, s) + (fields.size() - 1 - Math.max(iw, is)) + 1);
-                    while (end > Math.max(w, s) + 1 && (isStart(end - 1) || isLevel2(end - 1)
-                            || blankFree && fitRow(h, end - 1, false).isPresent())) {
-                        end--;
+                    int end = trailing == Trailing.NONE ? Math.max(w, s) + 1
+                            : Math.min(t.size(), Math.max(w, s) + (fields.size() - 1 - Math.max(iw, is)) + 1);
+                    // The cells after the scores (a review score, a reason) end where the next row
+                    // begins: the first of them that is a level name or a header, or in a blank-free
+                    // run the first that begins a row of its own.
+                    for (int k = Math.max(w, s) + 1; k < end; k++) {
+                        if (isStart(k) || isLevel2(k) || trailing == Trailing.UNTIL_NEXT_ROW && beginsRow(h, k)) {
+                            end = k;
+                            break;
+                        }
                     }
                     List<Cell> values = new ArrayList<>();
                     List<Token> valueTokens = new ArrayList<>();
@@ -708,6 +723,17 @@ final class FlatTable {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * True if an indicator row fits at token {@code k} and its first token can be a name: a
+         * reason cell ({@code 无}, a sentence closed by 。) followed by the next row's cells may fit
+         * too, but is no indicator's name.
+         */
+        private boolean beginsRow(HeaderModel h, int k) {
+            String text = t.get(k).text().strip();
+            return !prose.isPlaceholder(text) && !text.endsWith("。") && !text.endsWith("；")
+                    && fitRow(h, k, Trailing.NONE).isPresent();
         }
 
         /**
