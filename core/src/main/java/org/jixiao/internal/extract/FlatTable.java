@@ -587,15 +587,18 @@ final class FlatTable {
             while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(HeaderModel::isHeading).isPresent()) {
                 labels.add(t.get(j++));
             }
-            List<Cell> headerCells = new ArrayList<>();
-            for (int k = 0; k < labels.size(); k++) {
-                headerCells.add(Cell.of(k, labels.get(k).text()));
-            }
-            Optional<HeaderModel> header = HeaderModel.parse(headerCells, List.of(), dictionary);
+            Optional<HeaderModel> header = twoRowsInOneRun(labels);
             if (header.isEmpty()) {
-                return i;
+                List<Cell> headerCells = new ArrayList<>();
+                for (int k = 0; k < labels.size(); k++) {
+                    headerCells.add(Cell.of(k, labels.get(k).text()));
+                }
+                header = HeaderModel.parse(headerCells, List.of(), dictionary);
+                if (header.isEmpty()) {
+                    return i;
+                }
+                emit(labels, range(labels.size()));
             }
-            emit(labels, range(labels.size()));
             boolean blankFree = blankFreeFrom(j);
             while (true) {
                 int start = j;
@@ -615,6 +618,83 @@ final class FlatTable {
                 emit(row.get().cells(), row.get().cols());
                 j = row.get().end();
             }
+        }
+
+        /**
+         * A two-row header written as one run of headings with no blank line under the first row's
+         * cells that span no columns: the first row, then only the pieces of its spanning cells
+         * (年度指标值 | 实际完成值 … then 指标性质 | 指标值 | 度量单位, the pieces of 年度指标值). Each
+         * group of pieces goes under the next first-row cell that can hold it, in order. Emits both
+         * rows and returns the header; empty when the run does not end in such pieces or the two rows
+         * make no two-row header.
+         */
+        private Optional<HeaderModel> twoRowsInOneRun(List<Token> run) {
+            int split = run.size();
+            while (split > 0 && isPiece(dictionary.lookup(run.get(split - 1).text()))) {
+                split--;
+            }
+            if (run.size() - split < 2 || split < 3) {
+                return Optional.empty();
+            }
+            List<Token> top = run.subList(0, split);
+            List<Token> pieces = run.subList(split, run.size());
+            List<Cell> topCells = new ArrayList<>();
+            List<Cell> subCells = new ArrayList<>();
+            Map<Integer, SourceRef> topRefs = new HashMap<>();
+            Map<Integer, SourceRef> subRefs = new HashMap<>();
+            int col = 0;
+            int next = 0;
+            for (Token parent : top) {
+                Optional<Field> pf = dictionary.lookup(parent.text());
+                int span = 0;
+                while (next + span < pieces.size() && underParent(pf, pieces, next, span)) {
+                    Token piece = pieces.get(next + span);
+                    subCells.add(Cell.of(col + span, piece.text()));
+                    subRefs.put(col + span, piece.ref());
+                    span++;
+                }
+                if (span == 1) {
+                    return Optional.empty();
+                }
+                topCells.add(new Cell(col, Math.max(span, 1), 1, parent.text()));
+                topRefs.put(col, parent.ref());
+                next += span;
+                col += Math.max(span, 1);
+            }
+            if (next < pieces.size()) {
+                return Optional.empty();
+            }
+            Optional<HeaderModel> header = HeaderModel.parse(topCells, subCells, dictionary)
+                    .filter(h -> h.headerRows() == 2);
+            if (header.isPresent()) {
+                out.add(new Line.Chunk(new Row(topCells), topRefs));
+                out.add(new Line.Chunk(new Row(subCells), subRefs));
+            }
+            return header;
+        }
+
+        /** Headings that are pieces of a spanning heading: level names, comparator, value, unit. */
+        private static boolean isPiece(Optional<Field> f) {
+            return f.filter(x -> x == Field.LEVEL1 || x == Field.LEVEL2 || x == Field.LEVEL3 || x == Field.COMPARATOR
+                    || x == Field.UNIT || x == Field.TARGET || x == Field.ACTUAL).isPresent();
+        }
+
+        /** {@link #belongsUnder} for a run of pieces apart from the grid's tokens. */
+        private boolean underParent(Optional<Field> parent, List<Token> pieces, int start, int k) {
+            Optional<Field> f = dictionary.lookup(pieces.get(start + k).text());
+            if (f.isEmpty() || parent.isEmpty()) {
+                return false;
+            }
+            if (parent.get() == Field.INDICATOR_GROUP) {
+                return f.get() == Field.LEVEL1 || f.get() == Field.LEVEL2 || f.get() == Field.LEVEL3;
+            }
+            if (parent.get() != Field.TARGET && parent.get() != Field.ACTUAL && parent.get() != Field.ADJUSTED_TARGET) {
+                return false;
+            }
+            if (k > 0 && (dictionary.is(pieces.get(start + k - 1).text(), Field.UNIT) || f.get() == Field.COMPARATOR)) {
+                return false;
+            }
+            return f.get() == Field.COMPARATOR || f.get() == Field.UNIT || f.get() == Field.TARGET || f.get() == Field.ACTUAL;
         }
 
         /**
@@ -655,6 +735,10 @@ final class FlatTable {
             List<Token> cells = new ArrayList<>();
             List<Integer> cols = new ArrayList<>();
             int p = i;
+            if (isTask(h, col, p)) {
+                cells.add(t.get(p++));
+                cols.add(col.get(ColumnRole.of(Part.TASK)));
+            }
             boolean level1 = false;
             if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
                 cells.add(t.get(p++));
@@ -723,6 +807,19 @@ final class FlatTable {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * True if token {@code k} is a department form's task (年度主要任务) opening its group of rows:
+         * the header puts the task before the levels, and a level name follows it. The task is
+         * written once for the rows its merged cell spans.
+         */
+        private boolean isTask(HeaderModel h, Map<ColumnRole, Integer> col, int k) {
+            Integer task = col.get(ColumnRole.of(Part.TASK));
+            Integer level1 = col.get(ColumnRole.of(Part.LEVEL1));
+            return task != null && level1 != null && task < level1 && k + 1 < t.size()
+                    && !t.get(k).blank() && !rows.isLevel1Label(cell(k)) && !isLevel2(k) && !isFigure(k)
+                    && (rows.isLevel1Label(cell(k + 1)) || isLevel2(k + 1));
         }
 
         /**
