@@ -584,10 +584,18 @@ final class FlatTable {
         private int indicatorTable(int i) {
             int j = i;
             List<Token> labels = new ArrayList<>();
+            // 绩效指标 over the level names opens a two-row header's first row.
+            boolean group = dictionary.is(t.get(i).text(), Field.INDICATOR_GROUP);
+            if (group) {
+                labels.add(t.get(j++));
+            }
             while (j < t.size() && dictionary.lookup(t.get(j).text()).filter(HeaderModel::isHeading).isPresent()) {
                 labels.add(t.get(j++));
             }
             Optional<HeaderModel> header = twoRowsInOneRun(labels);
+            if (header.isEmpty() && group) {
+                return i;
+            }
             if (header.isEmpty()) {
                 List<Cell> headerCells = new ArrayList<>();
                 for (int k = 0; k < labels.size(); k++) {
@@ -629,40 +637,34 @@ final class FlatTable {
          * make no two-row header.
          */
         private Optional<HeaderModel> twoRowsInOneRun(List<Token> run) {
-            int split = run.size();
-            while (split > 0 && isPiece(dictionary.lookup(run.get(split - 1).text()))) {
-                split--;
+            int firstPiece = run.size();
+            while (firstPiece > 0 && isPiece(dictionary.lookup(run.get(firstPiece - 1).text()))) {
+                firstPiece--;
             }
-            if (run.size() - split < 2 || split < 3) {
-                return Optional.empty();
+            // A first row may end in headings that could be pieces too (实际完成值): try each split.
+            for (int split = Math.max(firstPiece, 3); split <= run.size() - 2; split++) {
+                Optional<HeaderModel> header = twoRows(run.subList(0, split), run.subList(split, run.size()));
+                if (header.isPresent()) {
+                    return header;
+                }
             }
-            List<Token> top = run.subList(0, split);
-            List<Token> pieces = run.subList(split, run.size());
+            return Optional.empty();
+        }
+
+        private Optional<HeaderModel> twoRows(List<Token> top, List<Token> pieces) {
+            // Both rows numbered from 0 as their cells come: HeaderModel gives the pieces their
+            // places, as for pipe rows whose spans were lost, and FormReader reads the two rows again.
             List<Cell> topCells = new ArrayList<>();
-            List<Cell> subCells = new ArrayList<>();
             Map<Integer, SourceRef> topRefs = new HashMap<>();
-            Map<Integer, SourceRef> subRefs = new HashMap<>();
-            int col = 0;
-            int next = 0;
-            for (Token parent : top) {
-                Optional<Field> pf = dictionary.lookup(parent.text());
-                int span = 0;
-                while (next + span < pieces.size() && underParent(pf, pieces, next, span)) {
-                    Token piece = pieces.get(next + span);
-                    subCells.add(Cell.of(col + span, piece.text()));
-                    subRefs.put(col + span, piece.ref());
-                    span++;
-                }
-                if (span == 1) {
-                    return Optional.empty();
-                }
-                topCells.add(new Cell(col, Math.max(span, 1), 1, parent.text()));
-                topRefs.put(col, parent.ref());
-                next += span;
-                col += Math.max(span, 1);
+            for (int k = 0; k < top.size(); k++) {
+                topCells.add(Cell.of(k, top.get(k).text()));
+                topRefs.put(k, top.get(k).ref());
             }
-            if (next < pieces.size()) {
-                return Optional.empty();
+            List<Cell> subCells = new ArrayList<>();
+            Map<Integer, SourceRef> subRefs = new HashMap<>();
+            for (int k = 0; k < pieces.size(); k++) {
+                subCells.add(Cell.of(k, pieces.get(k).text()));
+                subRefs.put(k, pieces.get(k).ref());
             }
             Optional<HeaderModel> header = HeaderModel.parse(topCells, subCells, dictionary)
                     .filter(h -> h.headerRows() == 2);
@@ -677,24 +679,6 @@ final class FlatTable {
         private static boolean isPiece(Optional<Field> f) {
             return f.filter(x -> x == Field.LEVEL1 || x == Field.LEVEL2 || x == Field.LEVEL3 || x == Field.COMPARATOR
                     || x == Field.UNIT || x == Field.TARGET || x == Field.ACTUAL).isPresent();
-        }
-
-        /** {@link #belongsUnder} for a run of pieces apart from the grid's tokens. */
-        private boolean underParent(Optional<Field> parent, List<Token> pieces, int start, int k) {
-            Optional<Field> f = dictionary.lookup(pieces.get(start + k).text());
-            if (f.isEmpty() || parent.isEmpty()) {
-                return false;
-            }
-            if (parent.get() == Field.INDICATOR_GROUP) {
-                return f.get() == Field.LEVEL1 || f.get() == Field.LEVEL2 || f.get() == Field.LEVEL3;
-            }
-            if (parent.get() != Field.TARGET && parent.get() != Field.ACTUAL && parent.get() != Field.ADJUSTED_TARGET) {
-                return false;
-            }
-            if (k > 0 && (dictionary.is(pieces.get(start + k - 1).text(), Field.UNIT) || f.get() == Field.COMPARATOR)) {
-                return false;
-            }
-            return f.get() == Field.COMPARATOR || f.get() == Field.UNIT || f.get() == Field.TARGET || f.get() == Field.ACTUAL;
         }
 
         /**
