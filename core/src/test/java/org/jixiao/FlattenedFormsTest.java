@@ -111,8 +111,8 @@ class FlattenedFormsTest {
             case ROW_PER_LINE, NO_SPACES -> new double[] {0.99, 0.865};
             case ONE_LINE -> new double[] {0.99, 0.855};
             case PIPES -> new double[] {0.99, 0.995};
-            case SINGLE_SPACES -> new double[] {0.99, 0.98};
-            case TWO_SPACES -> new double[] {0.99, 0.985};
+            case SINGLE_SPACES -> new double[] {0.99, 0.99};
+            case TWO_SPACES -> new double[] {0.99, 0.995};
             case CELL_PER_LINE -> new double[] {0.97, 0.82};
         };
         String figures = String.format(Locale.ROOT, "%s over %d forms: %s%n%s", flattening, FORMS.size(), total, worst);

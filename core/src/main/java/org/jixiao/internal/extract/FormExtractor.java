@@ -9,9 +9,11 @@ import org.jixiao.model.Failure;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.Result;
 import org.jixiao.model.Row;
+import org.jixiao.model.SourceRef;
 import org.jixiao.model.Stage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +25,9 @@ import java.util.Optional;
  * <p>Stateless and thread-safe: one instance serves every worker.
  */
 public final class FormExtractor {
+
+    /** The most characters of a heading's first line when a space cut it from the rest. */
+    private static final int WRAPPED_HEAD = 4;
 
     private final HeadingDictionary dictionary;
     private final MeasureParser measures;
@@ -44,11 +49,17 @@ public final class FormExtractor {
         this.templates = Templates.load();
     }
 
-    /** Rows of one cell that are one wrapped label ({@link WrappedLabel}) become one row. */
+    /**
+     * Rows of one cell that are one wrapped label ({@link WrappedLabel}) become one row, and two
+     * neighbouring cells of a row that are one heading become one cell.
+     */
     private List<Line> joinWrappedLabels(List<Line> lines) {
         List<Line> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
+            if (line instanceof Line.Cells cells) {
+                line = joinSplitHeadings(cells);
+            }
             if (i + 1 < lines.size() && line instanceof Line.Cells a && lines.get(i + 1) instanceof Line.Cells b
                     && a.row().cells().size() == 1 && b.row().cells().size() == 1) {
                 Cell first = a.row().cells().get(0);
@@ -62,6 +73,47 @@ public final class FormExtractor {
             out.add(line);
         }
         return out;
+    }
+
+    /**
+     * {@code line} with each heading that a space cut into two cells joined again: a page's text
+     * whose cells are separated by single spaces also splits a heading written over two lines in
+     * its cell ({@code 一级 指标}, {@code 年度 指标值}). The joined cell spans both columns.
+     */
+    private Line joinSplitHeadings(Line.Cells line) {
+        List<Cell> cells = line.nonBlank();
+        List<Cell> out = new ArrayList<>(cells.size());
+        boolean changed = false;
+        for (int k = 0; k < cells.size(); k++) {
+            Cell a = cells.get(k);
+            Optional<String> heading = k + 1 < cells.size() ? splitHeading(a, cells.get(k + 1)) : Optional.empty();
+            if (heading.isPresent()) {
+                out.add(new Cell(a.col(), a.colSpan() + cells.get(k + 1).colSpan(), a.rowSpan(), heading.get()));
+                k++;
+                changed = true;
+            } else {
+                out.add(a);
+            }
+        }
+        if (!changed) {
+            return line;
+        }
+        Map<Integer, SourceRef> refs = new HashMap<>();
+        for (Cell c : out) {
+            refs.put(c.col(), line.ref(c));
+        }
+        return new Line.Chunk(new Row(out), refs);
+    }
+
+    /** The column heading that cells {@code a} and {@code b}, side by side, make together. */
+    private Optional<String> splitHeading(Cell a, Cell b) {
+        // The cheap tests first: this is asked of every two neighbouring cells of every row.
+        if (a.text().length() > WRAPPED_HEAD || b.text().length() > WRAPPED_HEAD + 1
+                || a.col() + a.colSpan() != b.col() || a.rowSpan() != b.rowSpan()) {
+            return Optional.empty();
+        }
+        return WrappedLabel.join(dictionary, prose, a.text(), b.text())
+                .filter(h -> dictionary.lookup(h).filter(HeaderModel::isHeading).isPresent());
     }
 
     /**

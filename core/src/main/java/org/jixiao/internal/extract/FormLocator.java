@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 final class FormLocator {
 
+    /** The longest label a {@code 项目名称 X} line opens with (主管部门（盖章） and its variants). */
+    private static final int MAX_SPACED_LABEL = 12;
+
     private final HeadingDictionary dictionary;
     private final Prose prose;
 
@@ -158,7 +161,7 @@ final class FormLocator {
     Optional<Labelled> labelled(String text) {
         int colon = indexOfColon(text);
         if (colon <= 0) {
-            return Optional.empty();
+            return spaced(text);
         }
         Optional<Field> field = dictionary.lookup(text.substring(0, colon));
         if (field.isEmpty()) {
@@ -170,6 +173,30 @@ final class FormLocator {
             return Optional.empty();
         }
         return Optional.of(new Labelled(field.get(), value));
+    }
+
+    /**
+     * {@code 项目名称 X}: a page's text that separates cells by single spaces writes a form's head
+     * row of two cells as a paragraph with no colon. Only the head's labels are taken so, and only
+     * with one value after them.
+     */
+    private Optional<Labelled> spaced(String text) {
+        int space = 0;
+        while (space < text.length() && text.charAt(space) != ' ' && text.charAt(space) != '\u3000') {
+            space++;
+        }
+        if (space == 0 || space > MAX_SPACED_LABEL || space == text.length()) {
+            return Optional.empty();
+        }
+        String value = text.substring(space).strip();
+        // One value, no more cells after it (项目名称 | 资金计划 | … is a header row written as text).
+        if (value.isEmpty() || !Character.isLetterOrDigit(value.codePointAt(0))
+                || value.chars().anyMatch(c -> c == ' ' || c == '\u3000' || c == '|')) {
+            return Optional.empty();
+        }
+        return dictionary.lookup(text.substring(0, space)).filter(FormReader.HEADER_LABELS::contains)
+                .filter(f -> dictionary.lookup(value).isEmpty())
+                .map(f -> new Labelled(f, value));
     }
 
     private static int indexOfColon(String text) {

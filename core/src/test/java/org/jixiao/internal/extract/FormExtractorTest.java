@@ -377,6 +377,87 @@ class FormExtractorTest {
     }
 
     @Test
+    void readsACellPerLineFormWhoseTwoRowHeaderIsOneRunOfHeadings() {
+        // A page's text with every cell on a line of its own and the empty cells gone: the header's
+        // second row (the level names under 绩效指标, 指标性质 | 指标值 | 度量单位 under 年度指标值)
+        // follows its first row directly, and an empty reason leaves the next row's level name
+        // right after the score.
+        String form = String.join("\n", "项目支出绩效自评表", "（2019年度）", "项目名称", "卫片执法补助经费",
+                "主管部门", "市自然资源局", "实施单位", "区自然资源局",
+                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                "年度资金总额", "100", "100", "90", "10", "90%", "9",
+                "绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
+                "产出指标", "数量指标", "执法图斑核查数", "≥", "1000", "个", "1100个", "40", "40",
+                "质量指标", "核查准确率", "=", "90", "%", "88%", "40", "38", "年初指标值设定偏高。",
+                "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "92%", "10", "10",
+                "总分", "100", "97") + "\n";
+        ProjectRecord p = firstRecord("cells.txt", form);
+        assertEquals(List.of("执法图斑核查数", "核查准确率", "群众满意度"),
+                p.indicators().stream().map(Indicator::level3).toList());
+        assertEquals(List.of("≥1000个", "=90%", "≥90%"),
+                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+        assertEquals(List.of("1100个", "88%", "92%"),
+                p.indicators().stream().map(i -> i.actual().orElseThrow().value()).toList());
+        Indicator second = p.indicators().get(1);
+        assertEquals(0, new BigDecimal("40").compareTo(second.weight().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("38").compareTo(second.scoreReported().orElseThrow().value()));
+        assertEquals("年初指标值设定偏高。", second.deviationReason().orElseThrow().value());
+        assertTrue(p.indicators().get(0).deviationReason().isEmpty(), "the next row's level name is no reason");
+    }
+
+    @Test
+    void readsACellPerLineDepartmentFormWhoseTasksOpenTheirRows() {
+        // 年度主要任务 before the levels, written once for the rows its merged cell spans; no row has
+        // a 复核分, and only some a reason, so a row ends where the next one begins.
+        String form = String.join("\n", "部门整体支出绩效自评表", "（2021年度）", "部门名称", "县水利局",
+                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                "年度资金总额", "200", "200", "190", "10", "95%", "9.5",
+                "年度主要任务", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "自评分",
+                "复核分", "偏差原因分析及改进措施",
+                "保障机关正常运转", "产出指标", "数量指标", "办件量", "≥1000件", "1200件", "30", "30",
+                "质量指标", "水质检测达标率", "≥95%", "96%", "30", "30", "无",
+                "重点业务工作", "效益指标", "社会效益指标", "服务效率", "明显提升", "提升", "30", "28",
+                "受疫情影响,部分工作延期。",
+                "总分", "100", "97.5") + "\n";
+        ProjectRecord p = firstRecord("department-cells.txt", form);
+        assertEquals(List.of("办件量", "水质检测达标率", "服务效率"),
+                p.indicators().stream().map(Indicator::level3).toList());
+        assertEquals(List.of("保障机关正常运转", "保障机关正常运转", "重点业务工作"),
+                p.indicators().stream().map(i -> i.details().task().orElseThrow().value()).toList());
+        assertEquals(List.of("30", "30", "28"),
+                p.indicators().stream().map(i -> i.scoreReported().orElseThrow().value().toPlainString()).toList());
+        assertTrue(p.indicators().stream().allMatch(i -> i.details().reviewScore().isEmpty()), "no row states a 复核分");
+        assertEquals("受疫情影响,部分工作延期。", p.indicators().get(2).deviationReason().orElseThrow().value());
+    }
+
+    @Test
+    void readsASingleSpacedFormWhoseHeadingsASpaceCutInTwo() {
+        // Single spaces separate the cells, and also the two lines of a heading's cell (一级 指标).
+        String form = String.join("\n",
+                "项目支出绩效自评表",
+                "（2020年度）",
+                "项目名称 2020年省级自然资源卫片执法补助经费及执法监督能力建设",
+                "主管部门 市自然资源局 实施单位 区自然资源局",
+                "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+                "年度资金总额 7.29 7.29 7.29 10 100% 10",
+                "绩效指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                "一级 指标 二级 指标 三级指标 指标性质 指标值 度量单位",
+                "产出指标 数量指标 执法补助经费 = 72890 元 72890 50 45",
+                "效益指标 社会效益指标 违法行为责停率 ≥ 95 % 95 40 36",
+                "总分 100 91",
+                "");
+        ProjectRecord p = firstRecord("spaced.txt", form);
+        // Too long for a table's lead-in, the name's line is a paragraph: a label, a space, a value.
+        assertEquals("2020年省级自然资源卫片执法补助经费及执法监督能力建设", p.projectName().orElseThrow().value());
+        assertEquals(List.of("数量指标/执法补助经费", "社会效益指标/违法行为责停率"),
+                p.indicators().stream().map(i -> i.level2() + "/" + i.level3()).toList());
+        assertEquals(List.of("=72890元", "≥95%"),
+                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+        assertEquals(0, new BigDecimal("36").compareTo(p.indicators().get(1).scoreReported().orElseThrow().value()));
+    }
+
+    @Test
     void readsAFundsLineWhoseEmptyRateThePageDropped() {
         String form = String.join("\n",
                 "    项目支出绩效自评表",
