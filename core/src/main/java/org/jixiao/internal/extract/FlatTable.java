@@ -808,13 +808,14 @@ final class FlatTable {
 
         /**
          * True if an indicator row fits at token {@code k} and its first token can be a name: a
-         * reason cell ({@code 无}, a sentence closed by 。) followed by the next row's cells may fit
-         * too, but is no indicator's name.
+         * reason cell ({@code 无}, a sentence closed by 。) or a 是否核心指标 mark followed by the next
+         * row's cells may fit too, but is no indicator's name.
          */
         private boolean beginsRow(HeaderModel h, int k) {
             String text = t.get(k).text().strip();
-            return !prose.isPlaceholder(text) && !text.endsWith("。") && !text.endsWith("；")
-                    && fitRow(h, k, Trailing.NONE).isPresent();
+            // A name has two characters at least: 是 or 否 under 是否核心指标 is a row's last cell.
+            return text.codePointCount(0, text.length()) >= 2 && !prose.isPlaceholder(text)
+                    && !text.endsWith("。") && !text.endsWith("；") && fitRow(h, k, Trailing.NONE).isPresent();
         }
 
         /**

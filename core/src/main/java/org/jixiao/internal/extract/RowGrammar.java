@@ -267,11 +267,13 @@ final class RowGrammar {
         boolean[] numeric = new boolean[n];
         boolean[] comparator = new boolean[n];
         boolean[] unit = new boolean[n];
+        boolean[] yesNo = new boolean[n];
         for (int i = 0; i < n; i++) {
             Cell c = cells.get(i);
             numeric[i] = isNumber(c);
             comparator[i] = measures.comparator(c.text()).isPresent() || isNatureWord(c.text());
             unit[i] = measures.isUnit(c.text());
+            yesNo[i] = isYesOrNo(c.text());
         }
         double[][] best = new double[n + 1][m + 1];
         boolean[][] took = new boolean[n + 1][m + 1];
@@ -285,7 +287,8 @@ final class RowGrammar {
             for (int j = 1; j <= m; j++) {
                 double skip = best[i][j - 1] + skipCost(roles.get(j - 1));
                 double take = best[i - 1][j - 1]
-                        + fit(cells.get(i - 1), numeric[i - 1], comparator[i - 1], unit[i - 1], roles.get(j - 1));
+                        + fit(cells.get(i - 1), numeric[i - 1], comparator[i - 1], unit[i - 1], yesNo[i - 1],
+                        roles.get(j - 1));
                 took[i][j] = take >= skip;
                 best[i][j] = Math.max(skip, take);
             }
@@ -309,7 +312,8 @@ final class RowGrammar {
         return Optional.of(out);
     }
 
-    private static double fit(Cell cell, boolean number, boolean comparator, boolean unit, ColumnRole role) {
+    private static double fit(Cell cell, boolean number, boolean comparator, boolean unit, boolean yesNo,
+                              ColumnRole role) {
         if (role.part() == Part.COMPARATOR || role.qualifier() == Qualifier.COMPARATOR) {
             // 指标性质 holds ≥, 大于等于, or 定性/正向: nothing else is placed there.
             return comparator ? 4 : -2;
@@ -323,9 +327,16 @@ final class RowGrammar {
             case ACTUAL -> 2;
             case ADJUSTED_TARGET -> 1;
             case COMPLETION_RATE -> cell.text().endsWith("%") ? 2 : -5;
-            case REASON, CRITERION -> number ? -50 : 1;
+            case REASON, CRITERION -> number ? -50 : yesNo ? -1 : 1;
+            // 是否核心指标 holds 是 or 否 (or a tick), and a 是 is no reason.
+            case CORE_INDICATOR -> yesNo ? 4 : -2;
             default -> 0.5;
         };
+    }
+
+    /** 是 or 否, a tick or a cross: what a 是否核心指标 column holds. */
+    private boolean isYesOrNo(String text) {
+        return dictionary.lookup(text).filter(f -> f == Field.YES || f == Field.NO).isPresent() || prose.isYesMark(text);
     }
 
     private static double skipCost(ColumnRole role) {

@@ -191,6 +191,9 @@ class RowGrammarTest {
         assertEquals(Optional.of("27478"), text(a, ColumnRole.of(ColumnRole.Part.ACTUAL)));
         assertEquals(Optional.of("6.25"), text(a, ColumnRole.of(ColumnRole.Part.WEIGHT)));
         assertEquals(Optional.of("6.25"), text(a, ColumnRole.of(ColumnRole.Part.SCORE)));
+        // The last cell is the 是否核心指标 mark, not a reason.
+        assertEquals(Optional.of("是"), text(a, ColumnRole.of(ColumnRole.Part.CORE_INDICATOR)));
+        assertEquals(Optional.empty(), text(a, ColumnRole.of(ColumnRole.Part.REASON, ColumnRole.Qualifier.DEVIATION)));
     }
 
     private static HeaderModel header(String tabbed) {
