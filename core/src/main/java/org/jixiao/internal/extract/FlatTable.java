@@ -747,7 +747,10 @@ final class FlatTable {
                 is = fields.indexOf(ColumnRole.of(Part.SCORE));
             }
             if (iw < 0 || is < 0) {
-                return Optional.empty();
+                // A 绩效目标 table states no weight or score: its row ends at its last value.
+                int last = lastValueField(fields);
+                return h.has(Part.WEIGHT) || h.has(Part.SCORE) || last < 0 ? Optional.empty()
+                        : placed(cells, cols, col, h, p, p + last, last, trailing, fields.get(last));
             }
             // Merged cells drop a line or two before 分值; text exports may add one: try the nearest shifts first.
             for (int shift : new int[] {0, -1, 1, -2, 2}) {
@@ -758,39 +761,75 @@ final class FlatTable {
                     if (w < p || !ordered || !isNumber(w) || !isNumber(s)) {
                         continue;
                     }
-                    int end = trailing == Trailing.NONE ? Math.max(w, s) + 1
-                            : Math.min(t.size(), Math.max(w, s) + (fields.size() - 1 - Math.max(iw, is)) + 1);
-                    // The cells after the scores (a review score, a reason) end where the next row
-                    // begins: the first of them that is a level name or a header, or in a blank-free
-                    // run the first that begins a row of its own.
-                    for (int k = Math.max(w, s) + 1; k < end; k++) {
-                        if (isStart(k) || isLevel2(k) || trailing == Trailing.UNTIL_NEXT_ROW && beginsRow(h, k)) {
-                            end = k;
-                            break;
-                        }
+                    Optional<RowFit> row = placed(cells, cols, col, h, p, Math.max(w, s), Math.max(iw, is), trailing,
+                            fields.get(iw));
+                    if (row.isPresent()) {
+                        return row;
                     }
-                    List<Cell> values = new ArrayList<>();
-                    List<Token> valueTokens = new ArrayList<>();
-                    for (int k = p; k < end; k++) {
-                        if (!t.get(k).blank()) {
-                            values.add(Cell.of(values.size(), t.get(k).text()));
-                            valueTokens.add(t.get(k));
-                        }
-                    }
-                    Optional<Map<ColumnRole, Cell>> aligned = rows.align(fields, values);
-                    if (aligned.isEmpty() || !aligned.get().containsKey(fields.get(iw))) {
-                        continue;
-                    }
-                    List<Token> rowCells = new ArrayList<>(cells);
-                    List<Integer> rowCols = new ArrayList<>(cols);
-                    for (Map.Entry<ColumnRole, Cell> e : aligned.get().entrySet()) {
-                        rowCells.add(valueTokens.get(e.getValue().col()));
-                        rowCols.add(col.get(e.getKey()));
-                    }
-                    return Optional.of(new RowFit(rowCells, rowCols, end));
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * The row whose level and name cells are {@code cells} and whose values run from token
+         * {@code p}: through token {@code last}, which stands under value field {@code lastField},
+         * and then the cells after it that {@code trailing} takes. Empty unless the values align
+         * with the header's fields and one of them is {@code required}.
+         */
+        private Optional<RowFit> placed(List<Token> cells, List<Integer> cols, Map<ColumnRole, Integer> col,
+                                        HeaderModel h, int p, int last, int lastField, Trailing trailing,
+                                        ColumnRole required) {
+            List<ColumnRole> fields = h.valueRoles();
+            int end = Math.min(t.size(), trailing == Trailing.NONE ? last + 1 : last + (fields.size() - 1 - lastField) + 1);
+            // The cells after the last value (a review score, a reason) end where the next row
+            // begins: the first of them that is a level name or a header, or in a blank-free run
+            // the first that begins a row of its own.
+            for (int k = last + 1; k < end; k++) {
+                if (isStart(k) || isLevel2(k) || trailing == Trailing.UNTIL_NEXT_ROW && beginsRow(h, k)) {
+                    end = k;
+                    break;
+                }
+            }
+            if (end <= last) {
+                return Optional.empty();
+            }
+            for (int k = p; k <= last; k++) {
+                // A heading among the values is the text of something else (a header PDF text scrambled).
+                if (isStart(k)) {
+                    return Optional.empty();
+                }
+            }
+            List<Cell> values = new ArrayList<>();
+            List<Token> valueTokens = new ArrayList<>();
+            for (int k = p; k < end; k++) {
+                if (!t.get(k).blank()) {
+                    values.add(Cell.of(values.size(), t.get(k).text()));
+                    valueTokens.add(t.get(k));
+                }
+            }
+            Optional<Map<ColumnRole, Cell>> aligned = rows.align(fields, values);
+            if (aligned.isEmpty() || !aligned.get().containsKey(required)) {
+                return Optional.empty();
+            }
+            List<Token> rowCells = new ArrayList<>(cells);
+            List<Integer> rowCols = new ArrayList<>(cols);
+            for (Map.Entry<ColumnRole, Cell> e : aligned.get().entrySet()) {
+                rowCells.add(valueTokens.get(e.getValue().col()));
+                rowCols.add(col.get(e.getKey()));
+            }
+            return Optional.of(new RowFit(rowCells, rowCols, end));
+        }
+
+        /** The index of the last target, adjusted target or actual (or a piece of one) among {@code fields}. */
+        private static int lastValueField(List<ColumnRole> fields) {
+            for (int k = fields.size() - 1; k >= 0; k--) {
+                Part part = fields.get(k).part();
+                if (part == Part.TARGET || part == Part.ADJUSTED_TARGET || part == Part.ACTUAL) {
+                    return k;
+                }
+            }
+            return -1;
         }
 
         /**

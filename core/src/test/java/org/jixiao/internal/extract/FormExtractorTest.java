@@ -432,6 +432,30 @@ class FormExtractorTest {
     }
 
     @Test
+    void readsACellPerLineGoalsTableWithoutWeightsOrScores() {
+        // A 绩效目标 table (no 分值, no 得分) with a cell per line: a row ends at its actual, or at
+        // its reason where one is written.
+        String form = String.join("\n", "项目支出绩效自评表", "（2021年度）", "项目名称", "基本公共卫生服务",
+                "主管部门", "县卫生健康委员会", "实施单位", "县疾控中心",
+                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率",
+                "年度资金总额", "100", "100", "90", "90%",
+                "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施",
+                "产出指标", "数量指标", "建档人数", "162000人", "177140人",
+                "管理人数", "7500人", "6252人", "部分资金年底到位,未能及时支出。",
+                "质量指标", "接种率", "≥93%", "88.84%",
+                "效益指标", "社会效益指标", "服务水平", "持续提高", "已达成") + "\n";
+        ProjectRecord p = firstRecord("goals-cells.txt", form);
+        assertEquals(List.of("建档人数", "管理人数", "接种率", "服务水平"),
+                p.indicators().stream().map(Indicator::level3).toList());
+        assertEquals(List.of("162000人", "7500人", "≥93%", "持续提高"),
+                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+        assertEquals(List.of("177140人", "6252人", "88.84%", "已达成"),
+                p.indicators().stream().map(i -> i.actual().orElseThrow().value()).toList());
+        assertEquals("部分资金年底到位,未能及时支出。", p.indicators().get(1).deviationReason().orElseThrow().value());
+        assertTrue(p.indicators().stream().allMatch(i -> i.weight().isEmpty() && i.scoreReported().isEmpty()));
+    }
+
+    @Test
     void readsASingleSpacedFormWhoseHeadingsASpaceCutInTwo() {
         // Single spaces separate the cells, and also the two lines of a heading's cell (一级 指标).
         String form = String.join("\n",
