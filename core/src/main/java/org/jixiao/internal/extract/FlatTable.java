@@ -746,10 +746,13 @@ final class FlatTable {
             if (is < 0) {
                 is = fields.indexOf(ColumnRole.of(Part.SCORE));
             }
-            if (iw < 0 || is < 0) {
-                // A 绩效目标 table states no weight or score: its row ends at its last value.
+            boolean subRow = prose.isSubRow(cells.get(cells.size() - 1).text());
+            if (iw < 0 || is < 0 || subRow) {
+                // A 绩效目标 table states no weight or score, and a 其中 row details its parent's
+                // target and actual without either: such a row ends at its last value.
                 int last = lastValueField(fields);
-                return h.has(Part.WEIGHT) || h.has(Part.SCORE) || last < 0 ? Optional.empty()
+                boolean unscored = subRow || !h.has(Part.WEIGHT) && !h.has(Part.SCORE);
+                return !unscored || last < 0 ? Optional.empty()
                         : placed(cells, cols, col, h, p, p + last, last, trailing, fields.get(last));
             }
             // Merged cells drop a line or two before 分值; text exports may add one: try the nearest shifts first.

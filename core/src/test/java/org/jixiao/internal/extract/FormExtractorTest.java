@@ -456,6 +456,29 @@ class FormExtractorTest {
     }
 
     @Test
+    void readsACellPerLineSubRowThatStatesNoWeightOrScore() {
+        // A 其中 row details its parent's target and actual; its empty 分值 and 得分 left no lines.
+        String form = String.join("\n", "项目支出绩效自评表", "（2021年度）", "项目名称", "农村饮水安全工程",
+                "主管部门", "县水利局", "实施单位", "县供水站",
+                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                "年度资金总额", "100", "100", "100", "10", "100%", "10",
+                "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                "产出指标", "数量指标", "受益农村人口", "43000人", "49197人", "50", "50",
+                "其中:一期", "21500人", "24598人",
+                "质量指标", "水质检测达标率", "96%", "96%", "40", "40", "无",
+                "总分", "100", "100") + "\n";
+        ProjectRecord p = firstRecord("sub-row-cells.txt", form);
+        assertEquals(List.of("受益农村人口", "其中:一期", "水质检测达标率"),
+                p.indicators().stream().map(Indicator::level3).toList());
+        Indicator sub = p.indicators().get(1);
+        assertTrue(sub.isSubRow(), "其中 details the row above");
+        assertEquals("21500人", sub.target().orElseThrow().value());
+        assertEquals("24598人", sub.actual().orElseThrow().value());
+        assertEquals("质量指标", p.indicators().get(2).level2());
+        assertEquals(0, new BigDecimal("40").compareTo(p.indicators().get(2).weight().orElseThrow().value()));
+    }
+
+    @Test
     void readsASingleSpacedFormWhoseHeadingsASpaceCutInTwo() {
         // Single spaces separate the cells, and also the two lines of a heading's cell (一级 指标).
         String form = String.join("\n",
