@@ -620,6 +620,9 @@ final class FlatTable {
                 if (row.isEmpty()) {
                     row = emptyRow(header.get(), start);
                 }
+                if (row.isEmpty() && blankFree) {
+                    row = fillerRow(header.get(), start);
+                }
                 if (row.isEmpty()) {
                     return start;
                 }
@@ -787,9 +790,10 @@ final class FlatTable {
             int end = Math.min(t.size(), trailing == Trailing.NONE ? last + 1 : last + (fields.size() - 1 - lastField) + 1);
             // The cells after the last value (a review score, a reason) end where the next row
             // begins: the first of them that is a level name or a header, or in a blank-free run
-            // the first that begins a row of its own.
+            // the first that begins a row of its own or an unfilled template row (……, never a reason).
             for (int k = last + 1; k < end; k++) {
-                if (isStart(k) || isLevel2(k) || trailing == Trailing.UNTIL_NEXT_ROW && beginsRow(h, k)) {
+                if (isStart(k) || isLevel2(k)
+                        || trailing == Trailing.UNTIL_NEXT_ROW && (beginsRow(h, k) || isEllipsis(k))) {
                     end = k;
                     break;
                 }
@@ -894,6 +898,50 @@ final class FlatTable {
                 return Optional.empty();
             }
             return Optional.of(new RowFit(cells, cols, end));
+        }
+
+        /**
+         * A template row left unfilled, in a blank-free run: its level names, if any, then only
+         * fillers ({@code 无 | / | / | /}, {@code …… | ……}), or nothing at all (a level with no
+         * indicator), up to where the next row, the total or the table's end begins. The fillers
+         * go to the name's column and the value columns in order, as a grid would hold them, for
+         * FormReader to judge as it judges such rows of any table. Empty if the row at {@code i}
+         * is not one.
+         */
+        private Optional<RowFit> fillerRow(HeaderModel h, int i) {
+            Map<ColumnRole, Integer> col = firstColumns(h);
+            List<Token> cells = new ArrayList<>();
+            List<Integer> cols = new ArrayList<>();
+            int p = i;
+            if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
+                cells.add(t.get(p++));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL1)));
+            }
+            if (p < t.size() && h.has(Part.LEVEL2) && h.has(Part.LEVEL3) && isLevel2(p)) {
+                cells.add(t.get(p++));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL2)));
+            }
+            List<Integer> slots = new ArrayList<>();
+            slots.add(col.get(ColumnRole.of(h.has(Part.LEVEL3) ? Part.LEVEL3 : Part.LEVEL2)));
+            for (ColumnRole role : h.valueRoles()) {
+                slots.add(col.get(role));
+            }
+            int fillers = 0;
+            while (p < t.size() && fillers < slots.size() && !t.get(p).blank() && prose.isPlaceholder(t.get(p).text())) {
+                cells.add(t.get(p++));
+                cols.add(slots.get(fillers++));
+            }
+            boolean ends = p >= t.size() || isStart(p) || isLevel2(p) || endsGrid(t.get(p)) || beginsRow(h, p);
+            if (cells.isEmpty() || !ends) {
+                return Optional.empty();
+            }
+            return Optional.of(new RowFit(cells, cols, p));
+        }
+
+        /** True if token {@code k} is an ellipsis, a template's filler for a row it leaves open. */
+        private boolean isEllipsis(int k) {
+            String text = t.get(k).text().strip();
+            return text.startsWith("…") || text.startsWith("...");
         }
 
         /** True if token {@code k} is a number or a percentage (not a placeholder such as ……). */

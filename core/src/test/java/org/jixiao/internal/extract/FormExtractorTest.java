@@ -479,6 +479,30 @@ class FormExtractorTest {
     }
 
     @Test
+    void readsACellPerLineTableThroughTheTemplateRowsLeftUnfilled() {
+        // Rows the template printed and nobody filled (无 | / | / | /, …… | ……, a level alone), a
+        // cell per line: they are no indicators, and the rows after them are read.
+        String form = String.join("\n", "项目支出绩效自评表", "（2023年度）", "项目名称", "农村供水保障",
+                "主管部门", "县水利局", "实施单位", "县供水站",
+                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                "年度资金总额", "100", "100", "100", "10", "100%", "10",
+                "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                "产出指标", "数量指标", "新建集中供水工程", "≥34处", "37处", "30", "30", "无",
+                "无", "/", "/", "/", "/",
+                "时效指标", "项目完成时间", "2023年10月底前", "100%", "30", "30",
+                "……", "……", "……",
+                "效益指标", "生态效益指标",
+                "社会效益指标", "政策知晓率", "90%", "90%", "30", "30",
+                "总分", "100", "100") + "\n";
+        ProjectRecord p = firstRecord("filler-cells.txt", form);
+        assertEquals(List.of("新建集中供水工程", "项目完成时间", "政策知晓率"),
+                p.indicators().stream().map(Indicator::level3).toList());
+        assertEquals("无", p.indicators().get(0).deviationReason().orElseThrow().value());
+        assertTrue(p.indicators().get(1).deviationReason().isEmpty(), "an unfilled row's …… is no reason");
+        assertEquals("社会效益指标", p.indicators().get(2).level2());
+    }
+
+    @Test
     void readsASingleSpacedFormWhoseHeadingsASpaceCutInTwo() {
         // Single spaces separate the cells, and also the two lines of a heading's cell (一级 指标).
         String form = String.join("\n",
