@@ -81,6 +81,9 @@ final class GluedGrammar {
     private static final int CUT_NUMBER = 1;
     /** A score above its row's weight (see {@code scoreOverWeight}). */
     private static final int SCORE_OVER_WEIGHT = 5;
+    /** A weight that is no multiple of a quarter point (see {@code oddWeight}). */
+    private static final int ODD_WEIGHT = 1;
+    private static final BigDecimal QUARTERS = BigDecimal.valueOf(4);
     /**
      * A name that begins with 无: far likelier the reason of the row before (无, nothing to explain)
      * glued to the name than a name of its own.
@@ -312,7 +315,7 @@ final class GluedGrammar {
                                     && splitsRange(c.span().to())) {
                                 continue; // 2018-2022 is one value
                             }
-                            extra += scoreOverWeight(kinds.get(k), c.span(), n.prefix);
+                            extra += scoreOverWeight(kinds.get(k), c.span(), n.prefix) + oddWeight(kinds.get(k), c.span());
                             if (kinds.get(k) == Kind.UNIT && !c.span().blank() && qualitative(n.prefix)) {
                                 extra += QUALITATIVE_UNIT; // a 定性 row states words, not a quantity with its unit
                             }
@@ -629,6 +632,17 @@ final class GluedGrammar {
                 }
             }
             return 0;
+        }
+
+        /**
+         * A weight that is no multiple of a quarter point (65.4 against 6 | 5.42): forms weigh
+         * their indicators in whole points, halves and quarters, so such a cut is the dearer one.
+         */
+        private int oddWeight(Kind kind, Span span) {
+            if (!named || kind != Kind.WEIGHT || span.number().isEmpty()) {
+                return 0;
+            }
+            return span.number().get().multiply(QUARTERS).stripTrailingZeros().scale() > 0 ? ODD_WEIGHT : 0;
         }
 
         /** A row with figure columns needs a figure, and a weight within its block's. */

@@ -585,6 +585,29 @@ class FormExtractorTest {
     }
 
     @Test
+    void cutsAGluedWeightAndScoreWhereTheWeightIsWholeOrAQuarter() {
+        // 65.42 is 6 | 5.42 or 65.4 | 2; forms weigh indicators in whole points, halves and quarters.
+        String form = String.join("\n",
+                "项目支出绩效自评表",
+                "（2019年度）",
+                "项目名称城乡居民基本公共卫生服务补助",
+                "主管部门县卫生健康委员会实施单位县疾病预防控制中心",
+                "项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分",
+                "年度资金总额719.28719.28662.581092.12%9.21",
+                "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+                "产出指标数量指标居民电子健康档案建档人数≥140500人126883人65.42年初指标值设定偏高。",
+                "质量指标电子健康档案规范化建档率≥90%90.92%66无",
+                "满意度指标服务对象满意度指标服务对象满意度≥90%87%109.67",
+                "总分10096.02",
+                "");
+        ProjectRecord p = firstRecord("glued-rows.txt", form);
+        Indicator first = p.indicators().get(0);
+        assertEquals("居民电子健康档案建档人数", first.level3());
+        assertEquals(0, new BigDecimal("6").compareTo(first.weight().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("5.42").compareTo(first.scoreReported().orElseThrow().value()));
+    }
+
+    @Test
     void readsAWebTableOfCellsClosedByPipes() {
         // Sichuan's 2023 form as a page's text: a cell a line, closed by a pipe, an empty cell a
         // lone pipe, and no mark where a row ends; the goal texts are followed by the report's
