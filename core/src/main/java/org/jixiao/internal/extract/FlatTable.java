@@ -755,8 +755,10 @@ final class FlatTable {
                 // target and actual without either: such a row ends at its last value.
                 int last = lastValueField(fields);
                 boolean unscored = subRow || !h.has(Part.WEIGHT) && !h.has(Part.SCORE);
-                return !unscored || last < 0 ? Optional.empty()
-                        : placed(cells, cols, col, h, p, p + last, last, trailing, fields.get(last));
+                if (!unscored || last < 0 || !namesAndStates(p - 1, p + last)) {
+                    return Optional.empty();
+                }
+                return placed(cells, cols, col, h, p, p + last, last, trailing, fields.get(last));
             }
             // Merged cells drop a line or two before 分值; text exports may add one: try the nearest shifts first.
             for (int shift : new int[] {0, -1, 1, -2, 2}) {
@@ -826,6 +828,25 @@ final class FlatTable {
                 rowCols.add(col.get(e.getKey()));
             }
             return Optional.of(new RowFit(rowCells, rowCols, end));
+        }
+
+        /**
+         * True if token {@code name} can be an indicator's name and the tokens after it through
+         * {@code last} its values, where no weight or score anchors the row: no sentence (closed by
+         * 。) and no section heading of a report (二、…, (三)…) among them, which is the text after
+         * a table that states no figures.
+         */
+        private boolean namesAndStates(int name, int last) {
+            if (last >= t.size()) {
+                return false;
+            }
+            for (int k = name; k <= last; k++) {
+                String text = t.get(k).text().strip();
+                if (text.endsWith("。") || prose.levelEnumeratorLength(text) > 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The index of the last target, adjusted target or actual (or a piece of one) among {@code fields}. */

@@ -434,7 +434,8 @@ class FormExtractorTest {
     @Test
     void readsACellPerLineGoalsTableWithoutWeightsOrScores() {
         // A 绩效目标 table (no 分值, no 得分) with a cell per line: a row ends at its actual, or at
-        // its reason where one is written.
+        // its reason where one is written; with no figure to anchor a row, a sentence or a
+        // section heading ends the table.
         String form = String.join("\n", "项目支出绩效自评表", "（2021年度）", "项目名称", "基本公共卫生服务",
                 "主管部门", "县卫生健康委员会", "实施单位", "县疾控中心",
                 "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率",
@@ -443,7 +444,10 @@ class FormExtractorTest {
                 "产出指标", "数量指标", "建档人数", "162000人", "177140人",
                 "管理人数", "7500人", "6252人", "部分资金年底到位,未能及时支出。",
                 "质量指标", "接种率", "≥93%", "88.84%",
-                "效益指标", "社会效益指标", "服务水平", "持续提高", "已达成") + "\n";
+                "效益指标", "社会效益指标", "服务水平", "持续提高", "已达成",
+                // The report goes on after the table: its lines are no rows.
+                "3.分析评价申报内容是否与实际相符", "评价申报内容与实际相符,申报目标合理可行。",
+                "(三)项目自评步骤及方法", "围绕绩效目标科学设定评价指标体系。") + "\n";
         ProjectRecord p = firstRecord("goals-cells.txt", form);
         assertEquals(List.of("建档人数", "管理人数", "接种率", "服务水平"),
                 p.indicators().stream().map(Indicator::level3).toList());
