@@ -886,6 +886,23 @@ final class FlatTable {
         }
 
         /**
+         * Adds the level-1 and level-2 names that open a row at token {@code i} to {@code cells}
+         * and their columns to {@code cols}; returns the index after them.
+         */
+        private int levelNames(HeaderModel h, Map<ColumnRole, Integer> col, int i, List<Token> cells, List<Integer> cols) {
+            int p = i;
+            if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
+                cells.add(t.get(p++));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL1)));
+            }
+            if (p < t.size() && h.has(Part.LEVEL2) && h.has(Part.LEVEL3) && isLevel2(p)) {
+                cells.add(t.get(p++));
+                cols.add(col.get(ColumnRole.of(Part.LEVEL2)));
+            }
+            return p;
+        }
+
+        /**
          * A row that names an indicator but states nothing: its level names, if any, its name (a
          * template's 指标2 or …… left as printed) and then only empty cells, up to a line that is no
          * figure. Only where empty cells left their blank lines: without them such a row cannot be
@@ -895,17 +912,7 @@ final class FlatTable {
             Map<ColumnRole, Integer> col = firstColumns(h);
             List<Token> cells = new ArrayList<>();
             List<Integer> cols = new ArrayList<>();
-            int p = i;
-            if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
-                cells.add(t.get(p));
-                cols.add(col.get(ColumnRole.of(Part.LEVEL1)));
-                p++;
-            }
-            if (p < t.size() && h.has(Part.LEVEL2) && h.has(Part.LEVEL3) && isLevel2(p)) {
-                cells.add(t.get(p));
-                cols.add(col.get(ColumnRole.of(Part.LEVEL2)));
-                p++;
-            }
+            int p = levelNames(h, col, i, cells, cols);
             if (p >= t.size() || t.get(p).blank() || isFigure(p) || isStart(p)) {
                 return Optional.empty();
             }
@@ -933,15 +940,7 @@ final class FlatTable {
             Map<ColumnRole, Integer> col = firstColumns(h);
             List<Token> cells = new ArrayList<>();
             List<Integer> cols = new ArrayList<>();
-            int p = i;
-            if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
-                cells.add(t.get(p++));
-                cols.add(col.get(ColumnRole.of(Part.LEVEL1)));
-            }
-            if (p < t.size() && h.has(Part.LEVEL2) && h.has(Part.LEVEL3) && isLevel2(p)) {
-                cells.add(t.get(p++));
-                cols.add(col.get(ColumnRole.of(Part.LEVEL2)));
-            }
+            int p = levelNames(h, col, i, cells, cols);
             List<Integer> slots = new ArrayList<>();
             slots.add(col.get(ColumnRole.of(h.has(Part.LEVEL3) ? Part.LEVEL3 : Part.LEVEL2)));
             for (ColumnRole role : h.valueRoles()) {

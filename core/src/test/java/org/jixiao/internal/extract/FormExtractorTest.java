@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -315,6 +316,19 @@ class FormExtractorTest {
         return ((Result.Ok<ExtractedForms>) r).value().records().get(0);
     }
 
+    /**
+     * A form as a page's text with a cell per line and its empty cells gone: the head of a
+     * national form for {@code project} (its funds fully spent), then {@code cells}.
+     */
+    private static String cellsForm(String project, String... cells) {
+        List<String> lines = new ArrayList<>(List.of("项目支出绩效自评表", "（2021年度）", "项目名称", project,
+                "主管部门", "县水利局", "实施单位", "县供水站",
+                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                "年度资金总额", "100", "100", "100", "10", "100%", "10"));
+        lines.addAll(List.of(cells));
+        return String.join("\n", lines) + "\n";
+    }
+
     /** A national form whose indicator table holds one 产出 row and then {@code rows}. */
     private static String indicatorTable(String... rows) {
         return String.join("\n",
@@ -382,16 +396,13 @@ class FormExtractorTest {
         // second row (the level names under 绩效指标, 指标性质 | 指标值 | 度量单位 under 年度指标值)
         // follows its first row directly, and an empty reason leaves the next row's level name
         // right after the score.
-        String form = String.join("\n", "项目支出绩效自评表", "（2019年度）", "项目名称", "卫片执法补助经费",
-                "主管部门", "市自然资源局", "实施单位", "区自然资源局",
-                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
-                "年度资金总额", "100", "100", "90", "10", "90%", "9",
+        String form = cellsForm("卫片执法补助经费",
                 "绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
                 "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
                 "产出指标", "数量指标", "执法图斑核查数", "≥", "1000", "个", "1100个", "40", "40",
                 "质量指标", "核查准确率", "=", "90", "%", "88%", "40", "38", "年初指标值设定偏高。",
                 "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "92%", "10", "10",
-                "总分", "100", "97") + "\n";
+                "总分", "100", "97");
         ProjectRecord p = firstRecord("cells.txt", form);
         assertEquals(List.of("执法图斑核查数", "核查准确率", "群众满意度"),
                 p.indicators().stream().map(Indicator::level3).toList());
@@ -462,15 +473,12 @@ class FormExtractorTest {
     @Test
     void readsACellPerLineSubRowThatStatesNoWeightOrScore() {
         // A 其中 row details its parent's target and actual; its empty 分值 and 得分 left no lines.
-        String form = String.join("\n", "项目支出绩效自评表", "（2021年度）", "项目名称", "农村饮水安全工程",
-                "主管部门", "县水利局", "实施单位", "县供水站",
-                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
-                "年度资金总额", "100", "100", "100", "10", "100%", "10",
+        String form = cellsForm("农村饮水安全工程",
                 "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
                 "产出指标", "数量指标", "受益农村人口", "43000人", "49197人", "50", "50",
                 "其中:一期", "21500人", "24598人",
                 "质量指标", "水质检测达标率", "96%", "96%", "40", "40", "无",
-                "总分", "100", "100") + "\n";
+                "总分", "100", "100");
         ProjectRecord p = firstRecord("sub-row-cells.txt", form);
         assertEquals(List.of("受益农村人口", "其中:一期", "水质检测达标率"),
                 p.indicators().stream().map(Indicator::level3).toList());
@@ -486,10 +494,7 @@ class FormExtractorTest {
     void readsACellPerLineTableThroughTheTemplateRowsLeftUnfilled() {
         // Rows the template printed and nobody filled (无 | / | / | /, …… | ……, a level alone), a
         // cell per line: they are no indicators, and the rows after them are read.
-        String form = String.join("\n", "项目支出绩效自评表", "（2023年度）", "项目名称", "农村供水保障",
-                "主管部门", "县水利局", "实施单位", "县供水站",
-                "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
-                "年度资金总额", "100", "100", "100", "10", "100%", "10",
+        String form = cellsForm("农村供水保障",
                 "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
                 "产出指标", "数量指标", "新建集中供水工程", "≥34处", "37处", "30", "30", "无",
                 "无", "/", "/", "/", "/",
@@ -497,7 +502,7 @@ class FormExtractorTest {
                 "……", "……", "……",
                 "效益指标", "生态效益指标",
                 "社会效益指标", "政策知晓率", "90%", "90%", "30", "30",
-                "总分", "100", "100") + "\n";
+                "总分", "100", "100");
         ProjectRecord p = firstRecord("filler-cells.txt", form);
         assertEquals(List.of("新建集中供水工程", "项目完成时间", "政策知晓率"),
                 p.indicators().stream().map(Indicator::level3).toList());
