@@ -616,7 +616,8 @@ final class FlatTable {
                 if (start >= t.size() || dictionary.is(t.get(start).text(), Field.TOTAL_SCORE)) {
                     return start;
                 }
-                Optional<RowFit> row = fitRow(header.get(), start, blankFree ? Trailing.UNTIL_NEXT_ROW : Trailing.AS_HEADER);
+                Optional<RowFit> row = fitRow(header.get(), start,
+                        blankFree ? Trailing.UNTIL_NEXT_ROW : Trailing.AS_HEADER);
                 if (row.isEmpty()) {
                     row = emptyRow(header.get(), start);
                 }
@@ -789,7 +790,8 @@ final class FlatTable {
                                         HeaderModel h, int p, int last, int lastField, Trailing trailing,
                                         ColumnRole required) {
             List<ColumnRole> fields = h.valueRoles();
-            int end = Math.min(t.size(), trailing == Trailing.NONE ? last + 1 : last + (fields.size() - 1 - lastField) + 1);
+            int end = Math.min(t.size(),
+                    trailing == Trailing.NONE ? last + 1 : last + (fields.size() - 1 - lastField) + 1);
             // The cells after the last value (a review score, a reason) end where the next row
             // begins: the first of them that is a level name or a header, or in a blank-free run
             // the first that begins a row of its own or an unfilled template row (……, never a reason).
@@ -889,7 +891,8 @@ final class FlatTable {
          * Adds the level-1 and level-2 names that open a row at token {@code i} to {@code cells}
          * and their columns to {@code cols}; returns the index after them.
          */
-        private int levelNames(HeaderModel h, Map<ColumnRole, Integer> col, int i, List<Token> cells, List<Integer> cols) {
+        private int levelNames(HeaderModel h, Map<ColumnRole, Integer> col, int i, List<Token> cells,
+                               List<Integer> cols) {
             int p = i;
             if (h.has(Part.LEVEL1) && rows.isLevel1Label(cell(p))) {
                 cells.add(t.get(p++));

@@ -169,7 +169,7 @@ final class FormLocator {
         }
         String value = text.substring(colon + 1).strip();
         // 主管部门(盖章):   单位:万元 is a line to sign and stamp, not a value.
-        if (value.isEmpty() || prose.fundsUnit(value).isPresent() && value.length() <= 8) {
+        if (value.isEmpty() || prose.isUnitStatement(value)) {
             return Optional.empty();
         }
         return Optional.of(new Labelled(field.get(), value));

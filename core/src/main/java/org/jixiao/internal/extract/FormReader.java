@@ -407,7 +407,9 @@ final class FormReader {
         for (int i = 0; i < cells.size() - 1; i++) {
             Optional<Field> f = headings.get(i).filter(HEADER_LABELS::contains);
             Cell value = cells.get(i + 1);
-            if (f.isPresent() && headings.get(i + 1).filter(HEADER_LABELS::contains).isEmpty()) {
+            // 主管部门(盖章): | 单位:万元 is a line to sign and stamp; the value stands elsewhere.
+            if (f.isPresent() && headings.get(i + 1).filter(HEADER_LABELS::contains).isEmpty()
+                    && !prose.isUnitStatement(value.text())) {
                 noteKind(cells.get(i).text());
                 header.putIfAbsent(f.get(), new Sourced<>(value.text(), line.ref(value)));
                 i++;

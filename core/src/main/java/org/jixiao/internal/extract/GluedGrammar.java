@@ -315,7 +315,8 @@ final class GluedGrammar {
                                     && splitsRange(c.span().to())) {
                                 continue; // 2018-2022 is one value
                             }
-                            extra += scoreOverWeight(kinds.get(k), c.span(), n.prefix) + oddWeight(kinds.get(k), c.span());
+                            extra += scoreOverWeight(kinds.get(k), c.span(), n.prefix)
+                                    + oddWeight(kinds.get(k), c.span());
                             if (kinds.get(k) == Kind.UNIT && !c.span().blank() && qualitative(n.prefix)) {
                                 extra += QUALITATIVE_UNIT; // a 定性 row states words, not a quantity with its unit
                             }

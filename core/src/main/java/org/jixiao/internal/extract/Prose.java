@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 final class Prose {
 
+    /** The longest unit statement ({@code 单位：万元}, {@code 金额单位：元}). */
+    private static final int MAX_UNIT_STATEMENT = 8;
+
     /** A leading {@code (?:word|word|…)} whose words are plain text, without regex syntax. */
     private static final Pattern LEADING_WORDS = Pattern.compile("^\\(\\?:([^\\\\()\\[\\]{}.*+?^$|]+(?:\\|[^\\\\()\\[\\]{}.*+?^$|]+)*)\\)");
 
@@ -240,6 +243,14 @@ final class Prose {
     /** The money unit a funds block label states (项目资金(元) gives 元), if any. */
     Optional<String> fundsUnit(String label) {
         return fundsUnit.first(label);
+    }
+
+    /**
+     * A form's statement of its money unit and nothing more ({@code 单位:万元}, {@code (万元)}): what a
+     * head's sign-and-stamp line puts beside 主管部门(盖章):, no value of that label.
+     */
+    boolean isUnitStatement(String text) {
+        return text.length() <= MAX_UNIT_STATEMENT && fundsUnit(text).isPresent();
     }
 
     /** The weight a level label prints ({@code 产出指标(50分)} gives 50); the match's start is where the label ends. */

@@ -538,6 +538,27 @@ class FormExtractorTest {
     }
 
     @Test
+    void takesNoUnitForTheDepartmentFromTheLineToSignAndStamp() {
+        // Shandong's head as a page's single-spaced rows: 主管部门(盖章): | 单位:万元 opens the table.
+        String form = String.join("\n",
+                "区级部门预算项目支出绩效自评表",
+                "( 2019 年度)",
+                "主管部门(盖章): 单位:万元",
+                "项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局",
+                "项目实施单位 济南市历城区文化馆 项目负责人 田延青 联系电话 88894492",
+                "年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+                "年度资金总额 45 45 45 10 100% 10",
+                "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                "产出指标 数量指标 全年免费开放 100% 100% 50 50",
+                "效益指标 社会效益指标 群众满意度 ≥90% 95% 40 40",
+                "总分 100 100",
+                "");
+        ProjectRecord p = firstRecord("stamp-line.txt", form);
+        assertEquals("济南市历城区文化和旅游局", p.department().orElseThrow().value());
+        assertEquals("商品和服务支出", p.projectName().orElseThrow().value());
+    }
+
+    @Test
     void readsAFundsLineWhoseEmptyRateThePageDropped() {
         String form = String.join("\n",
                 "    项目支出绩效自评表",
