@@ -76,44 +76,50 @@ public final class FormExtractor {
     }
 
     /**
-     * {@code line} with each heading that a space cut into two cells joined again: a page's text
-     * whose cells are separated by single spaces also splits a heading written over two lines in
-     * its cell ({@code 一级 指标}, {@code 年度 指标值}). The joined cell spans both columns.
+     * {@code line} with each heading or level name that a space cut into two cells joined again: a
+     * page's text whose cells are separated by single spaces also splits a heading written over two
+     * lines in its cell ({@code 一级 指标}, {@code 经济效益 指标}). The joined cell takes the first one's
+     * column and the cells after it move left, as the row's cells would stand had no space cut it.
      */
     private Line joinSplitHeadings(Line.Cells line) {
         List<Cell> cells = line.nonBlank();
-        List<Cell> out = new ArrayList<>(cells.size());
-        boolean changed = false;
+        List<Cell> out = null;
+        Map<Integer, SourceRef> refs = null;
+        int shift = 0;
         for (int k = 0; k < cells.size(); k++) {
             Cell a = cells.get(k);
             Optional<String> heading = k + 1 < cells.size() ? splitHeading(a, cells.get(k + 1)) : Optional.empty();
+            if (heading.isPresent() && out == null) {
+                out = new ArrayList<>(cells.size());
+                refs = new HashMap<>();
+                for (Cell before : cells.subList(0, k)) {
+                    out.add(before);
+                    refs.put(before.col(), line.ref(before));
+                }
+            }
+            if (out == null) {
+                continue;
+            }
+            Cell placed = new Cell(a.col() - shift, a.colSpan(), a.rowSpan(), heading.orElse(a.text()));
+            out.add(placed);
+            refs.put(placed.col(), line.ref(a));
             if (heading.isPresent()) {
-                out.add(new Cell(a.col(), a.colSpan() + cells.get(k + 1).colSpan(), a.rowSpan(), heading.get()));
-                k++;
-                changed = true;
-            } else {
-                out.add(a);
+                // The cells after the joined one move left by the column it gave up.
+                shift += cells.get(++k).colSpan();
             }
         }
-        if (!changed) {
-            return line;
-        }
-        Map<Integer, SourceRef> refs = new HashMap<>();
-        for (Cell c : out) {
-            refs.put(c.col(), line.ref(c));
-        }
-        return new Line.Chunk(new Row(out), refs);
+        return out == null ? line : new Line.Chunk(new Row(out), refs);
     }
 
-    /** The column heading that cells {@code a} and {@code b}, side by side, make together. */
+    /** The column heading or level name that cells {@code a} and {@code b}, side by side, make together. */
     private Optional<String> splitHeading(Cell a, Cell b) {
         // The cheap tests first: this is asked of every two neighbouring cells of every row.
         if (a.text().length() > WRAPPED_HEAD || b.text().length() > WRAPPED_HEAD + 1
                 || a.col() + a.colSpan() != b.col() || a.rowSpan() != b.rowSpan()) {
             return Optional.empty();
         }
-        return WrappedLabel.join(dictionary, prose, a.text(), b.text())
-                .filter(h -> dictionary.lookup(h).filter(HeaderModel::isHeading).isPresent());
+        return WrappedLabel.join(dictionary, prose, a.text(), b.text()).filter(h -> dictionary.lookup(h)
+                .filter(f -> HeaderModel.isHeading(f) || f.isLevel1Value() || f.isLevel2Value()).isPresent());
     }
 
     /**

@@ -513,7 +513,8 @@ class FormExtractorTest {
 
     @Test
     void readsASingleSpacedFormWhoseHeadingsASpaceCutInTwo() {
-        // Single spaces separate the cells, and also the two lines of a heading's cell (一级 指标).
+        // Single spaces separate the cells, and also the two lines of a heading's or a level's cell
+        // (一级 指标, 社会效益 指标).
         String form = String.join("\n",
                 "项目支出绩效自评表",
                 "（2020年度）",
@@ -524,7 +525,7 @@ class FormExtractorTest {
                 "绩效指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
                 "一级 指标 二级 指标 三级指标 指标性质 指标值 度量单位",
                 "产出指标 数量指标 执法补助经费 = 72890 元 72890 50 45",
-                "效益指标 社会效益指标 违法行为责停率 ≥ 95 % 95 40 36",
+                "效益指标 社会效益 指标 违法行为责停率 ≥ 95 % 95 40 36",
                 "总分 100 91",
                 "");
         ProjectRecord p = firstRecord("spaced.txt", form);
