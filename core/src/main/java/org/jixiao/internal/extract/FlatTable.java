@@ -37,6 +37,8 @@ final class FlatTable {
 
     /** A single-column table shorter than this is an ordinary table, not a flattened form. */
     private static final int MIN_ROWS = 20;
+    /** The most headings a two-row header's second row holds (levels, and pieces of three values). */
+    private static final int MAX_PIECES = 12;
     /** Rows of a report's transposed funds table carry a row-number cell such as (1) or (7)=(4)/(2). */
     private static final Pattern ROW_NUMBER = Pattern.compile("^\\(\\d+\\).*");
 
@@ -645,8 +647,10 @@ final class FlatTable {
             while (firstPiece > 0 && isPiece(dictionary.lookup(run.get(firstPiece - 1).text()))) {
                 firstPiece--;
             }
-            // A first row may end in headings that could be pieces too (实际完成值): try each split.
-            for (int split = Math.max(firstPiece, 3); split <= run.size() - 2; split++) {
+            // A first row may end in headings that could be pieces too (实际完成值): try each split,
+            // of a second row no longer than a header's (a run of thousands of headings is no header).
+            int from = Math.max(Math.max(firstPiece, 3), run.size() - MAX_PIECES);
+            for (int split = from; split <= run.size() - 2; split++) {
                 Optional<HeaderModel> header = twoRows(run.subList(0, split), run.subList(split, run.size()));
                 if (header.isPresent()) {
                     return header;
