@@ -625,6 +625,8 @@ public final class TextReader implements DocumentReader {
 
     /** One space or more: the cell separator of a page that writes its table rows with single spaces. */
     private static final Pattern SINGLE_SPACES = Pattern.compile("[ \u3000]+");
+    /** The longest field of a single-spaced row of words (a cell's name or value). */
+    private static final int SHORT_FIELD = 16;
     /**
      * A figure cell: 45, 12.5, 100%, or a placeholder dash; in full-width forms too (４５, １００％),
      * which text normalization folds only after the reader has split the rows.
@@ -656,11 +658,25 @@ public final class TextReader implements DocumentReader {
                     figures++;
                 }
             }
-            if (fields.length >= 4 && figures >= 2 && ++rows >= 3) {
+            if (fields.length >= 4 && (figures >= 2 || fields.length >= 5 && allShort(fields)) && ++rows >= 3) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True if every field is a table cell's length: a row of a table whose values are words
+     * (指标值 | 实施进度 of a 绩效目标 table) has few figures, but prose has no run of short words
+     * between single spaces.
+     */
+    private static boolean allShort(String[] fields) {
+        for (String f : fields) {
+            if (f.length() > SHORT_FIELD) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

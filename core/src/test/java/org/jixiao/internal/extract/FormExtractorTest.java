@@ -539,6 +539,29 @@ class FormExtractorTest {
     }
 
     @Test
+    void readsASingleSpacedGoalsTableWhoseValuesAreWords() {
+        // Daying's 绩效目标 table as a page's single-spaced rows: its values are words (至少全年完成2次宣传,
+        // 已完成100%), few of them figures, and still each row is a table row, not glued text.
+        String form = String.join("\n",
+                "项目支出绩效自评表",
+                "（2020年度）",
+                "项目名称 双心及文明城市创建专项资金",
+                "绩效指标 一级指标 二级指标 三级指标 指标值 实施进度",
+                "项目决策 数量指标 宣传次数 至少全年完成2次宣传 已完成100%",
+                "质量指标 创建质量 按质按量完成 已完成100%",
+                "时效指标 全年 1-12月 已完成100%",
+                "成本指标 成本 10万元 已完成100%",
+                "项目效益 社会效益指标 提升全县消费者维权意识 不断提升 已完成100%",
+                "");
+        ProjectRecord p = firstRecord("spaced-goals.txt", form);
+        assertEquals(List.of("宣传次数", "创建质量", "全年", "成本", "提升全县消费者维权意识"),
+                p.indicators().stream().map(Indicator::level3).toList());
+        assertEquals(List.of("至少全年完成2次宣传", "按质按量完成", "1-12月", "10万元", "不断提升"),
+                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+        assertTrue(p.indicators().stream().allMatch(i -> i.actual().orElseThrow().value().equals("已完成100%")));
+    }
+
+    @Test
     void takesNoUnitForTheDepartmentFromTheLineToSignAndStamp() {
         // Shandong's head as a page's single-spaced rows: 主管部门(盖章): | 单位:万元 opens the table.
         String form = String.join("\n",
