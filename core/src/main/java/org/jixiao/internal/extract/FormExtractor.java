@@ -1,6 +1,7 @@
 package org.jixiao.internal.extract;
 
 import java.util.Map;
+import org.jixiao.internal.normalize.Field;
 import org.jixiao.internal.normalize.HeadingDictionary;
 import org.jixiao.internal.normalize.MeasureParser;
 import org.jixiao.model.Cell;
@@ -88,38 +89,51 @@ public final class FormExtractor {
         int shift = 0;
         for (int k = 0; k < cells.size(); k++) {
             Cell a = cells.get(k);
-            Optional<String> heading = k + 1 < cells.size() ? splitHeading(a, cells.get(k + 1)) : Optional.empty();
-            if (heading.isPresent() && out == null) {
-                out = new ArrayList<>(cells.size());
-                refs = new HashMap<>();
-                for (Cell before : cells.subList(0, k)) {
-                    out.add(before);
-                    refs.put(before.col(), line.ref(before));
+            Cell placed = new Cell(a.col() - shift, a.colSpan(), a.rowSpan(), a.text());
+            // A heading may have been cut more than once (项目预算 | 执行情况 | (10分)).
+            Optional<String> heading;
+            while (k + 1 < cells.size() && (heading = splitHeading(placed, cells.get(k + 1), shift)).isPresent()) {
+                if (out == null) {
+                    out = new ArrayList<>(cells.size());
+                    refs = new HashMap<>();
+                    for (Cell before : cells.subList(0, k)) {
+                        out.add(before);
+                        refs.put(before.col(), line.ref(before));
+                    }
                 }
-            }
-            if (out == null) {
-                continue;
-            }
-            Cell placed = new Cell(a.col() - shift, a.colSpan(), a.rowSpan(), heading.orElse(a.text()));
-            out.add(placed);
-            refs.put(placed.col(), line.ref(a));
-            if (heading.isPresent()) {
+                placed = new Cell(placed.col(), placed.colSpan(), placed.rowSpan(), heading.get());
                 // The cells after the joined one move left by the column it gave up.
                 shift += cells.get(++k).colSpan();
+            }
+            if (out != null) {
+                out.add(placed);
+                refs.put(placed.col(), line.ref(a));
             }
         }
         return out == null ? line : new Line.Chunk(new Row(out), refs);
     }
 
-    /** The column heading or level name that cells {@code a} and {@code b}, side by side, make together. */
-    private Optional<String> splitHeading(Cell a, Cell b) {
+    /**
+     * The column heading or level name that cells {@code a} and {@code b}, side by side, make
+     * together ({@code b} not yet moved left by {@code shift}); or a funds block's label with the
+     * weight printed after it (预算执行情况 | (10分)).
+     */
+    private Optional<String> splitHeading(Cell a, Cell b, int shift) {
         // The cheap tests first: this is asked of every two neighbouring cells of every row.
-        if (a.text().length() > WRAPPED_HEAD || b.text().length() > WRAPPED_HEAD + 1
-                || a.col() + a.colSpan() != b.col() || a.rowSpan() != b.rowSpan()) {
+        if (a.col() + a.colSpan() != b.col() - shift || a.rowSpan() != b.rowSpan() || b.text().isEmpty()) {
+            return Optional.empty();
+        }
+        if (b.text().charAt(0) == '(') {
+            LevelLabel weight = LevelLabel.of(b.text(), prose);
+            return weight.isLost() && weight.weight().isPresent() && dictionary.is(a.text(), Field.FUNDS_BLOCK)
+                    ? Optional.of(a.text() + b.text()) : Optional.empty();
+        }
+        if (a.text().length() > WRAPPED_HEAD || b.text().length() > WRAPPED_HEAD + 1) {
             return Optional.empty();
         }
         return WrappedLabel.join(dictionary, prose, a.text(), b.text()).filter(h -> dictionary.lookup(h)
-                .filter(f -> HeaderModel.isHeading(f) || f.isLevel1Value() || f.isLevel2Value()).isPresent());
+                .filter(f -> HeaderModel.isHeading(f) || f.isLevel1Value() || f.isLevel2Value() || f == Field.FUNDS_BLOCK)
+                .isPresent());
     }
 
     /**

@@ -562,16 +562,17 @@ class FormExtractorTest {
     }
 
     @Test
-    void takesNoUnitForTheDepartmentFromTheLineToSignAndStamp() {
-        // Shandong's head as a page's single-spaced rows: 主管部门(盖章): | 单位:万元 opens the table.
+    void readsShandongsHeadFromSingleSpacedRows() {
+        // Shandong's head as a page's single-spaced rows: 主管部门(盖章): | 单位:万元 opens the table,
+        // and the funds block's label takes three cells.
         String form = String.join("\n",
                 "区级部门预算项目支出绩效自评表",
                 "( 2019 年度)",
                 "主管部门(盖章): 单位:万元",
                 "项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局",
                 "项目实施单位 济南市历城区文化馆 项目负责人 田延青 联系电话 88894492",
-                "年初预算数 全年预算数 全年执行数 分值 执行率 得分",
-                "年度资金总额 45 45 45 10 100% 10",
+                "项目预算 执行情况 (10分) 年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法",
+                "年度资金总额 45 45 10 100% 10 执行率*该指标分值,最高不得超过分值上限。",
                 "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
                 "产出指标 数量指标 全年免费开放 100% 100% 50 50",
                 "效益指标 社会效益指标 群众满意度 ≥90% 95% 40 40",
@@ -580,6 +581,12 @@ class FormExtractorTest {
         ProjectRecord p = firstRecord("stamp-line.txt", form);
         assertEquals("济南市历城区文化和旅游局", p.department().orElseThrow().value());
         assertEquals("商品和服务支出", p.projectName().orElseThrow().value());
+        // The funds block's label, cut by the spaces into 项目预算 | 执行情况 | (10分), is one cell
+        // again, so the figures stand under their headings.
+        var summary = p.funds().summary();
+        assertEquals(0, new BigDecimal("45").compareTo(summary.initialBudget().orElseThrow().value()));
+        assertEquals(0, new BigDecimal("45").compareTo(summary.executed().orElseThrow().value()));
+        assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetScoreReported().orElseThrow().value()));
     }
 
     @Test
