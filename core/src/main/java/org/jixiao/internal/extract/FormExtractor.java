@@ -89,7 +89,7 @@ public final class FormExtractor {
         int shift = 0;
         for (int k = 0; k < cells.size(); k++) {
             Cell a = cells.get(k);
-            Cell placed = new Cell(a.col() - shift, a.colSpan(), a.rowSpan(), a.text());
+            Cell placed = shift == 0 ? a : new Cell(a.col() - shift, a.colSpan(), a.rowSpan(), a.text());
             // A heading may have been cut more than once (项目预算 | 执行情况 | (10分)).
             Optional<String> heading;
             while (k + 1 < cells.size() && (heading = splitHeading(placed, cells.get(k + 1), shift)).isPresent()) {
