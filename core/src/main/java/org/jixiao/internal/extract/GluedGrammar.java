@@ -56,6 +56,13 @@ final class GluedGrammar {
     /** How far a fund line's whole-row terms (decimals, arithmetic) can move its cost. */
     private static final int LINE_TERMS_RANGE = 12;
     private static final int MAX_STEPS = 2_000_000;
+    /**
+     * The most search states one run may hold. Each keeps the cells read so far, so they cost memory
+     * as steps do not: a run that needs more (a long stretch of text read as one indicator run, after
+     * a damaged or repeated header) is too ambiguous to read, and is reported rather than left to
+     * fill the heap that the batch's other files share.
+     */
+    private static final int MAX_NODES = 150_000;
     /*
      * What each reading of a cell costs; the cheapest reading of a run wins. A value of the
      * column's own grammar is free; an empty cell costs a little (a figure more, as rows state
@@ -163,6 +170,7 @@ final class GluedGrammar {
         private final boolean named;
         private final Optional<BigDecimal> cap;
         private int steps;
+        private int nodeCount;
         /** The number of cells read once the last measure column is (-1: none): the measures' terms are then known. */
         private final int measuresDone;
         /** The number of cells read once the last figure column is (-1: none): the figures' checks and terms are then known. */
@@ -194,6 +202,11 @@ final class GluedGrammar {
             this.measuresDone = measures;
             this.figuresDone = figures;
             this.amountColumns = (int) kinds.stream().filter(k -> k == Kind.AMOUNT).count();
+        }
+
+        /** How many search states the run holds (bounded by {@value #MAX_NODES}). */
+        int states() {
+            return nodeCount;
         }
 
         List<Reading> readings() {
@@ -303,7 +316,7 @@ final class GluedGrammar {
                             continue;
                         }
                         for (Candidate c : candidates(kinds.get(k), at)) {
-                            if (++steps > MAX_STEPS) {
+                            if (++steps > MAX_STEPS || exhausted) {
                                 exhausted = true;
                                 return null;
                             }
@@ -358,7 +371,12 @@ final class GluedGrammar {
                 here = new HashMap<>();
                 nodes[at - from][k] = here;
             }
-            return here.computeIfAbsent(signature(k, prefix), key -> new Node(at, k));
+            return here.computeIfAbsent(signature(k, prefix), key -> {
+                if (++nodeCount > MAX_NODES) {
+                    exhausted = true;
+                }
+                return new Node(at, k);
+            });
         }
 
         /** Takes {@code back} into {@code n} if it reaches {@code n} at its cheapest cost so far. */
