@@ -63,6 +63,8 @@ final class GluedGrammar {
      * fill the heap that the batch's other files share.
      */
     private static final int MAX_NODES = 150_000;
+    /** Every 4,096 steps the search looks whether its thread was interrupted. */
+    private static final int INTERRUPT_CHECK = 4095;
     /*
      * What each reading of a cell costs; the cheapest reading of a run wins. A value of the
      * column's own grammar is free; an empty cell costs a little (a figure more, as rows state
@@ -204,6 +206,18 @@ final class GluedGrammar {
             this.amountColumns = (int) kinds.stream().filter(k -> k == Kind.AMOUNT).count();
         }
 
+        /**
+         * True, and the run given up, once it has taken too many steps or states, or its thread was
+         * interrupted: a batch that gave up waiting for this file interrupts it, and a search that
+         * went on would keep its states on the heap the batch's other files share.
+         */
+        private boolean outOfSteps() {
+            if (++steps > MAX_STEPS || (steps & INTERRUPT_CHECK) == 0 && Thread.currentThread().isInterrupted()) {
+                exhausted = true;
+            }
+            return exhausted;
+        }
+
         /** How many search states the run holds (bounded by {@value #MAX_NODES}). */
         int states() {
             return nodeCount;
@@ -243,8 +257,7 @@ final class GluedGrammar {
 
         private void lineCells(int at, int k, List<Span> cells, int cost, Map<Long, Integer> bestPartial,
                                List<List<Span>> best, int[] bestCost) {
-            if (++steps > MAX_STEPS) {
-                exhausted = true;
+            if (outOfSteps()) {
                 return;
             }
             if (k == kinds.size()) {
@@ -316,8 +329,7 @@ final class GluedGrammar {
                             continue;
                         }
                         for (Candidate c : candidates(kinds.get(k), at)) {
-                            if (++steps > MAX_STEPS || exhausted) {
-                                exhausted = true;
+                            if (outOfSteps()) {
                                 return null;
                             }
                             if (!fitsSoFar(kinds.get(k), c.span(), n.prefix)) {
