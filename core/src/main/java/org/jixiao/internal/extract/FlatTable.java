@@ -644,7 +644,8 @@ final class FlatTable {
          */
         private Optional<HeaderModel> twoRowsInOneRun(List<Token> run) {
             int firstPiece = run.size();
-            while (firstPiece > 0 && isPiece(dictionary.lookup(run.get(firstPiece - 1).text()))) {
+            while (firstPiece > 0
+                    && dictionary.lookup(run.get(firstPiece - 1).text()).filter(HeaderModel::isSpanPiece).isPresent()) {
                 firstPiece--;
             }
             // A first row may end in headings that could be pieces too (实际完成值): try each split,
@@ -681,12 +682,6 @@ final class FlatTable {
                 out.add(new Line.Chunk(new Row(subCells), subRefs));
             }
             return header;
-        }
-
-        /** Headings that are pieces of a spanning heading: level names, comparator, value, unit. */
-        private static boolean isPiece(Optional<Field> f) {
-            return f.filter(x -> x == Field.LEVEL1 || x == Field.LEVEL2 || x == Field.LEVEL3 || x == Field.COMPARATOR
-                    || x == Field.UNIT || x == Field.TARGET || x == Field.ACTUAL).isPresent();
         }
 
         /**

@@ -165,6 +165,15 @@ record HeaderModel(List<Column> columns, int headerRows) {
     }
 
     /**
+     * A heading that {@link #expandedInOrder} can place under a spanning one: a level name under
+     * 绩效指标, or a comparator, value or unit under a target or actual.
+     */
+    static boolean isSpanPiece(Field f) {
+        return f == Field.LEVEL1 || f == Field.LEVEL2 || f == Field.LEVEL3 || f == Field.COMPARATOR || f == Field.UNIT
+                || f == Field.TARGET || f == Field.ACTUAL;
+    }
+
+    /**
      * A two-row header whose spans were lost (a table copied from a web page as pipe rows): the
      * second row's headings are given, in order, to the first row's 绩效指标 (the level names) and
      * to its targets and actuals (指标性质, 指标值, 度量单位); the grid is then numbered afresh.

@@ -11,6 +11,7 @@ import org.jixiao.model.Finding;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.ProjectRecord;
 import org.jixiao.model.Result;
+import org.jixiao.model.Sourced;
 import org.jixiao.model.Stage;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -64,9 +66,9 @@ class FormExtractorTest {
         ProjectRecord r = forms.get(0);
         assertEquals(9, r.indicators().size(), "the 预算执行率 row is not an indicator");
         assertEquals(0, r.funds().summary().budgetScoreReported().orElseThrow().value().signum());
-        assertEquals(0, new BigDecimal("2428.53").compareTo(r.funds().summary().executed().orElseThrow().value()));
+        assertNumber("2428.53", r.funds().summary().executed());
         assertEquals("良好", r.gradeReported().orElseThrow().value());
-        assertEquals(0, new BigDecimal("89.5").compareTo(r.totalScoreReported().orElseThrow().value()));
+        assertNumber("89.5", r.totalScoreReported());
     }
 
     @Test
@@ -124,7 +126,7 @@ class FormExtractorTest {
         Result<ExtractedForms> r = extract("bad.txt", form.getBytes(StandardCharsets.UTF_8));
 
         ProjectRecord record = ((ExtractedForms) assertInstanceOf(Result.Ok.class, r).value()).records().get(0);
-        assertEquals(List.of("培训人数"), record.indicators().stream().map(Indicator::level3).toList());
+        assertEquals(List.of("培训人数"), each(record, Indicator::level3));
         Finding finding = record.readingFindings().stream()
                 .filter(x -> x.code().equals("indicator_row_unreadable")).findFirst().orElseThrow();
         assertEquals("table 1, row 3, col 1", finding.source().orElseThrow().describe());
@@ -157,8 +159,8 @@ class FormExtractorTest {
 
         var summary = ((Result.Ok<ExtractedForms>) r).value().records().get(0).funds().summary();
         assertEquals("38.766462", summary.initialBudget().orElseThrow().value().toPlainString());
-        assertEquals(0, new BigDecimal("40").compareTo(summary.fullYearBudget().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("378.65").compareTo(summary.executed().orElseThrow().value()));
+        assertNumber("40", summary.fullYearBudget());
+        assertNumber("378.65", summary.executed());
         assertEquals(0, new BigDecimal("94.66").compareTo(summary.executionRateReported().orElseThrow().value()),
                 "a rate is not an amount");
         assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()), "nor is a weight");
@@ -183,12 +185,12 @@ class FormExtractorTest {
         Result<ExtractedForms> r = extract("sichuan-2023.txt", form.getBytes(StandardCharsets.UTF_8));
 
         var summary = ((Result.Ok<ExtractedForms>) r).value().records().get(0).funds().summary();
-        assertEquals(0, new BigDecimal("2.00").compareTo(summary.initialBudget().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("3.36").compareTo(summary.fullYearBudget().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("3.20").compareTo(summary.executed().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("95.24").compareTo(summary.executionRateReported().orElseThrow().value()));
+        assertNumber("2.00", summary.initialBudget());
+        assertNumber("3.36", summary.fullYearBudget());
+        assertNumber("3.20", summary.executed());
+        assertNumber("95.24", summary.executionRateReported());
         assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("9.5").compareTo(summary.budgetScoreReported().orElseThrow().value()));
+        assertNumber("9.5", summary.budgetScoreReported());
         // Its goals header opens with 项目基本情况, not 年度总体目标.
         var goals = ((Result.Ok<ExtractedForms>) r).value().records().get(0).goals();
         assertEquals("按要求购置电脑并支付资金。", goals.expected().orElseThrow().value());
@@ -213,9 +215,9 @@ class FormExtractorTest {
                 "");
         ProjectRecord p = firstRecord("inner-mongolia-2024.txt", form);
         assertEquals(List.of("大于等于1次", "小于等于2个"),
-                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList(),
+                each(p, i -> i.target().orElseThrow().value()),
                 "正向 and 反向 are no comparators");
-        assertEquals(List.of("1次", "1个"), p.indicators().stream().map(i -> i.actual().orElseThrow().value()).toList());
+        assertEquals(List.of("1次", "1个"), each(p, i -> i.actual().orElseThrow().value()));
     }
 
     @Test
@@ -231,7 +233,7 @@ class FormExtractorTest {
                 "总分 | 100 | 100 |",
                 "");
         ProjectRecord p = firstRecord("nature-column.txt", form);
-        assertEquals(List.of("100人次", "800元"), p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+        assertEquals(List.of("100人次", "800元"), each(p, i -> i.target().orElseThrow().value()));
     }
 
     @Test
@@ -284,12 +286,12 @@ class FormExtractorTest {
                 ""));
 
         var funds = p.funds().summary();
-        assertEquals(0, new BigDecimal("60").compareTo(funds.initialBudget().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("64").compareTo(funds.fullYearBudget().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("48").compareTo(funds.executed().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("75").compareTo(funds.executionRateReported().orElseThrow().value()));
+        assertNumber("60", funds.initialBudget());
+        assertNumber("64", funds.fullYearBudget());
+        assertNumber("48", funds.executed());
+        assertNumber("75", funds.executionRateReported());
         assertEquals(0, BigDecimal.TEN.compareTo(funds.budgetWeight().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("7.5").compareTo(funds.budgetScoreReported().orElseThrow().value()));
+        assertNumber("7.5", funds.budgetScoreReported());
     }
 
     @Test
@@ -329,6 +331,16 @@ class FormExtractorTest {
         return String.join("\n", lines) + "\n";
     }
 
+    /** {@code expected} and the figure read, as numbers (12.50 is 12.5). */
+    private static void assertNumber(String expected, Optional<Sourced<BigDecimal>> read) {
+        assertEquals(0, new BigDecimal(expected).compareTo(read.orElseThrow().value()), () -> "read " + read);
+    }
+
+    /** {@code field} of every indicator of {@code record}, in order. */
+    private static <T> List<T> each(ProjectRecord record, Function<Indicator, T> field) {
+        return record.indicators().stream().map(field).toList();
+    }
+
     /** A national form whose indicator table holds one 产出 row and then {@code rows}. */
     private static String indicatorTable(String... rows) {
         return String.join("\n",
@@ -355,7 +367,7 @@ class FormExtractorTest {
                 "总分 100 97.12",
                 "");
         ProjectRecord p = firstRecord("goals-apart.txt", form);
-        assertEquals(List.of("平均日维护数", "异常处理能力"), p.indicators().stream().map(Indicator::level3).toList());
+        assertEquals(List.of("平均日维护数", "异常处理能力"), each(p, Indicator::level3));
         assertTrue(p.goals().expected().isEmpty() || !p.goals().expected().get().value().contains("指标"),
                 "no heading is taken for a goal text");
     }
@@ -378,16 +390,16 @@ class FormExtractorTest {
         assertEquals("道路养护项目", p.projectName().orElseThrow().value());
         assertEquals(List.of("数量指标/养护里程", "质量指标/路面合格率", "质量指标/验收合格率",
                         "社会效益指标/出行便利程度", "服务对象满意度指标/群众满意度"),
-                p.indicators().stream().map(i -> i.level2() + "/" + i.level3()).toList());
+                each(p, i -> i.level2() + "/" + i.level3()));
         Indicator second = p.indicators().get(1);
         assertEquals("≥95%", second.target().orElseThrow().value());
         assertEquals("96%", second.actual().orElseThrow().value());
-        assertEquals(0, new BigDecimal("15").compareTo(second.weight().orElseThrow().value()));
+        assertNumber("15", second.weight());
         assertTrue(p.indicators().stream().allMatch(i -> i.deviationReason().isEmpty()),
                 "no row's name is taken for the reason of the row before");
         var summary = p.funds().summary();
-        assertEquals(0, new BigDecimal("114").compareTo(summary.executed().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("9.5").compareTo(summary.budgetScoreReported().orElseThrow().value()));
+        assertNumber("114", summary.executed());
+        assertNumber("9.5", summary.budgetScoreReported());
     }
 
     @Test
@@ -405,14 +417,14 @@ class FormExtractorTest {
                 "总分", "100", "97");
         ProjectRecord p = firstRecord("cells.txt", form);
         assertEquals(List.of("执法图斑核查数", "核查准确率", "群众满意度"),
-                p.indicators().stream().map(Indicator::level3).toList());
+                each(p, Indicator::level3));
         assertEquals(List.of("≥1000个", "=90%", "≥90%"),
-                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+                each(p, i -> i.target().orElseThrow().value()));
         assertEquals(List.of("1100个", "88%", "92%"),
-                p.indicators().stream().map(i -> i.actual().orElseThrow().value()).toList());
+                each(p, i -> i.actual().orElseThrow().value()));
         Indicator second = p.indicators().get(1);
-        assertEquals(0, new BigDecimal("40").compareTo(second.weight().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("38").compareTo(second.scoreReported().orElseThrow().value()));
+        assertNumber("40", second.weight());
+        assertNumber("38", second.scoreReported());
         assertEquals("年初指标值设定偏高。", second.deviationReason().orElseThrow().value());
         assertTrue(p.indicators().get(0).deviationReason().isEmpty(), "the next row's level name is no reason");
     }
@@ -433,11 +445,11 @@ class FormExtractorTest {
                 "总分", "100", "97.5") + "\n";
         ProjectRecord p = firstRecord("department-cells.txt", form);
         assertEquals(List.of("办件量", "水质检测达标率", "服务效率"),
-                p.indicators().stream().map(Indicator::level3).toList());
+                each(p, Indicator::level3));
         assertEquals(List.of("保障机关正常运转", "保障机关正常运转", "重点业务工作"),
-                p.indicators().stream().map(i -> i.details().task().orElseThrow().value()).toList());
+                each(p, i -> i.details().task().orElseThrow().value()));
         assertEquals(List.of("30", "30", "28"),
-                p.indicators().stream().map(i -> i.scoreReported().orElseThrow().value().toPlainString()).toList());
+                each(p, i -> i.scoreReported().orElseThrow().value().toPlainString()));
         assertTrue(p.indicators().stream().allMatch(i -> i.details().reviewScore().isEmpty()), "no row states a 复核分");
         assertEquals("受疫情影响,部分工作延期。", p.indicators().get(2).deviationReason().orElseThrow().value());
     }
@@ -461,11 +473,11 @@ class FormExtractorTest {
                 "(三)项目自评步骤及方法", "围绕绩效目标科学设定评价指标体系。") + "\n";
         ProjectRecord p = firstRecord("goals-cells.txt", form);
         assertEquals(List.of("建档人数", "管理人数", "接种率", "服务水平"),
-                p.indicators().stream().map(Indicator::level3).toList());
+                each(p, Indicator::level3));
         assertEquals(List.of("162000人", "7500人", "≥93%", "持续提高"),
-                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+                each(p, i -> i.target().orElseThrow().value()));
         assertEquals(List.of("177140人", "6252人", "88.84%", "已达成"),
-                p.indicators().stream().map(i -> i.actual().orElseThrow().value()).toList());
+                each(p, i -> i.actual().orElseThrow().value()));
         assertEquals("部分资金年底到位,未能及时支出。", p.indicators().get(1).deviationReason().orElseThrow().value());
         assertTrue(p.indicators().stream().allMatch(i -> i.weight().isEmpty() && i.scoreReported().isEmpty()));
     }
@@ -481,13 +493,13 @@ class FormExtractorTest {
                 "总分", "100", "100");
         ProjectRecord p = firstRecord("sub-row-cells.txt", form);
         assertEquals(List.of("受益农村人口", "其中:一期", "水质检测达标率"),
-                p.indicators().stream().map(Indicator::level3).toList());
+                each(p, Indicator::level3));
         Indicator sub = p.indicators().get(1);
         assertTrue(sub.isSubRow(), "其中 details the row above");
         assertEquals("21500人", sub.target().orElseThrow().value());
         assertEquals("24598人", sub.actual().orElseThrow().value());
         assertEquals("质量指标", p.indicators().get(2).level2());
-        assertEquals(0, new BigDecimal("40").compareTo(p.indicators().get(2).weight().orElseThrow().value()));
+        assertNumber("40", p.indicators().get(2).weight());
     }
 
     @Test
@@ -505,7 +517,7 @@ class FormExtractorTest {
                 "总分", "100", "100");
         ProjectRecord p = firstRecord("filler-cells.txt", form);
         assertEquals(List.of("新建集中供水工程", "项目完成时间", "政策知晓率"),
-                p.indicators().stream().map(Indicator::level3).toList());
+                each(p, Indicator::level3));
         assertEquals("无", p.indicators().get(0).deviationReason().orElseThrow().value());
         assertTrue(p.indicators().get(1).deviationReason().isEmpty(), "an unfilled row's …… is no reason");
         assertEquals("社会效益指标", p.indicators().get(2).level2());
@@ -532,10 +544,10 @@ class FormExtractorTest {
         // Too long for a table's lead-in, the name's line is a paragraph: a label, a space, a value.
         assertEquals("2020年省级自然资源卫片执法补助经费及执法监督能力建设", p.projectName().orElseThrow().value());
         assertEquals(List.of("数量指标/执法补助经费", "社会效益指标/违法行为责停率"),
-                p.indicators().stream().map(i -> i.level2() + "/" + i.level3()).toList());
+                each(p, i -> i.level2() + "/" + i.level3()));
         assertEquals(List.of("=72890元", "≥95%"),
-                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
-        assertEquals(0, new BigDecimal("36").compareTo(p.indicators().get(1).scoreReported().orElseThrow().value()));
+                each(p, i -> i.target().orElseThrow().value()));
+        assertNumber("36", p.indicators().get(1).scoreReported());
     }
 
     @Test
@@ -555,9 +567,9 @@ class FormExtractorTest {
                 "");
         ProjectRecord p = firstRecord("spaced-goals.txt", form);
         assertEquals(List.of("宣传次数", "创建质量", "全年", "成本", "提升全县消费者维权意识"),
-                p.indicators().stream().map(Indicator::level3).toList());
+                each(p, Indicator::level3));
         assertEquals(List.of("至少全年完成2次宣传", "按质按量完成", "1-12月", "10万元", "不断提升"),
-                p.indicators().stream().map(i -> i.target().orElseThrow().value()).toList());
+                each(p, i -> i.target().orElseThrow().value()));
         assertTrue(p.indicators().stream().allMatch(i -> i.actual().orElseThrow().value().equals("已完成100%")));
     }
 
@@ -584,8 +596,8 @@ class FormExtractorTest {
         // The funds block's label, cut by the spaces into 项目预算 | 执行情况 | (10分), is one cell
         // again, so the figures stand under their headings.
         var summary = p.funds().summary();
-        assertEquals(0, new BigDecimal("45").compareTo(summary.initialBudget().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("45").compareTo(summary.executed().orElseThrow().value()));
+        assertNumber("45", summary.initialBudget());
+        assertNumber("45", summary.executed());
         assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetScoreReported().orElseThrow().value()));
     }
 
@@ -611,10 +623,10 @@ class FormExtractorTest {
         ProjectRecord p = firstRecord("single-spaced.txt", form);
         assertEquals("水旱灾害防御经费", p.projectName().orElseThrow().value());
         var summary = p.funds().summary();
-        assertEquals(0, new BigDecimal("880").compareTo(summary.fullYearBudget().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("860").compareTo(summary.executed().orElseThrow().value()));
+        assertNumber("880", summary.fullYearBudget());
+        assertNumber("860", summary.executed());
         assertEquals(0, BigDecimal.TEN.compareTo(summary.budgetWeight().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("9.77").compareTo(summary.budgetScoreReported().orElseThrow().value()));
+        assertNumber("9.77", summary.budgetScoreReported());
         assertTrue(summary.executionRateReported().isEmpty(), "the form's rate cell is empty");
         // The goal texts' row lacks the label that spans it, as the funds lines do.
         assertEquals("完成灌区节水改造和水价改革。", p.goals().expected().orElseThrow().value());
@@ -639,8 +651,8 @@ class FormExtractorTest {
         assertEquals(2022, p.year().orElseThrow().value());
         var part = p.funds().lines().get(1);
         assertEquals("其中:本年财政拨款", part.label());
-        assertEquals(0, new BigDecimal("30").compareTo(part.figures().fullYearBudget().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("30").compareTo(part.figures().executed().orElseThrow().value()));
+        assertNumber("30", part.figures().fullYearBudget());
+        assertNumber("30", part.figures().executed());
         assertTrue(part.figures().budgetWeight().isEmpty());
         assertTrue(part.figures().budgetScoreReported().isEmpty());
     }
@@ -664,8 +676,8 @@ class FormExtractorTest {
         ProjectRecord p = firstRecord("glued-rows.txt", form);
         Indicator first = p.indicators().get(0);
         assertEquals("居民电子健康档案建档人数", first.level3());
-        assertEquals(0, new BigDecimal("6").compareTo(first.weight().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("5.42").compareTo(first.scoreReported().orElseThrow().value()));
+        assertNumber("6", first.weight());
+        assertNumber("5.42", first.scoreReported());
     }
 
     @Test
@@ -693,10 +705,10 @@ class FormExtractorTest {
         assertEquals("按时购置办公设备。", p.goals().expected().orElseThrow().value());
         assertEquals("已按时购置。", p.goals().achieved().orElseThrow().value());
         var summary = p.funds().summary();
-        assertEquals(0, new BigDecimal("11.40").compareTo(summary.executed().orElseThrow().value()));
-        assertEquals(0, new BigDecimal("9.5").compareTo(summary.budgetScoreReported().orElseThrow().value()));
-        assertEquals(List.of("购置台数", "办公效率提升"), p.indicators().stream().map(Indicator::level3).toList());
-        assertEquals(0, new BigDecimal("50").compareTo(p.indicators().get(0).weight().orElseThrow().value()));
+        assertNumber("11.40", summary.executed());
+        assertNumber("9.5", summary.budgetScoreReported());
+        assertEquals(List.of("购置台数", "办公效率提升"), each(p, Indicator::level3));
+        assertNumber("50", p.indicators().get(0).weight());
     }
 
     @Test
@@ -869,8 +881,8 @@ class FormExtractorTest {
         assertEquals(List.of("上年结转资金", "其他资金"), form.funds().lines().subList(2, 4).stream().map(l -> l.label()).toList(),
                 "a short part line ends where the next line's label begins");
         assertEquals("已完成维修", form.goals().achieved().orElseThrow().value());
-        assertEquals(List.of("指标1维修面积", "指标1教学条件改善"), form.indicators().stream().map(Indicator::level3).toList());
-        assertEquals(List.of("产出指标", "效益指标"), form.indicators().stream().map(Indicator::level1).toList());
+        assertEquals(List.of("指标1维修面积", "指标1教学条件改善"), each(form, Indicator::level3));
+        assertEquals(List.of("产出指标", "效益指标"), each(form, Indicator::level1));
         assertEquals("1200平方米", form.indicators().get(0).target().orElseThrow().value());
         assertTrue(form.readingFindings().stream().noneMatch(f -> f.code().equals("indicator_row_unreadable")),
                 "the template's empty slots are no unreadable rows");
@@ -934,7 +946,7 @@ class FormExtractorTest {
         assertEquals(2022, record.year().orElseThrow().value());
         assertEquals(new BigDecimal("96"), record.totalScoreReported().orElseThrow().value());
         assertEquals("优", record.gradeReported().orElseThrow().value());
-        assertEquals(List.of("学生受资助人数", "学生满意度"), record.indicators().stream().map(Indicator::level3).toList(),
+        assertEquals(List.of("学生受资助人数", "学生满意度"), each(record, Indicator::level3),
                 "the remark is no indicator");
     }
     @Test

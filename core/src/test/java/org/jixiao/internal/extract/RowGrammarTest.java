@@ -4,6 +4,7 @@ import org.jixiao.internal.normalize.Field;
 import org.jixiao.internal.normalize.HeadingDictionary;
 import org.jixiao.internal.normalize.MeasureParser;
 import org.jixiao.internal.normalize.TextNormalizer;
+import org.jixiao.internal.extract.ColumnRole.Part;
 import org.jixiao.model.Cell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,11 +135,12 @@ class RowGrammarTest {
         RowGrammar.Assigned a = READER.read(header(SHANXI_004B),
                 cells("效益指标\t经济效益\t促进政务集约化运维效果\t显著\t100%\t11.25\t11.25")).orElseThrow();
 
-        assertEquals(Optional.of("显著"), text(a, ColumnRole.of(ColumnRole.Part.TARGET)));
         assertEquals(Optional.empty(), text(a, ColumnRole.of(ColumnRole.Part.ADJUSTED_TARGET)));
-        assertEquals(Optional.of("100%"), text(a, ColumnRole.of(ColumnRole.Part.ACTUAL)));
-        assertEquals(Optional.of("11.25"), text(a, ColumnRole.of(ColumnRole.Part.WEIGHT)));
-        assertEquals(Optional.of("11.25"), text(a, ColumnRole.of(ColumnRole.Part.SCORE)));
+        assertPlaced(a, Map.of(
+                Part.TARGET, "显著",
+                Part.ACTUAL, "100%",
+                Part.WEIGHT, "11.25",
+                Part.SCORE, "11.25"));
     }
 
     @Test
@@ -185,15 +188,21 @@ class RowGrammarTest {
         RowGrammar.Assigned a = READER.read(header(CHONGQING),
                 cells("接待读者观众\t人次\t≥\t26000\t27478\t6.25\t100\t6.25\t是")).orElseThrow();
 
-        assertEquals(Optional.of("人次"), text(a, ColumnRole.of(ColumnRole.Part.UNIT)));
-        assertEquals(Optional.of("≥"), text(a, ColumnRole.of(ColumnRole.Part.COMPARATOR)));
-        assertEquals(Optional.of("26000"), text(a, ColumnRole.of(ColumnRole.Part.TARGET)));
-        assertEquals(Optional.of("27478"), text(a, ColumnRole.of(ColumnRole.Part.ACTUAL)));
-        assertEquals(Optional.of("6.25"), text(a, ColumnRole.of(ColumnRole.Part.WEIGHT)));
-        assertEquals(Optional.of("6.25"), text(a, ColumnRole.of(ColumnRole.Part.SCORE)));
+        assertPlaced(a, Map.of(
+                Part.UNIT, "人次",
+                Part.COMPARATOR, "≥",
+                Part.TARGET, "26000",
+                Part.ACTUAL, "27478",
+                Part.WEIGHT, "6.25",
+                Part.SCORE, "6.25"));
         // The last cell is the 是否核心指标 mark, not a reason.
         assertEquals(Optional.of("是"), text(a, ColumnRole.of(ColumnRole.Part.CORE_INDICATOR)));
         assertEquals(Optional.empty(), text(a, ColumnRole.of(ColumnRole.Part.REASON, ColumnRole.Qualifier.DEVIATION)));
+    }
+
+    /** Each role's cell in {@code a} holds the text given for it. */
+    private static void assertPlaced(RowGrammar.Assigned a, Map<Part, String> expected) {
+        expected.forEach((part, value) -> assertEquals(Optional.of(value), text(a, ColumnRole.of(part)), part.name()));
     }
 
     private static HeaderModel header(String tabbed) {
