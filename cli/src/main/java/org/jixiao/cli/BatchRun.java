@@ -101,6 +101,13 @@ final class BatchRun {
     private final java.util.Set<Path> inWorkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The worker processes' main class (tests put a stand-in around the pipeline there). */
     private String workerMain = Worker.class.getName();
+    /**
+     * Set once a parse in this JVM has run out of memory. From then on this JVM is not trusted to
+     * parse (an error in a class's static initializer leaves that class unusable for good, and the
+     * JDK's locks are not safe against it): with workers, every file left goes to one, and so does
+     * a file whose parse here failed in any way.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean heapRanOut = new java.util.concurrent.atomic.AtomicBoolean();
     /** Why the run must stop (no worker can be started), set by a batch thread. */
     private final AtomicReference<String> abort = new AtomicReference<>();
 
@@ -368,6 +375,12 @@ final class BatchRun {
             progress.finish();
             outputs.commit();
             completed = true;
+            if (heapRanOut.get() && workers.isPresent()) {
+                // Printed even with --quiet: the outputs are whole, but the batch ran slower and
+                // one of its files is a runaway to report.
+                err.printf(Locale.ROOT, "jixiao: warning: a parse in this process ran out of memory; the files after it "
+                        + "were parsed in worker processes (errors.csv names the files given up)%n");
+            }
             long dropped = outputs.rowsLeftOutOfWorkbook();
             if (dropped > 0) {
                 // Printed even with --quiet: the workbook is incomplete, the CSV files are not.
@@ -517,7 +530,7 @@ final class BatchRun {
                         return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
                     }
                 }
-                if (workers.isPresent() && !inProcessLimits.admits(content)) {
+                if (workers.isPresent() && (heapRanOut.get() || !inProcessLimits.admits(content))) {
                     return inWorker(path, recordName, workers.get());
                 }
                 FileWork.Done done = work.process(path, content, hash, recordName);
@@ -538,6 +551,12 @@ final class BatchRun {
             } catch (IOException e) {
                 abort.compareAndSet(null, "cannot start a worker process: " + e.getMessage());
                 return failure(path, Stage.PIPELINE, "pipeline.worker", "no worker process could be started");
+            } catch (OutOfMemoryError e) {
+                // This JVM's heap, not the worker's: the file never reached one, so it may go again
+                // (the pool tries this call again once the heap is back).
+                heapRanOut.set(true);
+                inWorkers.remove(path);
+                throw e;
             }
             if (outcome instanceof WorkerProcess.Outcome.Done done) {
                 // The worker keyed the records by recordName; the journal key says so too.
@@ -559,11 +578,15 @@ final class BatchRun {
         /**
          * Called by the pool for what {@link #process} threw. An OutOfMemoryError in this JVM may
          * be this file's or a neighbour's doing: the file is parsed again in a worker, whose heap is
-         * its own, and gets the end it gets there.
+         * its own, and gets the end it gets there. After one, so is any file that fails here
+         * ({@link #heapRanOut}).
          */
         @Override
         public FileOutcome failed(Path path, Throwable error) {
-            if (error instanceof OutOfMemoryError && workers.isPresent() && !inWorkers.contains(path)) {
+            if (error instanceof OutOfMemoryError) {
+                heapRanOut.set(true);
+            }
+            if (heapRanOut.get() && workers.isPresent() && !inWorkers.contains(path)) {
                 return inWorker(path, recordNames.of(path), workers.get());
             }
             return failure(path, Stage.PIPELINE, "pipeline.error", FileWork.unexpected(error));

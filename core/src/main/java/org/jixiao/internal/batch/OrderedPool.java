@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs a job on every item with a pool of worker threads and hands the results on in input order.
@@ -30,6 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>Isolation</b>: any {@link Throwable} thrown by the job for one item (a
  *       {@code RuntimeException}, {@code StackOverflowError}, {@code OutOfMemoryError}) becomes
  *       that item's result through {@link Job#failed}; the pool goes on.</li>
+ *   <li><b>A full heap</b>: what the pool does on the calling thread (taking an item, and the
+ *       {@link Job#failed} and {@link Job#timedOut} calls) is tried again for a while if it runs out
+ *       of memory, as the heap may be held by a job given up on (below), which frees it when it
+ *       ends. Only the emitter's own errors stop the run.</li>
  *   <li><b>Time budget</b>: an item whose job runs longer than the budget (measured from the
  *       moment a worker starts it, plus what the job added with {@link #extendBudget}) becomes
  *       {@link Job#timedOut}; its future is cancelled, which
@@ -66,11 +71,21 @@ public final class OrderedPool<I, R> {
 
     /** How often an item that no worker has started yet is checked again. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How long the calling thread waits for memory before it tries a call that ran out again. */
+    private static final long RECOVERY_PAUSE_MILLIS = 50;
+    /**
+     * How many budgets the calling thread waits for memory while a job given up on still runs:
+     * such a job can hold the heap past its own budget, and ends at the latest when it runs out of
+     * memory itself. Without one, one budget (the other jobs in flight end within theirs).
+     */
+    private static final int RECOVERY_BUDGETS_WHILE_ABANDONED = 3;
 
     private final int threads;
     private final int window;
     private final Duration budget;
     private final AtomicInteger abandoned = new AtomicInteger();
+    /** Jobs given up on whose threads still run, and may still hold memory. */
+    private final AtomicInteger abandonedRunning = new AtomicInteger();
 
     /**
      * @param threads worker threads, at least 1
@@ -111,7 +126,8 @@ public final class OrderedPool<I, R> {
         try {
             while (items.hasNext() || !inFlight.isEmpty()) {
                 while (items.hasNext() && inFlight.size() < window) {
-                    inFlight.add(submit(pool, job, items.next()));
+                    I item = items.next();
+                    inFlight.add(recovering(() -> submit(pool, job, item)));
                 }
                 emitter.accept(await(pool, job, inFlight.removeFirst()));
             }
@@ -120,7 +136,7 @@ public final class OrderedPool<I, R> {
         }
     }
 
-    private static <I, R> Pending<I, R> submit(ThreadPoolExecutor pool, Job<I, R> job, I item) {
+    private Pending<I, R> submit(ThreadPoolExecutor pool, Job<I, R> job, I item) {
         AtomicLong started = new AtomicLong();
         AtomicInteger state = new AtomicInteger(RUNNING);
         Future<R> future = pool.submit(() -> {
@@ -129,6 +145,10 @@ public final class OrderedPool<I, R> {
             try {
                 return job.process(item);
             } catch (Throwable t) {
+                if (state.get() == ABANDONED) {
+                    // The item already has its time-out result; what its job threw since is no news.
+                    return null;
+                }
                 // One hostile file must not end the batch, whatever it throws: even an
                 // OutOfMemoryError, once this item's objects are unreachable again.
                 return job.failed(item, t);
@@ -141,6 +161,7 @@ public final class OrderedPool<I, R> {
                         // Given up on and replaced: now that this worker is free again, the pool
                         // returns to its size, or every time-out would leave one thread more for good.
                         resize(pool, -1);
+                        abandonedRunning.decrementAndGet();
                     }
                 }
             }
@@ -163,15 +184,19 @@ public final class OrderedPool<I, R> {
 
     private R await(ThreadPoolExecutor pool, Job<I, R> job, Pending<I, R> p) throws InterruptedException {
         long budgetNanos = budget.toNanos();
+        HeapWait heapWait = new HeapWait();
         while (true) {
             long start = p.started().get();
             long wait = start == 0 ? POLL_NANOS : start + budgetNanos - System.nanoTime();
             try {
                 return p.future().get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+            } catch (OutOfMemoryError e) {
+                // Even waiting allocates (the future's wait node, the time-out's exception).
+                heapWait.pause(e);
             } catch (ExecutionException e) {
-                return job.failed(p.item(), e.getCause());
+                return recovering(() -> job.failed(p.item(), e.getCause()));
             } catch (CancellationException e) {
-                return job.failed(p.item(), e);
+                return recovering(() -> job.failed(p.item(), e));
             } catch (TimeoutException e) {
                 start = p.started().get();
                 // Giving up and finishing race: the first to change the state decides. A job that
@@ -179,7 +204,7 @@ public final class OrderedPool<I, R> {
                 if (start != 0 && System.nanoTime() - start >= budgetNanos && abandon(pool, p.state())) {
                     p.future().cancel(true);
                     abandoned.incrementAndGet();
-                    return job.timedOut(p.item(), budget);
+                    return recovering(() -> job.timedOut(p.item(), budget));
                 }
             }
         }
@@ -191,13 +216,52 @@ public final class OrderedPool<I, R> {
      * take its thread back after it was added (shrinking first took a one-thread pool to a core
      * size of 0, which ThreadPoolExecutor refuses, and left one thread more for good).
      */
-    private static boolean abandon(ThreadPoolExecutor pool, AtomicInteger state) {
+    private boolean abandon(ThreadPoolExecutor pool, AtomicInteger state) {
         synchronized (pool) {
             if (!state.compareAndSet(RUNNING, ABANDONED)) {
                 return false;
             }
             resize(pool, +1);
+            abandonedRunning.incrementAndGet();
             return true;
+        }
+    }
+
+    /**
+     * Runs {@code call} on the calling thread, and again after a pause while it runs out of memory
+     * (see {@link HeapWait}).
+     */
+    private <T> T recovering(Supplier<T> call) throws InterruptedException {
+        HeapWait heapWait = new HeapWait();
+        while (true) {
+            try {
+                return call.get();
+            } catch (OutOfMemoryError e) {
+                heapWait.pause(e);
+            }
+        }
+    }
+
+    /**
+     * The calling thread's patience with a full heap. An OutOfMemoryError there is most likely a
+     * job's doing (one given up on, deaf to interrupts, holding the heap), and that job's objects go
+     * when it ends. Patience is one budget from the first failure, or
+     * {@link #RECOVERY_BUDGETS_WHILE_ABANDONED} while a job given up on still runs.
+     */
+    private final class HeapWait {
+        private long firstFailure;
+
+        /** Pauses before the caller tries again; rethrows {@code e} once patience is out. */
+        void pause(OutOfMemoryError e) throws InterruptedException {
+            long now = System.nanoTime();
+            if (firstFailure == 0) {
+                firstFailure = now;
+            }
+            long patience = budget.toNanos() * (abandonedRunning.get() > 0 ? RECOVERY_BUDGETS_WHILE_ABANDONED : 1);
+            if (now - firstFailure >= patience) {
+                throw e;
+            }
+            Thread.sleep(RECOVERY_PAUSE_MILLIS);
         }
     }
 

@@ -54,7 +54,14 @@ public final class WorkerPool {
      */
     public WorkerProcess.Outcome process(String path, String recordName, Duration budget) throws IOException {
         WorkerProcess worker = borrow();
-        WorkerProcess.Outcome outcome = worker.call(path, recordName, budget, WATCHDOG);
+        WorkerProcess.Outcome outcome;
+        try {
+            outcome = worker.call(path, recordName, budget, WATCHDOG);
+        } catch (Error e) {
+            // Out of memory mid-call, say: where the worker is in the exchange is unknown, so it goes.
+            worker.close();
+            throw e;
+        }
         giveBack(worker);
         return outcome;
     }

@@ -67,18 +67,25 @@ public final class WorkerProcess {
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(showStderr ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD);
-        WorkerProcess worker = new WorkerProcess(builder.start());
-        ScheduledFuture<?> timer = watchdog.schedule(worker::kill, START_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        Process process = builder.start();
+        // An error from here on (this JVM out of memory, say) must not leave the child running.
         try {
-            Wire.readHello(worker.fromChild);
-            return worker;
-        } catch (IOException e) {
-            worker.process.destroyForcibly();
-            throw new IOException(worker.killedByWatchdog
-                    ? "a worker process did not start within " + START_BUDGET.toSeconds() + " s"
-                    : "a worker process could not start (exit code " + worker.exitCode() + ")", e);
-        } finally {
-            timer.cancel(false);
+            WorkerProcess worker = new WorkerProcess(process);
+            ScheduledFuture<?> timer = watchdog.schedule(worker::kill, START_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                Wire.readHello(worker.fromChild);
+                return worker;
+            } catch (IOException e) {
+                process.destroyForcibly();
+                throw new IOException(worker.killedByWatchdog
+                        ? "a worker process did not start within " + START_BUDGET.toSeconds() + " s"
+                        : "a worker process could not start (exit code " + worker.exitCode() + ")", e);
+            } finally {
+                timer.cancel(false);
+            }
+        } catch (Error e) {
+            process.destroyForcibly();
+            throw e;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +149,78 @@ class OrderedPoolTest {
                 job(i -> sleep(i == 0 ? 60_000 : 0)), results::add));
 
         assertEquals(List.of("timeout:0", "ok:1"), results);
+    }
+
+    @Test
+    void aCallOnTheCallingThreadThatRunsOutOfMemoryIsTriedAgainOnceTheRunawayLetsTheHeapGo() {
+        // Item 1 spins past its budget (1 s), deaf to interrupts, and is taken to hold the heap
+        // until it ends at 2.5 s: until then, the time-out call on the calling thread runs out of
+        // memory, as handing the item on would. What item 1 throws after it was given up is no news.
+        OrderedPool<Integer, String> pool = new OrderedPool<>(2, 4, Duration.ofSeconds(1));
+        AtomicBoolean holding = new AtomicBoolean(true);
+        AtomicInteger timeOutCalls = new AtomicInteger();
+        AtomicInteger failedCalls = new AtomicInteger();
+        List<String> results = new ArrayList<>();
+        OrderedPool.Job<Integer, String> job = new OrderedPool.Job<>() {
+            @Override
+            public String process(Integer item) {
+                if (item == 1) {
+                    spinIgnoringInterrupts(Duration.ofMillis(2500));
+                    holding.set(false);
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return "ok:" + item;
+            }
+
+            @Override
+            public String failed(Integer item, Throwable error) {
+                failedCalls.incrementAndGet();
+                return "failed:" + item;
+            }
+
+            @Override
+            public String timedOut(Integer item, Duration budget) {
+                timeOutCalls.incrementAndGet();
+                if (holding.get()) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return "timeout:" + item;
+            }
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> pool.run(items(5).iterator(), job, results::add));
+
+        assertEquals(List.of("ok:0", "timeout:1", "ok:2", "ok:3", "ok:4"), results);
+        assertTrue(timeOutCalls.get() > 1, "tried again: " + timeOutCalls.get());
+        sleep(200);
+        assertEquals(0, failedCalls.get(), "the item given up on had its one result");
+    }
+
+    @Test
+    void aHeapThatDoesNotComeBackStopsTheRunAfterAFewBudgets() {
+        OrderedPool<Integer, String> pool = new OrderedPool<>(1, 2, Duration.ofMillis(300));
+        OrderedPool.Job<Integer, String> job = new OrderedPool.Job<>() {
+            @Override
+            public String process(Integer item) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+
+            @Override
+            public String failed(Integer item, Throwable error) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+
+            @Override
+            public String timedOut(Integer item, Duration budget) {
+                return "timeout:" + item;
+            }
+        };
+        long start = System.nanoTime();
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> pool.run(items(3).iterator(), job, r -> { })));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals("Java heap space", e.getMessage());
+        assertTrue(millis >= 300, "waited one budget first: " + millis + " ms");
     }
 
     private static int recurse(int depth) {
