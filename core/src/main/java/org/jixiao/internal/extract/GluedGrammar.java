@@ -88,11 +88,19 @@ final class GluedGrammar {
      * into the same figure twice (96|96) wins by its repeat.
      */
     private static final int CUT_NUMBER = 1;
+    /** A unit that goes on past a line break (see {@code wrapped}). */
+    private static final int WRAPPED_UNIT = 1;
     /** A score above its row's weight (see {@code scoreOverWeight}). */
     private static final int SCORE_OVER_WEIGHT = 5;
     /** A weight that is no multiple of a quarter point (see {@code oddWeight}). */
     private static final int ODD_WEIGHT = 1;
     private static final BigDecimal QUARTERS = BigDecimal.valueOf(4);
+    /**
+     * The largest share of the national scheme's level-1 blocks (产出 50, 效益 30, 满意度 10, and 10
+     * for the funds): an indicator in a block of unknown weight that weighs more is unlikely (see
+     * {@code oddWeight}).
+     */
+    private static final BigDecimal LARGEST_BLOCK = BigDecimal.valueOf(50);
     /**
      * A name that begins with 无: far likelier the reason of the row before (无, nothing to explain)
      * glued to the name than a name of its own.
@@ -355,7 +363,7 @@ final class GluedGrammar {
                                 if (!figuresAcceptable(prefix)) {
                                     continue;
                                 }
-                                extra += completeRow(prefix) + shareCost(prefix);
+                                extra += completeRow(prefix) + shareCost(prefix) + partFigures(prefix);
                             }
                             if (named && kinds.get(k) == Kind.TEXT && k + 1 > figuresDone) {
                                 extra += reasonAtFullMarks(prefix);
@@ -428,7 +436,7 @@ final class GluedGrammar {
                 int cost = (DIGIT.matcher(leadingFigure ? name.replaceFirst("^\\d+", "") : name).find() ? NAME_WITH_FIGURE : 0)
                         + (leadingFigure ? NAME_LEADING_FIGURE : 0)
                         + (SENTENCE_MARKS.matcher(name).find() ? NAME_WITH_FIGURE : 0)
-                        + (holdsValueWord(name) ? NAME_WITH_VALUE_WORD : 0)
+                        + (holdsValueWord(name) || endsOnCompoundStart(at, e) ? NAME_WITH_VALUE_WORD : 0)
                         + (name.length() <= 2 ? SHORT_NAME : 0)
                         + (name.charAt(0) == '无' ? NAME_AFTER_NONE : 0);
                 Span nameSpan = new Span(at, e, false, false, Optional.empty());
@@ -480,6 +488,28 @@ final class GluedGrammar {
         }
 
         /** True if a value's first words stand inside {@code name} after its first characters, or a nature word ends it. */
+        /** A quality word that makes one value with another (明显 | 改善): two characters. */
+        private static boolean isCompoundPart(String quality) {
+            return quality.length() == 2;
+        }
+
+        /**
+         * True if the name {@code [at, e)} ends on a quality word that makes one value with the
+         * word after it (农技服务覆盖面有效|扩大 against 农技服务覆盖面|有效扩大).
+         */
+        private boolean endsOnCompoundStart(int at, int e) {
+            for (String q : vocabulary.qualities()) {
+                if (isCompoundPart(q) && e - at > q.length() && text.startsWith(q, e - q.length())) {
+                    for (String q2 : vocabulary.qualities()) {
+                        if (isCompoundPart(q2) && text.startsWith(q2, e) && e + q2.length() <= to) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
         private boolean holdsValueWord(String name) {
             for (String v : vocabulary.valueStarts()) {
                 if (name.indexOf(v, 2) >= 0) {
@@ -668,12 +698,17 @@ final class GluedGrammar {
         /**
          * A weight that is no multiple of a quarter point (65.4 against 6 | 5.42): forms weigh
          * their indicators in whole points, halves and quarters, so such a cut is the dearer one.
+         * So is a weight above any block of the national scheme where the form gives its block no
+         * weight (54.5 | 5 against 5 | 4.55); with one, a weight above it is no reading at all.
          */
         private int oddWeight(Kind kind, Span span) {
             if (!named || kind != Kind.WEIGHT || span.number().isEmpty()) {
                 return 0;
             }
-            return span.number().get().multiply(QUARTERS).stripTrailingZeros().scale() > 0 ? ODD_WEIGHT : 0;
+            BigDecimal n = span.number().get();
+            boolean odd = n.multiply(QUARTERS).stripTrailingZeros().scale() > 0
+                    || cap.isEmpty() && n.compareTo(LARGEST_BLOCK) > 0;
+            return odd ? ODD_WEIGHT : 0;
         }
 
         /** A row with figure columns needs a figure, and a weight within its block's. */
@@ -693,6 +728,25 @@ final class GluedGrammar {
             // A part of the row before (其中:城区…) states its values but no weight or score of its own.
             boolean part = prose.isSubRow(text, cells.get(0).from(), cells.get(0).to());
             return (figure || part) && (cap.isEmpty() || weight == null || weight.compareTo(cap.get()) <= 0);
+        }
+
+        /**
+         * A part of the row before (其中:城区…) details its parent's values but is not scored: an
+         * empty figure cell costs it nothing, and a figure costs what one on a fund line's part
+         * does ({@code 其中:城区≥2个2个} is ≥2个 | 2个, not ≥2个 | | 2 | | 个).
+         */
+        private int partFigures(List<Span> cells) {
+            if (!prose.isSubRow(text, cells.get(0).from(), cells.get(0).to())) {
+                return 0;
+            }
+            int cost = 0;
+            for (int k = 0; k < cells.size() - 1; k++) {
+                Kind kind = kinds.get(k);
+                if (kind == Kind.WEIGHT || kind == Kind.SCORE || kind == Kind.ITEM) {
+                    cost += cells.get(k + 1).blank() ? -EMPTY_FIGURE : PART_LINE_FIGURE;
+                }
+            }
+            return cost;
         }
 
         /** A row of a table without figure columns needs one value. */
@@ -1128,8 +1182,9 @@ final class GluedGrammar {
                             int cost = d.isEmpty() && q.length() == 1 ? 2 : 0;
                             out.add(new Candidate(new Span(at, end, false, false, Optional.empty()), cost));
                             for (String q2 : vocabulary.qualities()) {
-                                // Two quality words are one value: 明显改善, 有效提升.
-                                if (q2.length() > 1 && q.length() > 1 && text.startsWith(q2, end) && end + q2.length() <= to) {
+                                // Two quality words are one value: 明显改善, 有效提升. Words of two
+                                // characters each: a longer one is a value of its own (扩大|达成年度指标).
+                                if (isCompoundPart(q2) && isCompoundPart(q) && text.startsWith(q2, end) && end + q2.length() <= to) {
                                     out.add(new Candidate(new Span(at, end + q2.length(), false, false, Optional.empty()), 0));
                                 }
                             }
@@ -1157,14 +1212,23 @@ final class GluedGrammar {
                 if (per || e - at > maxUnit && text.substring(at, e).indexOf('/') < 0) {
                     continue; // 元/平方米: a unit per unit is longer
                 }
-                out.add(new Candidate(new Span(start, e, false, false, Optional.empty()), cost));
+                out.add(new Candidate(new Span(start, e, false, false, Optional.empty()), cost + wrapped(at, e)));
             }
             for (String u : vocabulary.units()) {
                 // A unit of the list longer than the run above allows (个工作日).
                 if (u.length() > maxUnit && text.startsWith(u, at) && at + u.length() <= to) {
-                    out.add(new Candidate(new Span(start, at + u.length(), false, false, Optional.empty()), cost));
+                    out.add(new Candidate(new Span(start, at + u.length(), false, false, Optional.empty()),
+                            cost + wrapped(at, at + u.length())));
                 }
             }
+        }
+
+        /**
+         * A unit {@code [at, e)} that goes on past a line break costs one more: rows are lines, so
+         * the next line's first word (2个|其中:农村) is likelier a row's than a wrapped unit's.
+         */
+        private int wrapped(int at, int e) {
+            return crossesBreak(breaks, at, e) ? WRAPPED_UNIT : 0;
         }
 
         /**

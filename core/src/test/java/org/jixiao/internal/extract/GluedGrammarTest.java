@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GluedGrammarTest {
@@ -15,6 +16,59 @@ class GluedGrammarTest {
     private static final List<Kind> TWICE_WRITTEN_HEADER = List.of(Kind.WEIGHT, Kind.TARGET, Kind.MEASURE, Kind.SCORE,
             Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.WEIGHT, Kind.TARGET, Kind.MEASURE, Kind.PERCENT, Kind.SCORE, Kind.TEXT,
             Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.WEIGHT, Kind.TARGET, Kind.MEASURE, Kind.SCORE);
+
+    /** The columns after the name of the national form: 年度指标值, 实际完成值, 分值, 得分, 偏差原因. */
+    private static final List<Kind> NATIONAL = List.of(Kind.TARGET, Kind.MEASURE, Kind.WEIGHT, Kind.SCORE, Kind.TEXT);
+
+    @Test
+    void aWeightAboveEveryBlockOfTheNationalSchemeIsTheDearerCut() {
+        // 54.55 is 54.5 | 5 or 5 | 4.55; no indicator outweighs the 50 points of 产出.
+        assertEquals(List.of(List.of("示范主体满意度", "≥89%", "81%", "5", "4.55", "项目招标时间延后，导致进度滞后。")),
+                onlyReading(NATIONAL, "示范主体满意度≥89%81%54.55项目招标时间延后，导致进度滞后。"));
+        assertEquals(List.of(List.of("档案资料完整率", "93%", "88%", "9", "8.52", "实际需求低于年初预计。")),
+                onlyReading(NATIONAL, "档案资料完整率93%88%98.52实际需求低于年初预计。"));
+    }
+
+    @Test
+    void aPartOfTheRowBeforeStatesItsValuesButNoWeightOrScore() {
+        // Both 其中 rows are ≥2个 | 2个 with empty figures: neither ≥2个 | | 2 | | 个 (a part scored),
+        // nor 2个其 | 中:农村 (a unit going on past the line's end into the next row's name).
+        assertEquals(List.of(
+                        List.of("建设农业科技示范基地", "≥4个", "4个", "8", "8", ""),
+                        List.of("其中:城区", "≥2个", "2个", "", "", ""),
+                        List.of("其中:农村", "≥2个", "2个", "", "", "")),
+                onlyReading(NATIONAL, "建设农业科技示范基地≥4个4个88", "其中:城区≥2个2个", "其中:农村≥2个2个"));
+    }
+
+    @Test
+    void qualitativeValuesOfTheDomainEndTheNameBeforeThem() {
+        assertEquals(List.of(List.of("农技服务覆盖面", "有效扩大", "达成年度指标", "7", "7", "")),
+                onlyReading(NATIONAL, "农技服务覆盖面有效扩大达成年度指标77"));
+        assertEquals(List.of(List.of("化肥农药使用量", "逐步减少", "已达成", "8", "8", "")),
+                onlyReading(NATIONAL, "化肥农药使用量逐步减少已达成88"));
+    }
+
+    /** The cells of the one reading of {@code lines} glued (each line a row), blank cells as "". */
+    private static List<List<String>> onlyReading(List<Kind> kinds, String... lines) {
+        String text = String.join("", lines);
+        boolean[] breaks = new boolean[text.length() + 1];
+        int at = 0;
+        for (String line : lines) {
+            breaks[at] = true;
+            at += line.length();
+        }
+        breaks[text.length()] = true;
+        List<GluedGrammar.Reading> readings = GRAMMAR.indicatorRun(text, breaks, 0, text.length(), kinds, Optional.empty())
+                .readings();
+        assertEquals(1, readings.size(), () -> "readings: " + readings.stream().map(r -> cells(text, r)).toList());
+        return cells(text, readings.get(0));
+    }
+
+    private static List<List<String>> cells(String text, GluedGrammar.Reading reading) {
+        return reading.rows().stream()
+                .map(row -> row.stream().map(c -> c.blank() ? "" : text.substring(c.from(), c.to())).toList())
+                .toList();
+    }
 
     @Test
     void aRunTooAmbiguousToReadIsGivenUpWithinItsStateBound() {
