@@ -494,8 +494,9 @@ final class GluedGrammar {
         }
 
         /**
-         * True if the name {@code [at, e)} ends on a quality word that makes one value with the
-         * word after it (农技服务覆盖面有效|扩大 against 农技服务覆盖面|有效扩大).
+         * True if the name {@code [at, e)} ends on a word that makes one value with the word after
+         * it: a quality word before another (农技服务覆盖面有效|扩大 against 农技服务覆盖面|有效扩大),
+         * or a degree word before a quality word (项目支出控制已|达成 against 项目支出控制|已达成).
          */
         private boolean endsOnCompoundStart(int at, int e) {
             for (String q : vocabulary.qualities()) {
@@ -505,6 +506,28 @@ final class GluedGrammar {
                             return true;
                         }
                     }
+                }
+            }
+            for (String d : vocabulary.degrees()) {
+                if (e - at > d.length() && text.startsWith(d, e - d.length())) {
+                    for (String q : vocabulary.qualities()) {
+                        if (text.startsWith(q, e) && e + q.length() <= to) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * True if the quality word {@code q2} at {@code from} is the start of a longer one of the
+         * list (较好有效|提升 cuts 有效提升, which 较好|有效提升 keeps whole).
+         */
+        private boolean cutsLongerQuality(String q2, int from) {
+            for (String q : vocabulary.qualities()) {
+                if (q.length() > q2.length() && q.startsWith(q2) && text.startsWith(q, from) && from + q.length() <= to) {
+                    return true;
                 }
             }
             return false;
@@ -558,7 +581,8 @@ final class GluedGrammar {
          */
         private boolean leadingFigure(int at) {
             Matcher m = vocabulary.leadingFigure().matcher(text).region(at, to);
-            return m.lookingAt() && !(at > 0 && (Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.'));
+            // A figure right before is the rest of this one, unless a line ends between them (…33 | 65岁…).
+            return m.lookingAt() && !(at > 0 && !breaks[at] && (Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.'));
         }
 
         private boolean startsName(char c) {
@@ -1185,7 +1209,8 @@ final class GluedGrammar {
                                 // Two quality words are one value: 明显改善, 有效提升. Words of two
                                 // characters each: a longer one is a value of its own (扩大|达成年度指标).
                                 if (isCompoundPart(q2) && isCompoundPart(q) && text.startsWith(q2, end) && end + q2.length() <= to) {
-                                    out.add(new Candidate(new Span(at, end + q2.length(), false, false, Optional.empty()), 0));
+                                    out.add(new Candidate(new Span(at, end + q2.length(), false, false, Optional.empty()),
+                                            cutsLongerQuality(q2, end) ? 1 : 0));
                                 }
                             }
                         }

@@ -48,6 +48,26 @@ class GluedGrammarTest {
                 onlyReading(NATIONAL, "化肥农药使用量逐步减少已达成88"));
     }
 
+    @Test
+    void aNameMayBeginWithAFigureRightAfterTheFiguresThatEndTheLineBefore() {
+        // Columns swapped (实际完成值 before 年度指标值). 33 then 65岁…: the line's end parts them.
+        List<Kind> swapped = List.of(Kind.MEASURE, Kind.TARGET, Kind.WEIGHT, Kind.SCORE, Kind.TEXT, Kind.TEXT);
+        assertEquals(List.of(
+                        List.of("居民电子健康档案建档人数", "197061人", "≥173500人", "3", "3", "", ""),
+                        List.of("65岁及以上老年人健康管理人数", "100%", "12000人", "4", "4", "", "")),
+                onlyReading(swapped, "居民电子健康档案建档人数197061人≥173500人33", "65岁及以上老年人健康管理人数100%12000人44"));
+    }
+
+    @Test
+    void aValueKeepsItsDegreeWordAndItsWholeQualityWord() {
+        List<Kind> swapped = List.of(Kind.MEASURE, Kind.TARGET, Kind.WEIGHT, Kind.SCORE, Kind.TEXT, Kind.TEXT);
+        // 已 belongs to 达成, not to the name; 有效提升 is one word of the list, not 较好有效 | 提升.
+        assertEquals(List.of(List.of("项目支出控制", "已达成", "控制在预算范围内", "3", "3", "", "")),
+                onlyReading(swapped, "项目支出控制已达成控制在预算范围内33"));
+        assertEquals(List.of(List.of("居民健康素养水平", "较好", "有效提升", "5", "4.5", "受疫情影响。", "加快资金支付进度。")),
+                onlyReading(swapped, "居民健康素养水平较好有效提升54.5受疫情影响。加快资金支付进度。"));
+    }
+
     /** The cells of the one reading of {@code lines} glued (each line a row), blank cells as "". */
     private static List<List<String>> onlyReading(List<Kind> kinds, String... lines) {
         String text = String.join("", lines);
