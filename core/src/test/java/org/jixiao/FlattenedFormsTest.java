@@ -109,7 +109,7 @@ class FlattenedFormsTest {
             total = total.plus(s);
         }
         double[] floor = switch (flattening) {
-            case ROW_PER_LINE, NO_SPACES -> new double[] {0.99, 0.92};
+            case ROW_PER_LINE, NO_SPACES -> new double[] {0.99, 0.93};
             case ONE_LINE -> new double[] {0.99, 0.91};
             case PIPES -> new double[] {0.99, 0.995};
             case SINGLE_SPACES -> new double[] {0.99, 0.998};

@@ -125,6 +125,29 @@ class GluedTextTest {
                 List.of(area.level3(), area.target().orElseThrow().value(), area.actual().orElseThrow().value()));
     }
 
+    @Test
+    void aRubricRowNamedAfterABlockIsARowNotTheBlock() {
+        // 预算执行率 begins with 预算执行, a block (二级指标) of the evaluation rubric; with one
+        // character left before its weight it is the row's name (no name is one character long).
+        // In the rubric that row is the funds' score: weight 10 and score 9 are the budget's.
+        String text = String.join("\n", "项目支出绩效自评表", "项目名称公共文化场馆免费开放补助",
+                "一级指标二级指标三级指标分值指标解释/评分标准年度指标值实际完成值得分扣分原因",
+                "项目管理(20分)资金管理资金到位率2.5资金到位率=实际到位资金/应到位资金×100%,得分=资金到位率×分值。100%100%2.5",
+                "预算执行率10预算执行率=全年执行数/调整预算数×100%,得分=执行率×分值。100%90%9",
+                "资金使用合规性2.5资金使用合规得满分,否则酌情扣分。资金使用合规资金使用合规2.5",
+                "组织实施管理制度健全性5管理制度健全得满分,否则酌情扣分。管理制度健全制度基本健全4项目管理办法未及时修订,扣1分。",
+                "合计2018");
+        FileResult result = JIXIAO.process(new Source("glued-rubric.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ProjectRecord form = result.records().get(0).record();
+
+        assertEquals(List.of("资金管理:资金到位率:2.5", "资金管理:资金使用合规性:2.5", "组织实施:管理制度健全性:5"),
+                form.indicators().stream().map(i -> i.level2() + ":" + i.level3() + ":"
+                        + i.weight().map(w -> w.value().toPlainString()).orElse("")).toList());
+        var funds = form.funds().summary();
+        assertEquals(List.of("10", "9"), List.of(funds.budgetWeight().orElseThrow().value().toPlainString(),
+                funds.budgetScoreReported().orElseThrow().value().toPlainString()));
+    }
+
     private static ProjectRecord read(String folder) throws IOException {
         String name = "/corpus/glued/" + folder + "/raw.txt";
         try (InputStream in = GluedTextTest.class.getResourceAsStream(name)) {

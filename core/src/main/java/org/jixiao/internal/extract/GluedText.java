@@ -911,7 +911,8 @@ final class GluedText {
                             && f != Field.LEVEL1_PROCESS)) && (key.endsWith(vocabulary.levelSuffix()) || f == Field.LEVEL2_RUBRIC
                             || lineStart || f.isLevel2Value() && i == level1End
                             || i > 0 && closesCell(text.charAt(i - 1)) && (f.isLevel2Value() || knownLevel2At(end, to))
-                            || vocabulary.levelWeight().matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)) {
+                            || vocabulary.levelWeight().matcher(text).region(end, to).lookingAt()) && !repeatsLastAnchor(key, i)
+                            && !leavesOneCharacter(end, to)) {
                         // A weight printed after the name belongs to it: 服务对象满意度指标(10分).
                         Matcher weight = vocabulary.levelWeight().matcher(text).region(end, to);
                         Optional<BigDecimal> w2 = Optional.empty();
@@ -969,6 +970,15 @@ final class GluedText {
                     e++;
                 }
                 return e - at <= 3;
+            }
+
+            /**
+             * True if one character stands between {@code at} and the next figure: no name is that
+             * short, so 预算执行率10 is a row's name, not the block 预算执行 with a name 率.
+             */
+            private boolean leavesOneCharacter(int at, int to) {
+                return at + 1 < to && !s.breaks()[at + 1] && Character.isIdeographic(s.text().charAt(at))
+                        && Character.isDigit(s.text().charAt(at + 1));
             }
 
             private int lastAnchorEnd = -1;
