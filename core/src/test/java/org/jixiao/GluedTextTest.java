@@ -148,6 +148,29 @@ class GluedTextTest {
                 funds.budgetScoreReported().orElseThrow().value().toPlainString()));
     }
 
+    @Test
+    void aFundsHeaderOfTwoRowsWithAmountsInYuanAndTheRateAsARatioIsRead() {
+        // 预算数 spans 年初预算数 | 全年预算数 on the next line; amounts in 元 with thousands commas;
+        // the rate as a ratio (1.00, and 1 on the part line). 1.0010 is 1.00 | 10: a weight of 10
+        // scored at the full rate is 10, not 1.001 | 0.
+        String text = String.join("\n", "项目支出绩效自评表", "项目名称森林防火物资储备及巡护经费", "单位:元",
+                "项目资金分值预算数全年执行数执行率得分", "年初预算数全年预算数",
+                "年度资金总额10689,803.40689,803.40689,803.401.0010",
+                "其中:当年财政拨款—689,803.40689,803.40689,803.401—",
+                "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+                "产出指标数量指标购置防火物资≥6批6批9090", "总分100100");
+        FileResult result = JIXIAO.process(new Source("glued-yuan.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var funds = result.records().get(0).record().funds().summary();
+
+        assertEquals(List.of("68.98034", "68.98034", "68.98034", "100", "10", "10"), List.of(
+                funds.initialBudget().orElseThrow().value().stripTrailingZeros().toPlainString(),
+                funds.fullYearBudget().orElseThrow().value().stripTrailingZeros().toPlainString(),
+                funds.executed().orElseThrow().value().stripTrailingZeros().toPlainString(),
+                funds.executionRateReported().orElseThrow().value().stripTrailingZeros().toPlainString(),
+                funds.budgetWeight().orElseThrow().value().toPlainString(),
+                funds.budgetScoreReported().orElseThrow().value().toPlainString()));
+    }
+
     private static ProjectRecord read(String folder) throws IOException {
         String name = "/corpus/glued/" + folder + "/raw.txt";
         try (InputStream in = GluedTextTest.class.getResourceAsStream(name)) {

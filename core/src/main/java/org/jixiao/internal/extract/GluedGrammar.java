@@ -37,6 +37,9 @@ final class GluedGrammar {
     private static final Pattern AMOUNT = Pattern.compile("\\G\\d[\\d,]*(?:\\.\\d+)?");
     /** A number: digits with an optional decimal part. */
     static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
+    private static final BigDecimal HALF_POINT = new BigDecimal("0.5");
+    /** An amount written with thousands separators: a sum for reading, to the cent at most. */
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?");
     /** A comparator and its figure: a target's words, never inside an indicator's name (政策知晓率|≥83%). */
     private static final Pattern COMPARED_FIGURE = Pattern.compile("[≥≤><=≧≦＞＜]\\d");
     /** A figure OCR garbled: digits and letters that look like them ({@code IO} for 10, {@code l5}). */
@@ -930,14 +933,28 @@ final class GluedGrammar {
             if (weight != null && after != null && after.compareTo(weight) > 0) {
                 cost += 3;
             }
+            BigDecimal percent = rate;
             if (rate != null && amounts.size() >= 2) {
                 BigDecimal budget = amounts.get(amounts.size() - 2);
                 BigDecimal executed = amounts.get(amounts.size() - 1);
                 if (budget.signum() > 0) {
                     BigDecimal computed = executed.multiply(HUNDRED).divide(budget, 4, java.math.RoundingMode.HALF_UP);
-                    if (computed.subtract(rate).abs().compareTo(BigDecimal.ONE) > 0) {
+                    // Some forms write the rate as a ratio (0.55 for 55 %, 1.00 for 100 %).
+                    boolean asPercent = computed.subtract(rate).abs().compareTo(BigDecimal.ONE) <= 0;
+                    boolean asRatio = computed.subtract(rate.multiply(HUNDRED)).abs().compareTo(BigDecimal.ONE) <= 0;
+                    if (!asPercent && !asRatio) {
                         cost += 3;
                     }
+                    percent = asRatio && !asPercent ? rate.multiply(HUNDRED) : rate;
+                }
+            }
+            // The budget's score is its weight times the rate, up to the weight (1.0010 under 执行率 |
+            // 得分 with a weight of 10 is 1.00 | 10, not 1.001 | 0); forms that got it wrong exist,
+            // so a reading that needs one costs only a little more.
+            if (percent != null && weight != null && after != null) {
+                BigDecimal expected = weight.multiply(percent.min(HUNDRED)).divide(HUNDRED, 4, java.math.RoundingMode.HALF_UP);
+                if (expected.subtract(after).abs().compareTo(HALF_POINT) > 0) {
+                    cost += 1;
                 }
             }
             if (rate != null && rate.signum() == 0 && after != null && after.signum() > 0) {
@@ -1137,7 +1154,11 @@ final class GluedGrammar {
                 return;
             }
             for (int e = at + 1; e <= m.end(); e++) {
-                String n = text.substring(at, e).replace(",", "");
+                String written = text.substring(at, e);
+                if (written.indexOf(',') >= 0 && !GROUPED.matcher(written).matches()) {
+                    continue; // 689,803.40: groups of three after each comma, one to three digits before
+                }
+                String n = written.replace(",", "");
                 if (n.endsWith(".") || n.endsWith(",") || n.length() > 1 && n.charAt(0) == '0' && n.charAt(1) != '.') {
                     continue;
                 }

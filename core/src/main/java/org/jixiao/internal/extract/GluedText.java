@@ -575,7 +575,7 @@ final class GluedText {
                     columns.add(t);
                 }
             }
-            columns = splitCompounds(columns);
+            columns = spreadSubHeadings(splitCompounds(columns));
             List<Piece> header = new ArrayList<>();
             header.add(new Piece(block != null ? block.label() : "", block != null ? block.start() : tokens.get(k).start()));
             for (Token c : columns) {
@@ -612,6 +612,32 @@ final class GluedText {
                 }
             }
             return j;
+        }
+
+        /**
+         * A funds header of two rows (预算数 over 年初预算数 | 全年预算数): the headings of the second
+         * line take the place of the one of the first that each of them ends with, where they stand
+         * under it in the grid.
+         */
+        private List<Token> spreadSubHeadings(List<Token> columns) {
+            int second = -1;
+            for (int c = 1; c < columns.size() && second < 0; c++) {
+                second = s.breaks()[columns.get(c).start()] ? c : -1;
+            }
+            if (second < 0) {
+                return columns;
+            }
+            List<Token> sub = columns.subList(second, columns.size());
+            for (int c = 0; c < second; c++) {
+                String spanning = columns.get(c).label().strip();
+                if (sub.stream().allMatch(t -> t.label().strip().endsWith(spanning) && t.label().strip().length() > spanning.length())) {
+                    List<Token> out = new ArrayList<>(columns.subList(0, c));
+                    out.addAll(sub);
+                    out.addAll(columns.subList(c + 1, second));
+                    return out;
+                }
+            }
+            return columns;
         }
 
         /**
