@@ -38,6 +38,8 @@ final class GluedGrammar {
     /** A number: digits with an optional decimal part. */
     static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
     private static final BigDecimal HALF_POINT = new BigDecimal("0.5");
+    /** The signs that close the figure before them (percent, per mille): no cell of words begins with one. */
+    private static final String CLOSING_MARKS = "%\u2030";
     /** An amount written with thousands separators: a sum for reading, to the cent at most. */
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?");
     /** A comparator and its figure: a target's words, never inside an indicator's name (政策知晓率|≥83%). */
@@ -1284,7 +1286,7 @@ final class GluedGrammar {
          * a quality word (及时 | 较及时).
          */
         private void freeValues(int at, List<Candidate> out) {
-            if (text.charAt(at) == ' ' || Character.isDigit(text.charAt(at))) {
+            if (text.charAt(at) == ' ' || Character.isDigit(text.charAt(at)) || CLOSING_MARKS.indexOf(text.charAt(at)) >= 0) {
                 return;
             }
             for (int e = at + 1; e <= Math.min(to, at + MAX_FREE_TEXT); e++) {
@@ -1407,8 +1409,8 @@ final class GluedGrammar {
          * more, or end it where {@code digitCost} is negative.
          */
         private void texts(int at, List<Candidate> out, int cost, int digitCost) {
-            if (text.charAt(at) == ' ') {
-                return;
+            if (text.charAt(at) == ' ' || CLOSING_MARKS.indexOf(text.charAt(at)) >= 0) {
+                return; // %实际需求…: the % ends the figure before; no cell begins with it
             }
             boolean digit = false;
             for (int e = at + 1; e <= Math.min(to, at + MAX_FREE_TEXT); e++) {

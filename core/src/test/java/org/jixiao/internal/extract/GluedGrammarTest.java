@@ -68,6 +68,14 @@ class GluedGrammarTest {
                 onlyReading(swapped, "居民健康素养水平较好有效提升54.5受疫情影响。加快资金支付进度。"));
     }
 
+    @Test
+    void noCellOfWordsBeginsWithTheMarkThatClosesTheFigureBefore() {
+        // 无分值 form: 年度指标值 | 实际完成值 | 偏差原因. 88.84%实际需求… is 88.84% | 实际需求…, not 88.84 | %实际需求….
+        assertEquals(List.of(List.of("适龄儿童免疫规划疫苗接种率", "≥93%", "88.84%", "实际需求低于年初预计,下一年度将科学合理设定指标值。")),
+                onlyReading(List.of(Kind.TARGET, Kind.MEASURE, Kind.TEXT),
+                        "适龄儿童免疫规划疫苗接种率≥93%88.84%实际需求低于年初预计,下一年度将科学合理设定指标值。"));
+    }
+
     /** The cells of the one reading of {@code lines} glued (each line a row), blank cells as "". */
     private static List<List<String>> onlyReading(List<Kind> kinds, String... lines) {
         String text = String.join("", lines);
