@@ -93,7 +93,7 @@ class GluedTextTest {
                 + "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
                 + "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
                 + "产出指标(90分)时效指标及时(按期)开工率45≥90%≥90%45及时(按期)完工率45≥90%≥90%45总分100100";
-        FileResult result = JIXIAO.process(new Source("glued-row.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        FileResult result = processText("glued-row.txt", text);
         ProjectRecord form = result.records().get(0).record();
 
         assertEquals(List.of("及时(按期)开工率", "及时(按期)完工率"), form.indicators().stream().map(Indicator::level3).toList());
@@ -110,7 +110,7 @@ class GluedTextTest {
                 + "年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过分值上限。"
                 + "绩效指标一级指标二级指标三级指标分值年度指标值(A)全年实际值(B)得分未完成原因分析"
                 + "产出指标数量指标道路保洁面积4520万平方米20万平方米45效益指标社会效益指标群众满意度4590%95%45总分10095";
-        FileResult result = JIXIAO.process(new Source("glued-funds.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        FileResult result = processText("glued-funds.txt", text);
         var funds = result.records().get(0).record().funds().summary();
 
         assertEquals(List.of("310.2", "154.74", "50", "10", "5"), List.of(
@@ -137,7 +137,7 @@ class GluedTextTest {
                 "资金使用合规性2.5资金使用合规得满分,否则酌情扣分。资金使用合规资金使用合规2.5",
                 "组织实施管理制度健全性5管理制度健全得满分,否则酌情扣分。管理制度健全制度基本健全4项目管理办法未及时修订,扣1分。",
                 "合计2018");
-        FileResult result = JIXIAO.process(new Source("glued-rubric.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        FileResult result = processText("glued-rubric.txt", text);
         ProjectRecord form = result.records().get(0).record();
 
         assertEquals(List.of("资金管理:资金到位率:2.5", "资金管理:资金使用合规性:2.5", "组织实施:管理制度健全性:5"),
@@ -159,7 +159,7 @@ class GluedTextTest {
                 "其中:当年财政拨款—689,803.40689,803.40689,803.401—",
                 "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
                 "产出指标数量指标购置防火物资≥6批6批9090", "总分100100");
-        FileResult result = JIXIAO.process(new Source("glued-yuan.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        FileResult result = processText("glued-yuan.txt", text);
         var funds = result.records().get(0).record().funds().summary();
 
         assertEquals(List.of("68.98034", "68.98034", "68.98034", "100", "10", "10"), List.of(
@@ -169,6 +169,11 @@ class GluedTextTest {
                 funds.executionRateReported().orElseThrow().value().stripTrailingZeros().toPlainString(),
                 funds.budgetWeight().orElseThrow().value().toPlainString(),
                 funds.budgetScoreReported().orElseThrow().value().toPlainString()));
+    }
+
+    /** {@code text} converted as a UTF-8 page text named {@code name}. */
+    private static FileResult processText(String name, String text) {
+        return JIXIAO.process(new Source(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static ProjectRecord read(String folder) throws IOException {

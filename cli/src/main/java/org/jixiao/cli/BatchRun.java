@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -107,7 +108,7 @@ final class BatchRun {
      * JDK's locks are not safe against it): with workers, every file left goes to one, and so does
      * a file whose parse here failed in any way.
      */
-    private final java.util.concurrent.atomic.AtomicBoolean heapRanOut = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean heapRanOut = new AtomicBoolean();
     /** Why the run must stop (no worker can be started), set by a batch thread. */
     private final AtomicReference<String> abort = new AtomicReference<>();
 

@@ -37,7 +37,6 @@ final class GluedGrammar {
     private static final Pattern AMOUNT = Pattern.compile("\\G\\d[\\d,]*(?:\\.\\d+)?");
     /** A number: digits with an optional decimal part. */
     static final Pattern NUMBER = Pattern.compile("\\G\\d+(?:\\.\\d+)?");
-    private static final BigDecimal HALF_POINT = new BigDecimal("0.5");
     /** The signs that close the figure before them (percent, per mille): no cell of words begins with one. */
     private static final String CLOSING_MARKS = "%\u2030";
     /** An amount written with thousands separators: a sum for reading, to the cent at most. */
@@ -100,6 +99,8 @@ final class GluedGrammar {
     /** A weight that is no multiple of a quarter point (see {@code oddWeight}). */
     private static final int ODD_WEIGHT = 1;
     private static final BigDecimal QUARTERS = BigDecimal.valueOf(4);
+    /** How far a budget's score may stand from its weight times the rate before a reading costs more. */
+    private static final BigDecimal HALF_POINT = new BigDecimal("0.5");
     /**
      * The largest share of the national scheme's level-1 blocks (产出 50, 效益 30, 满意度 10, and 10
      * for the funds): an indicator in a block of unknown weight that weighs more is unlikely (see
@@ -492,7 +493,6 @@ final class GluedGrammar {
             }
         }
 
-        /** True if a value's first words stand inside {@code name} after its first characters, or a nature word ends it. */
         /** A quality word that makes one value with another (明显 | 改善): two characters. */
         private static boolean isCompoundPart(String quality) {
             return quality.length() == 2;
@@ -538,6 +538,7 @@ final class GluedGrammar {
             return false;
         }
 
+        /** True if a value's first words stand inside {@code name} after its first characters, or a nature word ends it. */
         private boolean holdsValueWord(String name) {
             for (String v : vocabulary.valueStarts()) {
                 if (name.indexOf(v, 2) >= 0) {
@@ -587,7 +588,8 @@ final class GluedGrammar {
         private boolean leadingFigure(int at) {
             Matcher m = vocabulary.leadingFigure().matcher(text).region(at, to);
             // A figure right before is the rest of this one, unless a line ends between them (…33 | 65岁…).
-            return m.lookingAt() && !(at > 0 && !breaks[at] && (Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.'));
+            return m.lookingAt()
+                    && !(at > 0 && !breaks[at] && (Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.'));
         }
 
         private boolean startsName(char c) {
@@ -954,7 +956,8 @@ final class GluedGrammar {
             // 得分 with a weight of 10 is 1.00 | 10, not 1.001 | 0); forms that got it wrong exist,
             // so a reading that needs one costs only a little more.
             if (percent != null && weight != null && after != null) {
-                BigDecimal expected = weight.multiply(percent.min(HUNDRED)).divide(HUNDRED, 4, java.math.RoundingMode.HALF_UP);
+                BigDecimal expected = weight.multiply(percent.min(HUNDRED))
+                        .divide(HUNDRED, 4, java.math.RoundingMode.HALF_UP);
                 if (expected.subtract(after).abs().compareTo(HALF_POINT) > 0) {
                     cost += 1;
                 }
@@ -1231,7 +1234,8 @@ final class GluedGrammar {
                             for (String q2 : vocabulary.qualities()) {
                                 // Two quality words are one value: 明显改善, 有效提升. Words of two
                                 // characters each: a longer one is a value of its own (扩大|达成年度指标).
-                                if (isCompoundPart(q2) && isCompoundPart(q) && text.startsWith(q2, end) && end + q2.length() <= to) {
+                                if (isCompoundPart(q2) && isCompoundPart(q) && text.startsWith(q2, end)
+                                        && end + q2.length() <= to) {
                                     out.add(new Candidate(new Span(at, end + q2.length(), false, false, Optional.empty()),
                                             cutsLongerQuality(q2, end) ? 1 : 0));
                                 }
@@ -1286,7 +1290,8 @@ final class GluedGrammar {
          * a quality word (及时 | 较及时).
          */
         private void freeValues(int at, List<Candidate> out) {
-            if (text.charAt(at) == ' ' || Character.isDigit(text.charAt(at)) || CLOSING_MARKS.indexOf(text.charAt(at)) >= 0) {
+            char first = text.charAt(at);
+            if (first == ' ' || Character.isDigit(first) || CLOSING_MARKS.indexOf(first) >= 0) {
                 return;
             }
             for (int e = at + 1; e <= Math.min(to, at + MAX_FREE_TEXT); e++) {

@@ -630,7 +630,8 @@ final class GluedText {
             List<Token> sub = columns.subList(second, columns.size());
             for (int c = 0; c < second; c++) {
                 String spanning = columns.get(c).label().strip();
-                if (sub.stream().allMatch(t -> t.label().strip().endsWith(spanning) && t.label().strip().length() > spanning.length())) {
+                if (sub.stream().map(t -> t.label().strip())
+                        .allMatch(label -> label.endsWith(spanning) && label.length() > spanning.length())) {
                     List<Token> out = new ArrayList<>(columns.subList(0, c));
                     out.addAll(sub);
                     out.addAll(columns.subList(c + 1, second));
