@@ -109,6 +109,14 @@ final class BatchRun {
      * a file whose parse here failed in any way.
      */
     private final AtomicBoolean heapRanOut = new AtomicBoolean();
+    /** Set under --resume when the run before this one did not finish (see {@link #inFlightWhenCut}). */
+    private boolean previousRunCutShort;
+    /**
+     * Under --resume after a run that was cut short: the files that were in flight when it stopped,
+     * parsed in a worker this time. One of them may be what stopped it (a parse that took the
+     * heap, or had the process killed), and would stop this run too.
+     */
+    private java.util.Set<Path> inFlightWhenCut = java.util.Set.of();
     /** Why the run must stop (no worker can be started), set by a batch thread. */
     private final AtomicReference<String> abort = new AtomicReference<>();
 
@@ -275,6 +283,8 @@ final class BatchRun {
             if (out.isPresent()) {
                 spool = Optional.of(privateFolder(out.get().resolve(SPOOL)));
                 lock = RunLock.acquire(out.get(), spool.get());
+                // run.json is written last: without it, the run before this one was cut short.
+                previousRunCutShort = options.resume && !Files.exists(out.get().resolve(RunRecord.FILE_NAME));
                 removeOldOutputs(out.get());
             }
             Optional<Summary> summary = process(spool, files, unlisted);
@@ -357,8 +367,10 @@ final class BatchRun {
             // killed at the file's own deadline.
             Duration budget = Duration.ofSeconds(inProcess ? options.timeoutSeconds
                     : Math.min(options.timeoutSeconds, IN_PROCESS_SECONDS));
-            OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, Math.max(8, options.threads * 4),
-                    budget);
+            OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, window(), budget);
+            if (journal != null && previousRunCutShort && journal.size() > 0) {
+                inFlightWhenCut = firstNotJournaled(files, journal);
+            }
             long[] emitted = {0};
             try {
                 pool.run(files.iterator(), new FileJob(journal, workers), outcome -> {
@@ -480,6 +492,29 @@ final class BatchRun {
         listener.accept(outcome);
     }
 
+    /** The files taken and not yet written at most: the pool's window. */
+    private int window() {
+        return Math.max(8, options.threads * 4);
+    }
+
+    /**
+     * The first {@link #window()} files without a journal entry, in input order: the journal holds
+     * the files in that order, and a run writes a file only once every file before it is written,
+     * so those are the files the run before this one had in flight when it stopped.
+     */
+    private java.util.Set<Path> firstNotJournaled(List<Path> files, Journal journal) {
+        java.util.Set<Path> out = new java.util.HashSet<>();
+        for (Path f : files) {
+            if (out.size() == window()) {
+                break;
+            }
+            if (!journal.holds(f.toString())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     /** Closes the outputs and the journal (either may be null); a failure counts only after a completed run. */
     private static void closeAll(Outputs outputs, Journal journal, boolean completed) throws IOException {
         IOException failed = Closing.closeEach(Arrays.asList(outputs, journal));
@@ -531,7 +566,8 @@ final class BatchRun {
                         return new FileOutcome(name, Optional.of(key), journal.rows(entry.get()), Optional.empty(), true);
                     }
                 }
-                if (workers.isPresent() && (heapRanOut.get() || !inProcessLimits.admits(content))) {
+                if (workers.isPresent() && (heapRanOut.get() || inFlightWhenCut.contains(path)
+                        || !inProcessLimits.admits(content))) {
                     return inWorker(path, recordName, workers.get());
                 }
                 FileWork.Done done = work.process(path, content, hash, recordName);

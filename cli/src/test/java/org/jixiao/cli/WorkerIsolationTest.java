@@ -175,6 +175,45 @@ class WorkerIsolationTest {
         BatchConvertTest.assertSameOutputs(whole, dir);
     }
 
+    @Test
+    void aFileThatKilledTheRunIsParsedInAWorkerWhenTheRunIsResumed(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String name = String.format(java.util.Locale.ROOT, "%02d-good.txt", i);
+            byte[] seed = Files.readAllBytes(BatchConvertTest.corpus().resolve(SEED));
+            // one byte apart, so that no two files share a content hash
+            Files.write(in.resolve(name), (new String(seed, StandardCharsets.UTF_8) + " ".repeat(i))
+                    .getBytes(StandardCharsets.UTF_8));
+            good.add(name);
+        }
+        Files.writeString(in.resolve("05-kills.txt"), "die", StandardCharsets.UTF_8);
+        Path alone = tmp.resolve("alone");
+        assertEquals(0, new CommandRun().execute("convert", in.toString(), "--out", alone.toString(),
+                "--exclude", "05-kills.txt"));
+        Path dir = tmp.resolve("out");
+
+        // Parsed in process, the file ends the run's JVM, as the kernel's out-of-memory killer would.
+        assertEquals(DyingBatch.KILLED, batch(in, dir).waitFor());
+        // Resumed, the files the run had in flight go to a worker, where that file is only a file.
+        assertEquals(1, batch(in, dir, "--resume").waitFor(), "one failed file: the one that killed the run");
+
+        assertEquals(Files.readString(alone.resolve("projects.csv")), Files.readString(dir.resolve("projects.csv")),
+                "the good files give what they give alone");
+        List<String> errors = Files.readAllLines(dir.resolve("errors.csv"), StandardCharsets.UTF_8);
+        assertEquals(2, errors.size(), String.join("\n", errors));
+        assertTrue(errors.get(1).contains("05-kills.txt,extract,extract.no_form,"), errors.get(1));
+    }
+
+    /** {@link DyingBatch} in a JVM of its own. */
+    private static Process batch(Path in, Path out, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx176m", "-cp", System.getProperty("java.class.path"), DyingBatch.class.getName(),
+                in.toString(), out.toString()));
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
     /** The jixiao command line in a JVM of its own, as the launcher starts it. */
     static Process cli(String... args) throws IOException {
         return cli(List.of(), args);

@@ -155,6 +155,11 @@ public final class Journal implements AutoCloseable {
         return e != null && e.hash().equals(hash) ? Optional.of(e) : Optional.empty();
     }
 
+    /** True if the journal holds an entry for {@code name}, whatever its content hash. */
+    public boolean holds(String name) {
+        return index.containsKey(name);
+    }
+
     /** Number of inputs the journal holds an entry for. */
     public int size() {
         return index.size();
