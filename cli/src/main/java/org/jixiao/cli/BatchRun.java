@@ -283,8 +283,10 @@ final class BatchRun {
             if (out.isPresent()) {
                 spool = Optional.of(privateFolder(out.get().resolve(SPOOL)));
                 lock = RunLock.acquire(out.get(), spool.get());
-                // run.json is written last: without it, the run before this one was cut short.
-                previousRunCutShort = options.resume && !Files.exists(out.get().resolve(RunRecord.FILE_NAME));
+                // A run starts its journal first and writes run.json last: a journal without a
+                // run.json is a run that was cut short, perhaps before it finished its first file.
+                previousRunCutShort = options.resume && Files.exists(spool.get().resolve(JOURNAL))
+                        && !Files.exists(out.get().resolve(RunRecord.FILE_NAME));
                 removeOldOutputs(out.get());
             }
             Optional<Summary> summary = process(spool, files, unlisted);
@@ -368,7 +370,7 @@ final class BatchRun {
             Duration budget = Duration.ofSeconds(inProcess ? options.timeoutSeconds
                     : Math.min(options.timeoutSeconds, IN_PROCESS_SECONDS));
             OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, window(), budget);
-            if (journal != null && previousRunCutShort && journal.size() > 0) {
+            if (journal != null && previousRunCutShort) {
                 inFlightWhenCut = firstNotJournaled(files, journal);
             }
             long[] emitted = {0};

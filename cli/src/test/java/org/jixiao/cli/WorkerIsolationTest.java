@@ -178,19 +178,18 @@ class WorkerIsolationTest {
     @Test
     void aFileThatKilledTheRunIsParsedInAWorkerWhenTheRunIsResumed(@TempDir Path tmp) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
-        List<String> good = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            String name = String.format(java.util.Locale.ROOT, "%02d-good.txt", i);
+            String name = String.format(java.util.Locale.ROOT, "%02d-good.txt", i + 1);
             byte[] seed = Files.readAllBytes(BatchConvertTest.corpus().resolve(SEED));
             // one byte apart, so that no two files share a content hash
             Files.write(in.resolve(name), (new String(seed, StandardCharsets.UTF_8) + " ".repeat(i))
                     .getBytes(StandardCharsets.UTF_8));
-            good.add(name);
         }
-        Files.writeString(in.resolve("05-kills.txt"), "die", StandardCharsets.UTF_8);
+        // First in the batch: the run dies before it has finished any file.
+        Files.writeString(in.resolve("00-kills.txt"), "die", StandardCharsets.UTF_8);
         Path alone = tmp.resolve("alone");
         assertEquals(0, new CommandRun().execute("convert", in.toString(), "--out", alone.toString(),
-                "--exclude", "05-kills.txt"));
+                "--exclude", "00-kills.txt"));
         Path dir = tmp.resolve("out");
 
         // Parsed in process, the file ends the run's JVM, as the kernel's out-of-memory killer would.
@@ -202,7 +201,7 @@ class WorkerIsolationTest {
                 "the good files give what they give alone");
         List<String> errors = Files.readAllLines(dir.resolve("errors.csv"), StandardCharsets.UTF_8);
         assertEquals(2, errors.size(), String.join("\n", errors));
-        assertTrue(errors.get(1).contains("05-kills.txt,extract,extract.no_form,"), errors.get(1));
+        assertTrue(errors.get(1).contains("00-kills.txt,extract,extract.no_form,"), errors.get(1));
     }
 
     /** {@link DyingBatch} in a JVM of its own. */
