@@ -125,11 +125,14 @@ class WorkerIsolationTest {
                 + "processing took longer than the limit of 3 s; the file was given up"), errors.get(1));
         assertTrue(errors.get(2).contains("d-hogs.txt,pipeline,pipeline.out_of_memory,"), errors.get(2));
         assertTrue(errors.get(3).contains("f-crashes.txt,pipeline,pipeline.crash,"), errors.get(3));
-        // One thread takes the files in turn while the other spins on b: the hog runs out of memory
-        // before e is taken, and a JVM that ran out of memory parses no more (a class whose static
-        // initializer was cut short by it stays unusable), so e and g go to workers too.
-        assertEquals(List.of("a-good.txt", "b-hangs.txt", "c-good.txt", "d-hogs.txt"),
-                parsedHere.stream().sorted().toList(), "the files up to the hog but the big one were parsed here first");
+        // A JVM that ran out of memory parses no more (a class whose static initializer was cut
+        // short by it stays unusable): the files not yet begun when the hog ran out, e and g, go to
+        // workers. One thread takes a, c and d in turn while the other is on b; b itself is parsed
+        // here only if its thread began it before the hog ran out.
+        List<String> here = parsedHere.stream().sorted().toList();
+        assertTrue(here.containsAll(List.of("a-good.txt", "c-good.txt", "d-hogs.txt"))
+                && List.of("a-good.txt", "b-hangs.txt", "c-good.txt", "d-hogs.txt").containsAll(here),
+                "parsed here: " + here);
         assertEquals(List.of("jixiao: warning: a parse in this process ran out of memory; the files after it were "
                 + "parsed in worker processes (errors.csv names the files given up)"),
                 err.toString().lines().filter(l -> l.contains("warning")).toList(), err.toString());
