@@ -37,10 +37,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -99,7 +101,7 @@ final class BatchRun {
     /** Which files are parsed in this JVM when workers are used. */
     private InProcessLimits inProcessLimits = inProcessLimits();
     /** The files handed to a worker by this run's threads, so a pool time-out of one is not sent again. */
-    private final java.util.Set<Path> inWorkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> inWorkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The worker processes' main class (tests put a stand-in around the pipeline there). */
     private String workerMain = Worker.class.getName();
     /**
@@ -109,14 +111,6 @@ final class BatchRun {
      * a file whose parse here failed in any way.
      */
     private final AtomicBoolean heapRanOut = new AtomicBoolean();
-    /** Set under --resume when the run before this one did not finish (see {@link #inFlightWhenCut}). */
-    private boolean previousRunCutShort;
-    /**
-     * Under --resume after a run that was cut short: the files that were in flight when it stopped,
-     * parsed in a worker this time. One of them may be what stopped it (a parse that took the
-     * heap, or had the process killed), and would stop this run too.
-     */
-    private java.util.Set<Path> inFlightWhenCut = java.util.Set.of();
     /** Why the run must stop (no worker can be started), set by a batch thread. */
     private final AtomicReference<String> abort = new AtomicReference<>();
 
@@ -280,6 +274,7 @@ final class BatchRun {
         RunLock lock = null;
         try {
             Optional<Path> spool = Optional.empty();
+            boolean previousRunCutShort = false;
             if (out.isPresent()) {
                 spool = Optional.of(privateFolder(out.get().resolve(SPOOL)));
                 lock = RunLock.acquire(out.get(), spool.get());
@@ -289,7 +284,7 @@ final class BatchRun {
                         && !Files.exists(out.get().resolve(RunRecord.FILE_NAME));
                 removeOldOutputs(out.get());
             }
-            Optional<Summary> summary = process(spool, files, unlisted);
+            Optional<Summary> summary = process(spool, files, unlisted, previousRunCutShort);
             if (summary.isPresent() && out.isPresent()) {
                 List<String> outputs = new ArrayList<>(OUTPUT_FILES);
                 if (options.xlsx) {
@@ -338,7 +333,8 @@ final class BatchRun {
         return folder;
     }
 
-    private Optional<Summary> process(Optional<Path> spool, List<Path> files, List<Failure> unlisted)
+    private Optional<Summary> process(Optional<Path> spool, List<Path> files, List<Failure> unlisted,
+                                      boolean previousRunCutShort)
             throws IOException, InterruptedException {
         Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
 
@@ -370,12 +366,13 @@ final class BatchRun {
             Duration budget = Duration.ofSeconds(inProcess ? options.timeoutSeconds
                     : Math.min(options.timeoutSeconds, IN_PROCESS_SECONDS));
             OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, window(), budget);
-            if (journal != null && previousRunCutShort) {
-                inFlightWhenCut = firstNotJournaled(files, journal);
-            }
+            // Under --resume after a run that was cut short, the files it had in flight are parsed
+            // in a worker: one of them may be what stopped it, and would stop this run too.
+            Set<Path> inFlightWhenCut = journal != null && previousRunCutShort
+                    ? firstNotJournaled(files, journal) : Set.of();
             long[] emitted = {0};
             try {
-                pool.run(files.iterator(), new FileJob(journal, workers), outcome -> {
+                pool.run(files.iterator(), new FileJob(journal, workers, inFlightWhenCut), outcome -> {
                     if (emitted[0]++ >= stopAfter) {
                         throw new Stopped();
                     }
@@ -504,8 +501,8 @@ final class BatchRun {
      * the files in that order, and a run writes a file only once every file before it is written,
      * so those are the files the run before this one had in flight when it stopped.
      */
-    private java.util.Set<Path> firstNotJournaled(List<Path> files, Journal journal) {
-        java.util.Set<Path> out = new java.util.HashSet<>();
+    private Set<Path> firstNotJournaled(List<Path> files, Journal journal) {
+        Set<Path> out = new HashSet<>();
         for (Path f : files) {
             if (out.size() == window()) {
                 break;
@@ -537,10 +534,13 @@ final class BatchRun {
         private final FileWork work;
         /** Empty: the file is processed in this JVM. */
         private final Optional<WorkerPool> workers;
+        /** Files parsed in a worker whatever their size: those a cut-short run had in flight. */
+        private final Set<Path> inFlightWhenCut;
 
-        FileJob(Journal journal, Optional<WorkerPool> workers) {
+        FileJob(Journal journal, Optional<WorkerPool> workers, Set<Path> inFlightWhenCut) {
             this.journal = journal;
             this.workers = workers;
+            this.inFlightWhenCut = inFlightWhenCut;
             this.work = new FileWork(jixiao, limits, pipeline);
         }
 

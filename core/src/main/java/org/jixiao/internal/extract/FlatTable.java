@@ -949,7 +949,8 @@ final class FlatTable {
                 slots.add(col.get(role));
             }
             int fillers = 0;
-            while (p < t.size() && fillers < slots.size() && !t.get(p).blank() && prose.isPlaceholder(t.get(p).text())) {
+            while (p < t.size() && fillers < slots.size() && !t.get(p).blank()
+                    && prose.isPlaceholder(t.get(p).text())) {
                 cells.add(t.get(p++));
                 cols.add(slots.get(fillers++));
             }

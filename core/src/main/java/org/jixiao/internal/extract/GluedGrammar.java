@@ -366,10 +366,12 @@ final class GluedGrammar {
                                 extra += measureTerms(prefix);
                             }
                             if (named && k + 1 == figuresDone) {
-                                if (!figuresAcceptable(prefix)) {
+                                // A part of the row before (其中:城区…) states its values but no weight or score of its own.
+                                boolean part = prose.isSubRow(text, prefix.get(0).from(), prefix.get(0).to());
+                                if (!figuresAcceptable(prefix, part)) {
                                     continue;
                                 }
-                                extra += completeRow(prefix) + shareCost(prefix) + partFigures(prefix);
+                                extra += completeRow(prefix) + shareCost(prefix) + (part ? partFigures(prefix) : 0);
                             }
                             if (named && kinds.get(k) == Kind.TEXT && k + 1 > figuresDone) {
                                 extra += reasonAtFullMarks(prefix);
@@ -742,8 +744,8 @@ final class GluedGrammar {
             return odd ? ODD_WEIGHT : 0;
         }
 
-        /** A row with figure columns needs a figure, and a weight within its block's. */
-        private boolean figuresAcceptable(List<Span> cells) {
+        /** A row with figure columns needs a figure, unless it is a {@code part}, and a weight within its block's. */
+        private boolean figuresAcceptable(List<Span> cells, boolean part) {
             boolean figure = false;
             BigDecimal weight = null;
             for (int k = 0; k < cells.size() - 1; k++) {
@@ -756,20 +758,15 @@ final class GluedGrammar {
                     }
                 }
             }
-            // A part of the row before (其中:城区…) states its values but no weight or score of its own.
-            boolean part = prose.isSubRow(text, cells.get(0).from(), cells.get(0).to());
             return (figure || part) && (cap.isEmpty() || weight == null || weight.compareTo(cap.get()) <= 0);
         }
 
         /**
-         * A part of the row before (其中:城区…) details its parent's values but is not scored: an
-         * empty figure cell costs it nothing, and a figure costs what one on a fund line's part
-         * does ({@code 其中:城区≥2个2个} is ≥2个 | 2个, not ≥2个 | | 2 | | 个).
+         * The figures' cost on a part of the row before (其中:城区…), which details its parent's
+         * values but is not scored: an empty figure cell costs it nothing, and a figure costs what
+         * one on a fund line's part does ({@code 其中:城区≥2个2个} is ≥2个 | 2个, not ≥2个 | | 2 | | 个).
          */
         private int partFigures(List<Span> cells) {
-            if (!prose.isSubRow(text, cells.get(0).from(), cells.get(0).to())) {
-                return 0;
-            }
             int cost = 0;
             for (int k = 0; k < cells.size() - 1; k++) {
                 Kind kind = kinds.get(k);
