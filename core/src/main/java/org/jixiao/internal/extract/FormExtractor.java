@@ -42,12 +42,12 @@ public final class FormExtractor {
     public FormExtractor(HeadingDictionary dictionary, MeasureParser measures) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
         this.measures = Objects.requireNonNull(measures, "measures");
-        this.prose = Prose.load();
+        this.prose = Prose.shipped();
         this.locator = new FormLocator(dictionary, prose);
         this.flat = new FlatTable(dictionary, measures, prose);
         this.glued = new GluedText(dictionary, prose);
         this.splitRows = new SplitRow(dictionary, measures);
-        this.templates = Templates.load();
+        this.templates = Templates.shipped();
     }
 
     /**

@@ -37,6 +37,16 @@ final class Templates {
         this.all = List.copyOf(all);
     }
 
+    /** The shipped families, read once: they are the same for every pipeline (1.5–2 ms to read each time). */
+    static Templates shipped() {
+        return Shipped.TEMPLATES;
+    }
+
+    /** Read on first use, by the class loader's lock: one instance, safely published. */
+    private static final class Shipped {
+        static final Templates TEMPLATES = load();
+    }
+
     static Templates load() {
         List<Template> all = new ArrayList<>();
         for (String id : index()) {
