@@ -15,13 +15,14 @@ import java.util.Locale;
  * {@code measure-words.tsv}, {@code traditional-simplified.tsv}): UTF-8, a fixed header line, then
  * one entry a line with a fixed number of fields; blank lines and lines starting with {@code #} are
  * skipped. A missing or malformed file is a build bug, so it fails with an
- * {@link IllegalStateException} that names the file and the line.
+ * {@link IllegalStateException} that names the file and the line. Public for the writer's own
+ * vocabulary ({@code places.tsv}), which is read by the same rules.
  */
-final class TsvResource {
+public final class TsvResource {
 
     /** One entry: its 1-based line number in the file and its fields. */
-    record Line(int number, List<String> fields) {
-        String field(int i) {
+    public record Line(int number, List<String> fields) {
+        public String field(int i) {
             return fields.get(i);
         }
     }
@@ -41,7 +42,12 @@ final class TsvResource {
         }
     }
 
-    static List<Line> read(InputStream in, String name, String header) throws IOException {
+    /**
+     * Reads an open resource called {@code name} in messages, whose first line must be {@code header}.
+     *
+     * @throws IOException when the stream fails
+     */
+    public static List<Line> read(InputStream in, String name, String header) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String first = reader.readLine();
         if (!header.equals(first)) {

@@ -262,14 +262,14 @@ public final class DocxReader implements DocumentReader {
                 MutableCell above = lastAtColumn.get(cell.col);
                 if (above != null && above.row + above.rowSpan == row) {
                     above.rowSpan++;
-                    appendLines(above.text, cell.text);
+                    Grid.appendLines(above.text, cell.text);
                     col += span;
                     return;
                 }
             }
             if ("continue".equals(hMerge) && lastInRow != null) {
                 lastInRow.colSpan += span;
-                appendLines(lastInRow.text, cell.text);
+                Grid.appendLines(lastInRow.text, cell.text);
                 col += span;
                 return;
             }
@@ -292,15 +292,9 @@ public final class DocxReader implements DocumentReader {
         String text() {
             StringBuilder out = new StringBuilder();
             for (MutableCell c : cells) {
-                appendLines(out, c.text);
+                Grid.appendLines(out, c.text);
             }
             return out.toString();
-        }
-    }
-
-    private static void appendLines(StringBuilder target, CharSequence lines) {
-        if (lines.length() > 0) {
-            target.append(lines).append('\n');
         }
     }
 
@@ -455,7 +449,7 @@ public final class DocxReader implements DocumentReader {
                     }
                     TableBuilder outer = tables.peek();
                     if (outer != null && outer.open != null) {
-                        appendLines(outer.open.text, inner.text());
+                        Grid.appendLines(outer.open.text, inner.text());
                     } else if (outer == null) {
                         finished.add(inner);
                     }
@@ -469,7 +463,7 @@ public final class DocxReader implements DocumentReader {
         private void endParagraph(StringBuilder p) {
             TableBuilder table = tables.peek();
             if (table != null && table.open != null) {
-                appendLines(table.open.text, p);
+                Grid.appendLines(table.open.text, p);
                 return;
             }
             finished.add(p);

@@ -122,6 +122,16 @@ final class Grid {
     }
 
     /**
+     * Appends a paragraph's (or a nested table's) text to a cell being built, as one more line; an
+     * empty text adds nothing. {@link #cellText} strips the lines and drops blank ones later.
+     */
+    static void appendLines(StringBuilder cell, CharSequence lines) {
+        if (lines.length() > 0) {
+            cell.append(lines).append('\n');
+        }
+    }
+
+    /**
      * The text of a cell from its paragraphs: each line stripped, blank lines dropped, the rest
      * joined by a newline. {@code " a \n\n b"} gives {@code "a\nb"}.
      */

@@ -365,7 +365,7 @@ public final class OdfReader implements DocumentReader {
             StringBuilder out = new StringBuilder();
             for (MadeRow r : rows) {
                 for (Made c : r.cells) {
-                    appendLines(out, c.text);
+                    Grid.appendLines(out, c.text);
                 }
             }
             return out.toString();
@@ -410,12 +410,6 @@ public final class OdfReader implements DocumentReader {
                 }
             }
             return lo;
-        }
-    }
-
-    private static void appendLines(StringBuilder target, CharSequence lines) {
-        if (lines.length() > 0) {
-            target.append(lines).append('\n');
         }
     }
 
@@ -605,7 +599,7 @@ public final class OdfReader implements DocumentReader {
             TableBuilder outer = tables.peek();
             if (outer != null) {
                 if (outer.open != null) {
-                    appendLines(outer.open, inner.text());
+                    Grid.appendLines(outer.open, inner.text());
                 }
                 return;
             }
@@ -630,7 +624,7 @@ public final class OdfReader implements DocumentReader {
         private void endParagraph(StringBuilder p) {
             TableBuilder table = tables.peek();
             if (table != null && table.open != null) {
-                appendLines(table.open, p);
+                Grid.appendLines(table.open, p);
                 return;
             }
             if (table != null) {

@@ -1,11 +1,10 @@
 package org.jixiao.internal.write;
 
-import java.io.BufferedReader;
+import org.jixiao.internal.normalize.TsvResource;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -130,28 +129,18 @@ final class PlaceNames {
             if (in == null) {
                 throw new IllegalStateException("resource missing: " + RESOURCE);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String first = reader.readLine();
-            if (!HEADER.equals(first)) {
-                throw new IllegalStateException(RESOURCE + ": first line must be the header, got " + first);
-            }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+            for (TsvResource.Line line : TsvResource.read(in, RESOURCE, HEADER)) {
+                String kind = line.field(2);
+                if (!(kind.equals("prefecture") || kind.equals("county"))) {
+                    throw new IllegalStateException(RESOURCE + " line " + line.number()
+                            + ": expected prefecture or county as the kind, got " + kind);
                 }
-                String[] f = line.split("\t", -1);
-                if (f.length != 4 || !(f[2].equals("prefecture") || f[2].equals("county"))) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected province, short, "
-                            + "prefecture|county, names; got " + line);
-                }
-                String province = f[0];
+                String province = line.field(0);
                 add(places, ambiguous, province, new Place(province, Where.ANYWHERE, true));
-                add(places, ambiguous, f[1], new Place(province, Where.ANYWHERE, false));
-                boolean county = f[2].equals("county");
-                for (String entry : f[3].trim().isEmpty() ? new String[0] : f[3].trim().split("\\s+")) {
+                add(places, ambiguous, line.field(1), new Place(province, Where.ANYWHERE, false));
+                boolean county = kind.equals("county");
+                String names = line.field(3).trim();
+                for (String entry : names.isEmpty() ? new String[0] : names.split("\\s+")) {
                     int eq = entry.indexOf('=');
                     String full = eq < 0 ? entry : entry.substring(0, eq);
                     Where where = county && full.length() <= 2 ? Where.AT_START_OR_AFTER_DIVISION : Where.ANYWHERE;
