@@ -3,7 +3,6 @@ package org.jixiao.internal.read;
 import org.jixiao.ReadLimits;
 import org.jixiao.Source;
 import org.apache.poi.openxml4j.opc.PackagePart;
-import org.codehaus.stax2.XMLStreamReader2;
 import org.jixiao.model.Block;
 import org.jixiao.model.Document;
 import org.jixiao.model.Paragraph;
@@ -184,7 +183,7 @@ public final class DocxReader implements DocumentReader {
      */
     Result<Document> readMain(Source source, String partName, InputStream in) throws IOException {
         try {
-            XMLStreamReader xml = OoxmlZip.xmlFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
             try {
                 return new Body(source.name(), limits).read(xml);
             } finally {
@@ -328,7 +327,7 @@ public final class DocxReader implements DocumentReader {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (MC.equals(xml.getNamespaceURI()) && "Fallback".equals(xml.getLocalName())) {
-                        skip(xml);
+                        SecureXml.skipElement(xml);
                     } else if (W.contains(xml.getNamespaceURI())) {
                         start(xml);
                     }
@@ -374,7 +373,7 @@ public final class DocxReader implements DocumentReader {
         private void start(XMLStreamReader xml) throws XMLStreamException {
             String local = xml.getLocalName();
             if (SKIPPED.contains(local)) {
-                skip(xml);
+                SecureXml.skipElement(xml);
                 return;
             }
             TableBuilder table = tables.peek();
@@ -474,23 +473,6 @@ public final class DocxReader implements DocumentReader {
             if (p != null) {
                 p.append(s);
                 chars += s.length();
-            }
-        }
-
-        private static void skip(XMLStreamReader xml) throws XMLStreamException {
-            if (xml instanceof XMLStreamReader2 fast) {
-                // Woodstox skips a subtree without reporting its events: formatting is most of the XML.
-                fast.skipElement();
-                return;
-            }
-            int depth = 1;
-            while (depth > 0 && xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                }
             }
         }
 

@@ -2,8 +2,6 @@ package org.jixiao.internal.read;
 
 import org.jixiao.ReadLimits;
 import org.jixiao.Source;
-import com.ctc.wstx.stax.WstxInputFactory;
-import org.codehaus.stax2.XMLStreamReader2;
 import org.jixiao.model.Block;
 import org.jixiao.model.Cell;
 import org.jixiao.model.Document;
@@ -14,7 +12,6 @@ import org.jixiao.model.SourceFormat;
 import org.jixiao.model.Stage;
 import org.jixiao.model.Table;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -102,9 +99,6 @@ public final class OdfReader implements DocumentReader {
             "shapes", "table-source", "scenario", "data-pilot-tables", "consolidation", "tracked-changes");
     private static final Set<String> SKIPPED_OFFICE = Set.of(
             "annotation", "automatic-styles", "font-face-decls", "scripts", "forms", "event-listeners");
-
-    /** XMLInputFactory is not promised thread-safe; one per thread keeps the reader shareable. */
-    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(OdfReader::secureFactory);
 
     private final ReadLimits limits;
 
@@ -237,7 +231,7 @@ public final class OdfReader implements DocumentReader {
     }
 
     private Result<Document> parse(String name, Kind kind, InputStream in) throws XMLStreamException {
-        XMLStreamReader xml = XML.get().createXMLStreamReader(in);
+        XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
         try {
             return new Body(name, kind, limits).read(xml);
         } finally {
@@ -312,15 +306,6 @@ public final class OdfReader implements DocumentReader {
 
     private static int u16(byte[] b, int at) {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
-    }
-
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return f;
     }
 
     /** A cell made from the markup, at its 0-based grid column, with spans in the file's own rows. */
@@ -460,7 +445,7 @@ public final class OdfReader implements DocumentReader {
             String local = xml.getLocalName();
             if (NS_TEXT.equals(ns)) {
                 if (SKIPPED_TEXT.contains(local)) {
-                    skip(xml);
+                    SecureXml.skipElement(xml);
                     return;
                 }
                 switch (local) {
@@ -480,7 +465,7 @@ public final class OdfReader implements DocumentReader {
                 }
             } else if (NS_TABLE.equals(ns)) {
                 if (SKIPPED_TABLE.contains(local)) {
-                    skip(xml);
+                    SecureXml.skipElement(xml);
                     return;
                 }
                 switch (local) {
@@ -496,10 +481,10 @@ public final class OdfReader implements DocumentReader {
                     }
                 }
             } else if (NS_OFFICE.equals(ns) && SKIPPED_OFFICE.contains(local)) {
-                skip(xml);
+                SecureXml.skipElement(xml);
             } else if ("desc".equals(local) || "title".equals(local)) {
                 // svg:desc / svg:title of a drawing: alternative text, not shown on the page.
-                skip(xml);
+                SecureXml.skipElement(xml);
             }
         }
 
@@ -692,22 +677,6 @@ public final class OdfReader implements DocumentReader {
                 return Math.max(0, Math.min(n, Integer.MAX_VALUE));
             } catch (NumberFormatException e) {
                 return fallback;
-            }
-        }
-
-        private static void skip(XMLStreamReader xml) throws XMLStreamException {
-            if (xml instanceof XMLStreamReader2 fast) {
-                fast.skipElement();
-                return;
-            }
-            int depth = 1;
-            while (depth > 0 && xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                }
             }
         }
     }

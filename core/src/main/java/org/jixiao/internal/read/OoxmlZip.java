@@ -1,13 +1,11 @@
 package org.jixiao.internal.read;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -98,7 +96,7 @@ final class OoxmlZip implements OoxmlParts, Closeable {
             if (in == null) {
                 return Optional.empty();
             }
-            XMLStreamReader xml = xmlFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
             try {
                 while (xml.hasNext()) {
                     if (xml.next() == XMLStreamConstants.START_ELEMENT && "Override".equals(xml.getLocalName())) {
@@ -140,7 +138,7 @@ final class OoxmlZip implements OoxmlParts, Closeable {
     /** Parses a relationships part whose targets are relative to {@code dir} (ends with a slash, or empty). */
     static List<OoxmlParts.Relationship> relationships(InputStream in, String dir) throws XMLStreamException {
         List<OoxmlParts.Relationship> out = new ArrayList<>();
-        XMLStreamReader xml = xmlFactory().createXMLStreamReader(in);
+        XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
         try {
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && "Relationship".equals(xml.getLocalName())) {
@@ -177,25 +175,6 @@ final class OoxmlZip implements OoxmlParts, Closeable {
         }
         return String.join("/", segments);
     }
-
-    /**
-     * The StAX factory every OOXML part is parsed with: Woodstox, named so that no other StAX
-     * implementation on a caller's class path is picked up by the service loader, with DTDs and
-     * external entities off and entity references left unresolved, so an XXE payload yields no text.
-     * One per thread: {@code XMLInputFactory} is not promised thread-safe.
-     */
-    static XMLInputFactory xmlFactory() {
-        return XML.get();
-    }
-
-    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(() -> {
-        XMLInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return f;
-    });
 
     private static String stripSlash(String name) {
         return name.startsWith("/") ? name.substring(1) : name;

@@ -4,7 +4,6 @@ import org.jixiao.ReadLimits;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.codehaus.stax2.XMLStreamReader2;
 import org.jixiao.model.Block;
 import org.jixiao.model.Cell;
 import org.jixiao.model.Document;
@@ -132,7 +131,7 @@ final class XlsxWorkbook {
                 if (in == null) {
                     continue;
                 }
-                XMLStreamReader xml = OoxmlZip.xmlFactory().createXMLStreamReader(in);
+                XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
                 try {
                     sheetRows = new Sheet().read(xml);
                 } finally {
@@ -153,7 +152,7 @@ final class XlsxWorkbook {
             if (in == null) {
                 throw new XMLStreamException("the workbook part " + workbookPart + " is missing");
             }
-            XMLStreamReader xml = OoxmlZip.xmlFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
             try {
                 while (xml.hasNext()) {
                     if (xml.next() != XMLStreamConstants.START_ELEMENT || !isMain(xml)) {
@@ -213,7 +212,7 @@ final class XlsxWorkbook {
             if (in == null) {
                 return out;
             }
-            XMLStreamReader xml = OoxmlZip.xmlFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
             try {
                 long total = 0;
                 while (xml.hasNext()) {
@@ -314,7 +313,7 @@ final class XlsxWorkbook {
             return styles;
         }
         try (in) {
-            XMLStreamReader xml = OoxmlZip.xmlFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
             try {
                 boolean inCellXfs = false;
                 while (xml.hasNext()) {
@@ -344,7 +343,7 @@ final class XlsxWorkbook {
                             }
                         }
                         case "fonts", "fills", "borders", "cellStyleXfs", "cellStyles", "dxfs", "colors", "extLst" ->
-                                skip(xml);
+                                SecureXml.skipElement(xml);
                         default -> {
                         }
                     }
@@ -392,14 +391,14 @@ final class XlsxWorkbook {
             }
             while (nextChild(xml)) {
                 if (!isMain(xml)) {
-                    skip(xml);
+                    SecureXml.skipElement(xml);
                     continue;
                 }
                 switch (xml.getLocalName()) {
                     case "cols" -> readCols(xml);
                     case "sheetData" -> readSheetData(xml);
                     case "mergeCells" -> readMergeCells(xml);
-                    default -> skip(xml);
+                    default -> SecureXml.skipElement(xml);
                 }
             }
             return rows();
@@ -418,7 +417,7 @@ final class XlsxWorkbook {
                             style == null ? 0 : (int) Long.parseLong(style.strip())});
                     }
                 }
-                skip(xml);
+                SecureXml.skipElement(xml);
             }
         }
 
@@ -427,7 +426,7 @@ final class XlsxWorkbook {
                 if (isMain(xml) && xml.getLocalName().equals("row")) {
                     readRow(xml);
                 } else {
-                    skip(xml);
+                    SecureXml.skipElement(xml);
                 }
             }
         }
@@ -457,7 +456,7 @@ final class XlsxWorkbook {
                 if (isMain(xml) && xml.getLocalName().equals("c")) {
                     maxCol = readCell(xml, row, seq, maxCol);
                 } else {
-                    skip(xml);
+                    SecureXml.skipElement(xml);
                 }
             }
         }
@@ -488,7 +487,7 @@ final class XlsxWorkbook {
             String inline = null;
             while (nextChild(xml)) {
                 if (!isMain(xml)) {
-                    skip(xml);
+                    SecureXml.skipElement(xml);
                     continue;
                 }
                 switch (xml.getLocalName()) {
@@ -496,14 +495,14 @@ final class XlsxWorkbook {
                         boolean table = "dataTable".equals(xml.getAttributeValue(null, "t"));
                         formula = formula || !table;
                         if (table) {
-                            skip(xml);
+                            SecureXml.skipElement(xml);
                         } else {
                             formulaText = text(xml);
                         }
                     }
                     case "v" -> value = text(xml);
                     case "is" -> inline = richText(xml);
-                    default -> skip(xml);
+                    default -> SecureXml.skipElement(xml);
                 }
             }
             Optional<String> typed = SpreadsheetReader.typedComparison(formulaText);
@@ -626,7 +625,7 @@ final class XlsxWorkbook {
                         addRegion(ref);
                     }
                 }
-                skip(xml);
+                SecureXml.skipElement(xml);
             }
         }
 
@@ -878,22 +877,6 @@ final class XlsxWorkbook {
         }
     }
 
-    private static void skip(XMLStreamReader xml) throws XMLStreamException {
-        if (xml instanceof XMLStreamReader2 fast) {
-            fast.skipElement();
-            return;
-        }
-        int depth = 1;
-        while (depth > 0) {
-            int e = xml.next();
-            if (e == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (e == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
-
     /** The character content of the current element (nested elements skipped); ends on its end tag. */
     private static String text(XMLStreamReader xml) throws XMLStreamException {
         String first = null;
@@ -910,7 +893,7 @@ final class XlsxWorkbook {
                     more.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                 }
             } else if (e == XMLStreamConstants.START_ELEMENT) {
-                skip(xml);
+                SecureXml.skipElement(xml);
             } else if (e == XMLStreamConstants.END_ELEMENT) {
                 return more != null ? more.toString() : first == null ? "" : first;
             } else if (e == XMLStreamConstants.END_DOCUMENT) {
@@ -940,11 +923,11 @@ final class XlsxWorkbook {
                     if (xml.getLocalName().equals("t")) {
                         runs.append(text(xml));
                     } else {
-                        skip(xml);
+                        SecureXml.skipElement(xml);
                     }
                 }
             } else {
-                skip(xml);
+                SecureXml.skipElement(xml);
             }
         }
         return utfDecode(runs != null ? runs.toString() : plain == null ? "" : plain);
