@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,12 @@ import java.util.stream.Stream;
  * spans, text), {@code jsoup} (HTML: parse, every cell's text), {@code xssf} (.xlsx: POI usermodel,
  * every cell formatted, merged regions), {@code hwpf} (.doc: every table cell's text and merge
  * flags); {@code tika} (Apache Tika's parseToString) when TIKA_JAR is on the class path.
+ *
+ * <p>{@code java Ratios alone FOLDER ROUNDS JIXIAO_MODE PEER_MODE} runs each JVM by itself instead,
+ * ROUNDS rounds one after the other, and prints every round's files/s and the CPU its C2 compiler
+ * thread took in it (read from {@code /proc}, Linux only): how far the counted rounds of
+ * {@code drive} are from a JVM whose compiler has finished with jixiao's code (bench/README.md,
+ * 2026-12-07).
  */
 public final class Ratios {
 
@@ -37,6 +44,8 @@ public final class Ratios {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("serve")) {
             serve(args[1]);
+        } else if (args[0].equals("alone")) {
+            alone(Path.of(args[1]), Integer.parseInt(args[2]), args[3], args[4]);
         } else {
             drive(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     List.of(args).subList(4, args.length));
@@ -46,13 +55,10 @@ public final class Ratios {
     // ---- the driver ----
 
     private static void drive(Path folder, int warm, int cycles, List<String> modes) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("java.class.path");
         List<Process> workers = new ArrayList<>();
         List<BufferedReader> replies = new ArrayList<>();
         for (String mode : modes) {
-            Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx176m", "-cp", cp, "Ratios", "serve", mode)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = start(mode);
             workers.add(p);
             replies.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
         }
@@ -82,6 +88,81 @@ public final class Ratios {
                     m == 0 ? "" : String.format(Locale.ROOT, "%.2f", jxRate / rate),
                     m == 0 ? "" : String.format(Locale.ROOT, "%.2f", cpu / jxCpu));
         }
+    }
+
+    /** Each mode's JVM by itself, ROUNDS rounds in a row; a table of rounds, then the ratios. */
+    private static void alone(Path folder, int rounds, String jixiao, String peer) throws Exception {
+        double[][] rate = new double[2][rounds];
+        double[][] c2 = new double[2][rounds];
+        List<String> modes = List.of(jixiao, peer);
+        for (int m = 0; m < 2; m++) {
+            Process p = start(modes.get(m));
+            PrintWriter ask = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
+            BufferedReader reply = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            double before = c2Millis(p.pid());
+            for (int r = 0; r < rounds; r++) {
+                ask.println(folder);
+                String[] answer = reply.readLine().split(" ");
+                rate[m][r] = Double.parseDouble(answer[0]) / Double.parseDouble(answer[1]);
+                double after = c2Millis(p.pid());
+                c2[m][r] = after - before;
+                before = after;
+            }
+            p.destroy();
+        }
+        System.out.printf(Locale.ROOT, "%s, each JVM alone, %d rounds, %d threads%n", folder, rounds, THREADS);
+        System.out.printf(Locale.ROOT, "| round | %s files/s | %s C2 ms | %s files/s | %s C2 ms | ratio |%n", jixiao, jixiao, peer, peer);
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        for (int r = 0; r < rounds; r++) {
+            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.0f | %.2f |%n", r + 1, rate[0][r], c2[0][r], rate[1][r], c2[1][r],
+                    rate[0][r] / rate[1][r]);
+        }
+        // Round by round: both JVMs have run the same number of files, as in drive's cycles.
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ratio[r] = rate[0][r] / rate[1][r];
+        }
+        System.out.printf(Locale.ROOT, "alone: %s/%s (files/s, round by round) rounds 4-6 median %.2f, last third median %.2f,"
+                        + " best round %.2f%n", jixiao, peer, median(rowsOf(ratio, 3, Math.min(6, rounds)), 0),
+                median(rowsOf(ratio, rounds - rounds / 3, rounds), 0), Arrays.stream(ratio).max().orElse(Double.NaN));
+    }
+
+    private static List<double[]> rowsOf(double[] values, int from, int to) {
+        List<double[]> rows = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            rows.add(new double[] {values[i]});
+        }
+        return rows;
+    }
+
+    /** CPU ms the JVM's C2 compiler threads have used so far; NaN where /proc cannot tell (not Linux). */
+    private static double c2Millis(long pid) {
+        List<Path> tasks;
+        try (Stream<Path> list = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks = list.toList();
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+        double ticks = 0;
+        for (Path task : tasks) {
+            try {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C2 Compiler")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                }
+            } catch (Exception e) {
+                // A pool thread that ended between the listing and the read: not a compiler thread.
+            }
+        }
+        return ticks * 10; // Linux reports thread CPU in USER_HZ ticks, 100 a second
+    }
+
+    private static Process start(String mode) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx176m", "-cp", System.getProperty("java.class.path"),
+                "Ratios", "serve", mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static double median(List<double[]> rows, int column) {

@@ -5,12 +5,14 @@
 # .docx rate just measured) and 10,000 mixed files (peak RSS). See bench/README.md.
 #
 # Usage: bench/ratios.sh [-n FILES_PER_FORMAT (400)] [-w WARM_ROUNDS (3)] [-c COUNTED_ROUNDS (3)]
-#                        [--no-cold] [-d WORKDIR]      TIKA_JAR=path/to/tika-app.jar adds Tika
+#                        [--no-cold] [--alone ROUNDS] [-d WORKDIR]   TIKA_JAR=path/to/tika-app.jar adds Tika
+# --alone ROUNDS also runs each JVM by itself, ROUNDS rounds, for .docx and HTML: every round's
+# files/s and C2 compiler time, and the ratio once jixiao's JVM has finished compiling.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="$here/core/src/test/resources/corpus"
-n=400 warm=3 cycles=3 cold=1 work="${TMPDIR:-/tmp}/jixiao-ratios"
+n=400 warm=3 cycles=3 cold=1 alone=0 work="${TMPDIR:-/tmp}/jixiao-ratios"
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) n="$2"; shift 2 ;;
@@ -18,7 +20,8 @@ while [ $# -gt 0 ]; do
     -c) cycles="$2"; shift 2 ;;
     -d) work="$2"; shift 2 ;;
     --no-cold) cold=0; shift ;;
-    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
+    --alone) alone="$2"; shift 2 ;;
+    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
     *) echo "ratios: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +60,12 @@ for pair in docx:stax html:jsoup xlsx:xssf doc:hwpf; do
   line="$line $ext $ratio"
 done
 echo; echo "$line"
+
+if [ "$alone" -gt 0 ]; then
+  for pair in docx:stax html:jsoup; do
+    echo; java -cp "$work/classes:$cp" Ratios alone "$work/in/${pair%%:*}" "$alone" jixiao "${pair#*:}"
+  done
+fi
 
 if [ "$cold" = 1 ]; then
   echo; echo "cold, through the launcher (JVM start included):"
