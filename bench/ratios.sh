@@ -7,7 +7,7 @@
 # Usage: bench/ratios.sh [-n FILES_PER_FORMAT (400)] [-w WARM_ROUNDS (3)] [-c COUNTED_ROUNDS (3)]
 #                        [--no-cold] [--alone ROUNDS] [-d WORKDIR]   TIKA_JAR=path/to/tika-app.jar adds Tika
 # --alone ROUNDS also runs each JVM by itself, ROUNDS rounds, for .docx and HTML: every round's
-# files/s and C2 compiler time, and the ratio once jixiao's JVM has finished compiling.
+# files/s, C2 compiler time and the ratio of the two: how the ratio moves as the JVMs warm up.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
