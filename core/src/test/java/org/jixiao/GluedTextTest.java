@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -173,7 +174,7 @@ class GluedTextTest {
 
     /** {@code text} converted as a UTF-8 page text named {@code name}. */
     private static FileResult processText(String name, String text) {
-        return JIXIAO.process(new Source(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return JIXIAO.process(new Source(name, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static ProjectRecord read(String folder) throws IOException {

@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -101,7 +102,7 @@ final class BatchRun {
     /** Which files are parsed in this JVM when workers are used. */
     private InProcessLimits inProcessLimits = inProcessLimits();
     /** The files handed to a worker by this run's threads, so a pool time-out of one is not sent again. */
-    private final Set<Path> inWorkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> inWorkers = ConcurrentHashMap.newKeySet();
     /** The worker processes' main class (tests put a stand-in around the pipeline there). */
     private String workerMain = Worker.class.getName();
     /**
@@ -303,7 +304,7 @@ final class BatchRun {
     }
 
     /** The CSV files of the output contract. */
-    private static final List<String> OUTPUT_FILES = java.util.Arrays.stream(OutputTable.values())
+    private static final List<String> OUTPUT_FILES = Arrays.stream(OutputTable.values())
             .map(OutputTable::fileName).toList();
 
     /**
@@ -502,9 +503,10 @@ final class BatchRun {
      * so those are the files the run before this one had in flight when it stopped.
      */
     private Set<Path> firstNotJournaled(List<Path> files, Journal journal) {
+        int window = window();
         Set<Path> out = new HashSet<>();
         for (Path f : files) {
-            if (out.size() == window()) {
+            if (out.size() == window) {
                 break;
             }
             if (!journal.holds(f.toString())) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -146,7 +147,7 @@ class WorkerIsolationTest {
             // one byte apart, so that no two files share a content hash
             byte[] copy = (new String(seed, StandardCharsets.UTF_8) + "\n".repeat(i % 7) + " ".repeat(i / 7))
                     .getBytes(StandardCharsets.UTF_8);
-            Files.write(in.resolve(String.format(java.util.Locale.ROOT, "%04d.txt", i)), copy);
+            Files.write(in.resolve(String.format(Locale.ROOT, "%04d.txt", i)), copy);
         }
         Path dir = tmp.resolve("out");
         // Every file in a worker, so that there are workers to outlive the run if they could.
@@ -181,12 +182,11 @@ class WorkerIsolationTest {
     @Test
     void aFileThatKilledTheRunIsParsedInAWorkerWhenTheRunIsResumed(@TempDir Path tmp) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
+        String seed = Files.readString(BatchConvertTest.corpus().resolve(SEED), StandardCharsets.UTF_8);
         for (int i = 0; i < 12; i++) {
-            String name = String.format(java.util.Locale.ROOT, "%02d-good.txt", i + 1);
-            byte[] seed = Files.readAllBytes(BatchConvertTest.corpus().resolve(SEED));
+            String name = String.format(Locale.ROOT, "%02d-good.txt", i + 1);
             // one byte apart, so that no two files share a content hash
-            Files.write(in.resolve(name), (new String(seed, StandardCharsets.UTF_8) + " ".repeat(i))
-                    .getBytes(StandardCharsets.UTF_8));
+            Files.write(in.resolve(name), (seed + " ".repeat(i)).getBytes(StandardCharsets.UTF_8));
         }
         // First in the batch: the run dies before it has finished any file.
         Files.writeString(in.resolve("00-kills.txt"), "die", StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.jixiao.internal.extract;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -804,7 +805,7 @@ final class GluedGrammar {
             if (weight == null || item == null || score == null) {
                 return 0;
             }
-            BigDecimal share = weight.multiply(item).divide(HUNDRED, 4, java.math.RoundingMode.HALF_UP);
+            BigDecimal share = weight.multiply(item).divide(HUNDRED, 4, RoundingMode.HALF_UP);
             BigDecimal slack = weight.multiply(new BigDecimal("0.01")).max(new BigDecimal("0.05"));
             return share.subtract(score).abs().compareTo(slack) > 0 ? 3 : 0;
         }
@@ -939,7 +940,7 @@ final class GluedGrammar {
                 BigDecimal budget = amounts.get(amounts.size() - 2);
                 BigDecimal executed = amounts.get(amounts.size() - 1);
                 if (budget.signum() > 0) {
-                    BigDecimal computed = executed.multiply(HUNDRED).divide(budget, 4, java.math.RoundingMode.HALF_UP);
+                    BigDecimal computed = executed.multiply(HUNDRED).divide(budget, 4, RoundingMode.HALF_UP);
                     // Some forms write the rate as a ratio (0.55 for 55 %, 1.00 for 100 %).
                     boolean asPercent = computed.subtract(rate).abs().compareTo(BigDecimal.ONE) <= 0;
                     boolean asRatio = computed.subtract(rate.multiply(HUNDRED)).abs().compareTo(BigDecimal.ONE) <= 0;
@@ -954,7 +955,7 @@ final class GluedGrammar {
             // so a reading that needs one costs only a little more.
             if (percent != null && weight != null && after != null) {
                 BigDecimal expected = weight.multiply(percent.min(HUNDRED))
-                        .divide(HUNDRED, 4, java.math.RoundingMode.HALF_UP);
+                        .divide(HUNDRED, 4, RoundingMode.HALF_UP);
                 if (expected.subtract(after).abs().compareTo(HALF_POINT) > 0) {
                     cost += 1;
                 }

@@ -620,11 +620,11 @@ final class GluedText {
          * under it in the grid.
          */
         private List<Token> spreadSubHeadings(List<Token> columns) {
-            int second = -1;
-            for (int c = 1; c < columns.size() && second < 0; c++) {
-                second = s.breaks()[columns.get(c).start()] ? c : -1;
+            int second = 1;
+            while (second < columns.size() && !s.breaks()[columns.get(second).start()]) {
+                second++;
             }
-            if (second < 0) {
+            if (second == columns.size()) {
                 return columns;
             }
             List<Token> sub = columns.subList(second, columns.size());

@@ -23,10 +23,10 @@ class GluedGrammarTest {
     @Test
     void aWeightAboveEveryBlockOfTheNationalSchemeIsTheDearerCut() {
         // 54.55 is 54.5 | 5 or 5 | 4.55; no indicator outweighs the 50 points of 产出.
-        assertEquals(List.of(List.of("示范主体满意度", "≥89%", "81%", "5", "4.55", "项目招标时间延后，导致进度滞后。")),
-                onlyReading(NATIONAL, "示范主体满意度≥89%81%54.55项目招标时间延后，导致进度滞后。"));
-        assertEquals(List.of(List.of("档案资料完整率", "93%", "88%", "9", "8.52", "实际需求低于年初预计。")),
-                onlyReading(NATIONAL, "档案资料完整率93%88%98.52实际需求低于年初预计。"));
+        assertNationalRow("示范主体满意度≥89%81%54.55项目招标时间延后，导致进度滞后。",
+                "示范主体满意度", "≥89%", "81%", "5", "4.55", "项目招标时间延后，导致进度滞后。");
+        assertNationalRow("档案资料完整率93%88%98.52实际需求低于年初预计。",
+                "档案资料完整率", "93%", "88%", "9", "8.52", "实际需求低于年初预计。");
     }
 
     @Test
@@ -42,10 +42,10 @@ class GluedGrammarTest {
 
     @Test
     void qualitativeValuesOfTheDomainEndTheNameBeforeThem() {
-        assertEquals(List.of(List.of("农技服务覆盖面", "有效扩大", "达成年度指标", "7", "7", "")),
-                onlyReading(NATIONAL, "农技服务覆盖面有效扩大达成年度指标77"));
-        assertEquals(List.of(List.of("化肥农药使用量", "逐步减少", "已达成", "8", "8", "")),
-                onlyReading(NATIONAL, "化肥农药使用量逐步减少已达成88"));
+        assertNationalRow("农技服务覆盖面有效扩大达成年度指标77",
+                "农技服务覆盖面", "有效扩大", "达成年度指标", "7", "7", "");
+        assertNationalRow("化肥农药使用量逐步减少已达成88",
+                "化肥农药使用量", "逐步减少", "已达成", "8", "8", "");
     }
 
     @Test
@@ -76,6 +76,11 @@ class GluedGrammarTest {
                         "适龄儿童免疫规划疫苗接种率≥93%88.84%实际需求低于年初预计,下一年度将科学合理设定指标值。"));
     }
 
+    /** {@code line}, one row of the national form glued, has one reading: {@code cells}, blank cells as "". */
+    private static void assertNationalRow(String line, String... cells) {
+        assertEquals(List.of(List.of(cells)), onlyReading(NATIONAL, line));
+    }
+
     /** The cells of the one reading of {@code lines} glued (each line a row), blank cells as "". */
     private static List<List<String>> onlyReading(List<Kind> kinds, String... lines) {
         String text = String.join("", lines);
@@ -104,9 +109,7 @@ class GluedGrammarTest {
         // pasted twice) is read as one header of twenty columns, three weight-score groups among
         // them: Xinzhou's first row under it has so many readings that the search's states, each
         // holding the cells read so far, filled a 176 MB heap and stopped the whole batch.
-        String text = "保障全市各类信息系统安全、稳定、可靠地运行10持续95%9.5";
-        GluedGrammar.Run run = GRAMMAR.indicatorRun(text, new boolean[text.length() + 1], 0, text.length(),
-                TWICE_WRITTEN_HEADER, Optional.empty());
+        GluedGrammar.Run run = xinzhouRowUnderTwiceWrittenHeader();
 
         List<GluedGrammar.Reading> readings = run.readings();
 
@@ -118,9 +121,7 @@ class GluedGrammarTest {
     void aRunWhoseThreadWasInterruptedStopsSearching() {
         // A batch that gave up waiting for a file interrupts its thread; the search must then end
         // and let go of its states rather than run on, abandoned, holding the shared heap.
-        String text = "保障全市各类信息系统安全、稳定、可靠地运行10持续95%9.5";
-        GluedGrammar.Run run = GRAMMAR.indicatorRun(text, new boolean[text.length() + 1], 0, text.length(),
-                TWICE_WRITTEN_HEADER, Optional.empty());
+        GluedGrammar.Run run = xinzhouRowUnderTwiceWrittenHeader();
 
         Thread.currentThread().interrupt();
         List<GluedGrammar.Reading> readings;
@@ -132,5 +133,12 @@ class GluedGrammarTest {
 
         assertTrue(run.states() < 100_000, "states held: " + run.states());
         assertTrue(readings.isEmpty());
+    }
+
+    /** Xinzhou's first row under the twice-written header: a run with more readings than the search may hold. */
+    private static GluedGrammar.Run xinzhouRowUnderTwiceWrittenHeader() {
+        String text = "保障全市各类信息系统安全、稳定、可靠地运行10持续95%9.5";
+        return GRAMMAR.indicatorRun(text, new boolean[text.length() + 1], 0, text.length(), TWICE_WRITTEN_HEADER,
+                Optional.empty());
     }
 }
