@@ -59,10 +59,42 @@ public final class DocxReader implements DocumentReader {
             "http://purl.oclc.org/ooxml/wordprocessingml/main");
     private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-    /** Elements whose whole subtree holds no visible text of the body. */
-    private static final Set<String> SKIPPED = Set.of(
-            "del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "tblPr", "tblGrid",
-            "tblPrEx", "sectPr", "sdtPr", "sdtEndPr", "fldData", "rubyPr", "rt");
+    /** What an element means to the walk over the body. */
+    private enum Tag {
+        /** A subtree with no visible text of the body: deletions, field codes, properties. */
+        SKIP,
+        /** {@code mc:Fallback}, which repeats the choice before it. */
+        FALLBACK,
+        P, T, TAB, BREAK, HYPHEN, TBL, TR, GRID_BEFORE, TC, GRID_SPAN, V_MERGE, H_MERGE,
+        /** Any other element, WordprocessingML or not: a container whose content is read through. */
+        CONTAINER
+    }
+
+    /** The WordprocessingML elements the walk acts on, by local name; every other one is a {@link Tag#CONTAINER}. */
+    private static final Map<String, Tag> W_TAGS = wordTags();
+
+    private static Map<String, Tag> wordTags() {
+        Map<String, Tag> tags = new HashMap<>();
+        for (String skipped : List.of("del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr",
+                "tblPr", "tblGrid", "tblPrEx", "sectPr", "sdtPr", "sdtEndPr", "fldData", "rubyPr", "rt")) {
+            tags.put(skipped, Tag.SKIP);
+        }
+        tags.put("p", Tag.P);
+        tags.put("t", Tag.T);
+        tags.put("tab", Tag.TAB);
+        tags.put("ptab", Tag.TAB);
+        tags.put("br", Tag.BREAK);
+        tags.put("cr", Tag.BREAK);
+        tags.put("noBreakHyphen", Tag.HYPHEN);
+        tags.put("tbl", Tag.TBL);
+        tags.put("tr", Tag.TR);
+        tags.put("gridBefore", Tag.GRID_BEFORE);
+        tags.put("tc", Tag.TC);
+        tags.put("gridSpan", Tag.GRID_SPAN);
+        tags.put("vMerge", Tag.V_MERGE);
+        tags.put("hMerge", Tag.H_MERGE);
+        return Map.copyOf(tags);
+    }
 
     private final ReadLimits limits;
 
@@ -183,7 +215,7 @@ public final class DocxReader implements DocumentReader {
      */
     Result<Document> readMain(Source source, String partName, InputStream in) throws IOException {
         try {
-            XMLStreamReader xml = SecureXml.factory().createXMLStreamReader(in);
+            XMLStreamReader xml = SecureXml.plainFactory().createXMLStreamReader(in);
             try {
                 return new Body(source.name(), limits).read(xml);
             } finally {
@@ -305,6 +337,10 @@ public final class DocxReader implements DocumentReader {
      * ({@link #blocks()}). The handlers run for every element of the part and are compiled early;
      * with the tables' grid and the cells' text built inside them, the compiler took the grid code
      * into the handlers and compiled them again and again, for over a second each time.
+     *
+     * <p>The parser leaves namespaces to the walk ({@link PrefixScope}): an element is Word's
+     * whatever prefix the document bound WordprocessingML to. What a name means is remembered
+     * per name as written, until a declaration changes what its prefix stands for.
      */
     private static final class Body {
         private final String name;
@@ -313,6 +349,9 @@ public final class DocxReader implements DocumentReader {
         private final List<Object> finished = new ArrayList<>();
         private final Deque<TableBuilder> tables = new ArrayDeque<>();
         private final Deque<StringBuilder> paragraphs = new ArrayDeque<>();
+        private final PrefixScope scope = new PrefixScope();
+        /** What each name as written means under the bindings in force. */
+        private final Map<String, Tag> tags = new HashMap<>();
         private boolean inText;
         private long chars;
         private int cells;
@@ -326,17 +365,25 @@ public final class DocxReader implements DocumentReader {
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    if (MC.equals(xml.getNamespaceURI()) && "Fallback".equals(xml.getLocalName())) {
+                    if (scope.enter(xml)) {
+                        tags.clear();
+                    }
+                    Tag tag = tag(xml.getLocalName());
+                    if (tag == Tag.SKIP || tag == Tag.FALLBACK) {
+                        if (scope.exit()) {
+                            tags.clear();
+                        }
                         SecureXml.skipElement(xml);
-                    } else if (W.contains(xml.getNamespaceURI())) {
-                        start(xml);
+                    } else {
+                        start(tag, xml);
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    if (W.contains(xml.getNamespaceURI())) {
-                        Result<Document> failed = end(xml.getLocalName());
-                        if (failed != null) {
-                            return failed;
-                        }
+                    Result<Document> failed = end(tag(xml.getLocalName()));
+                    if (scope.exit()) {
+                        tags.clear();
+                    }
+                    if (failed != null) {
+                        return failed;
                     }
                 } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                         || event == XMLStreamConstants.SPACE)) {
@@ -370,67 +417,79 @@ public final class DocxReader implements DocumentReader {
             return blocks;
         }
 
-        private void start(XMLStreamReader xml) throws XMLStreamException {
-            String local = xml.getLocalName();
-            if (SKIPPED.contains(local)) {
-                SecureXml.skipElement(xml);
-                return;
+        /** What the element named {@code qualifiedName} (as written) means here. */
+        private Tag tag(String qualifiedName) {
+            Tag tag = tags.get(qualifiedName);
+            if (tag == null) {
+                String namespace = scope.namespaceOf(qualifiedName);
+                String local = PrefixScope.localPart(qualifiedName);
+                if (W.contains(namespace)) {
+                    tag = W_TAGS.getOrDefault(local, Tag.CONTAINER);
+                } else {
+                    tag = MC.equals(namespace) && local.equals("Fallback") ? Tag.FALLBACK : Tag.CONTAINER;
+                }
+                tags.put(qualifiedName, tag);
             }
+            return tag;
+        }
+
+        private void start(Tag tag, XMLStreamReader xml) {
             TableBuilder table = tables.peek();
-            switch (local) {
-                case "p" -> paragraphs.push(new StringBuilder());
-                case "t" -> inText = true;
-                case "tab", "ptab" -> append("\t");
-                case "br", "cr" -> append("\n");
-                case "noBreakHyphen" -> append("-");
-                case "tbl" -> tables.push(new TableBuilder());
-                case "tr" -> {
+            switch (tag) {
+                case P -> paragraphs.push(new StringBuilder());
+                case T -> inText = true;
+                case TAB -> append("\t");
+                case BREAK -> append("\n");
+                case HYPHEN -> append("-");
+                case TBL -> tables.push(new TableBuilder());
+                case TR -> {
                     if (table != null) {
                         table.startRow();
                     }
                 }
-                case "gridBefore" -> {
+                case GRID_BEFORE -> {
                     if (table != null) {
                         table.col += Math.max(0, Math.min(Grid.MAX_SPAN, intValue(xml, 0)));
                     }
                 }
-                case "tc" -> {
+                case TC -> {
                     if (table != null) {
                         table.startCell();
                     }
                 }
-                case "gridSpan" -> {
+                case GRID_SPAN -> {
                     if (table != null) {
                         table.gridSpan = intValue(xml, 1);
                     }
                 }
-                case "vMerge" -> {
+                case V_MERGE -> {
                     if (table != null) {
                         table.vMerge = mergeValue(xml);
                     }
                 }
-                case "hMerge" -> {
+                case H_MERGE -> {
                     if (table != null) {
                         table.hMerge = mergeValue(xml);
                     }
                 }
                 default -> {
-                    // containers (body, r, hyperlink, sdt, sdtContent, ins, fldSimple, txbxContent, ...) are read through
+                    // containers (body, r, hyperlink, sdt, sdtContent, ins, fldSimple, txbxContent,
+                    // mc:AlternateContent, ...) are read through
                 }
             }
         }
 
         /** Handles an end tag; returns a failure when a limit is broken, else null. */
-        private Result<Document> end(String local) {
-            switch (local) {
-                case "t" -> inText = false;
-                case "p" -> {
+        private Result<Document> end(Tag tag) {
+            switch (tag) {
+                case T -> inText = false;
+                case P -> {
                     StringBuilder p = paragraphs.poll();
                     if (p != null) {
                         endParagraph(p);
                     }
                 }
-                case "tc" -> {
+                case TC -> {
                     TableBuilder table = tables.peek();
                     if (table != null) {
                         table.endCell();
@@ -441,7 +500,7 @@ public final class DocxReader implements DocumentReader {
                         }
                     }
                 }
-                case "tbl" -> {
+                case TBL -> {
                     TableBuilder inner = tables.poll();
                     if (inner == null) {
                         break;
@@ -476,9 +535,10 @@ public final class DocxReader implements DocumentReader {
             }
         }
 
+        /** The value of the attribute named {@code local} with any prefix ({@code w:val}, {@code val}); null when absent. */
         private static String attribute(XMLStreamReader xml, String local) {
             for (int i = 0; i < xml.getAttributeCount(); i++) {
-                if (local.equals(xml.getAttributeLocalName(i))) {
+                if (PrefixScope.hasLocalPart(xml.getAttributeLocalName(i), local)) {
                     return xml.getAttributeValue(i);
                 }
             }

@@ -14,14 +14,17 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class SecureXml {
 
-    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(() -> {
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(() -> secure(true));
+    private static final ThreadLocal<XMLInputFactory> PLAIN_FACTORY = ThreadLocal.withInitial(() -> secure(false));
+
+    private static XMLInputFactory secure(boolean namespaceAware) {
         XMLInputFactory f = new WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
         return f;
-    });
+    }
 
     private SecureXml() {
     }
@@ -34,6 +37,16 @@ final class SecureXml {
      */
     static XMLInputFactory factory() {
         return FACTORY.get();
+    }
+
+    /**
+     * This thread's factory as {@link #factory()}, but with namespaces left to the caller: names
+     * come as written ({@code w:p}) and {@code xmlns} declarations as attributes, which
+     * {@link PrefixScope} resolves. For the large parts read on every file, where the parser's own
+     * namespace work costs more than the caller's.
+     */
+    static XMLInputFactory plainFactory() {
+        return PLAIN_FACTORY.get();
     }
 
     /** Skips the element just started, with all it holds; the reader then stands on its end tag. */

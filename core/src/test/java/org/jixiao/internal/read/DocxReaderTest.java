@@ -128,6 +128,39 @@ class DocxReaderTest {
         assertEquals(Grid.MAX_SPAN, d.tables().get(0).rows().get(0).cells().get(0).colSpan());
     }
 
+    /** Word's markup means the same under any prefix the document binds it to, and only where it is bound. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // WordprocessingML on another prefix, strict OOXML's namespace, the default namespace
+            "<x:document xmlns:x='" + Fixtures.W_NS + "'><x:body>%s</x:body></x:document>|x:",
+            "<w:document xmlns:w='http://purl.oclc.org/ooxml/wordprocessingml/main'><w:body>%s</w:body></w:document>|w:",
+            "<document xmlns='" + Fixtures.W_NS + "'><body>%s</body></document>|",
+            // bound on the body, not the root; the root's own w is another vocabulary
+            "<w:document xmlns:w='urn:example:not-word'><b:body xmlns:b='" + Fixtures.W_NS + "'>%s</b:body></w:document>|b:"})
+    void readsWordMarkupUnderThePrefixTheDocumentBinds(String rootAndPrefix) {
+        String root = rootAndPrefix.substring(0, rootAndPrefix.indexOf('|'));
+        String w = rootAndPrefix.substring(rootAndPrefix.indexOf('|') + 1);
+        String para = "<" + w + "p><" + w + "r><" + w + "t>%s</" + w + "t></" + w + "r></" + w + "p>";
+        String cell = "<" + w + "tc><" + w + "tcPr><" + w + "gridSpan " + w + "val='2'/></" + w + "tcPr>"
+                + para.formatted("wide") + "</" + w + "tc>";
+        String body = para.formatted("title")
+                + "<" + w + "tbl><" + w + "tr>" + cell + "</" + w + "tr></" + w + "tbl>";
+        Document d = Fixtures.ok(reader.read(new Source("t.docx", Fixtures.docx(root.formatted(body)))));
+        assertEquals(List.of(new Paragraph(1, "title"),
+                new Table(1, List.of(new Row(List.of(new Cell(0, 2, 1, "wide")))))), d.blocks());
+    }
+
+    @Test
+    void readsNoTextWhereAPrefixIsReboundToAnotherVocabulary() {
+        Document d = read(p("before")
+                + "<w:p xmlns:w=\"urn:example:other\"><w:r><w:t>not Word's</w:t></w:r></w:p>"
+                + "<w:p><w:r><w:t xmlns:w=\"urn:example:other\">nor this</w:t></w:r></w:p>"
+                + "<w:p><w:r><o:rPr xmlns:o=\"urn:example:other\"><w:t>a foreign rPr is read through</w:t></o:rPr></w:r></w:p>"
+                + p("after"));
+        assertEquals(List.of(new Paragraph(1, "before"), new Paragraph(2, "a foreign rPr is read through"),
+                new Paragraph(3, "after")), d.blocks());
+    }
+
     /** The direct path (zip stream) is what runs; POI's package model is the reference it must match. */
     @ParameterizedTest
     @ValueSource(strings = {"shanxi-2020-cloud-rent/form.docx", "shanxi-2020-cloud-rent/traditional.docx",
