@@ -104,7 +104,7 @@ final class Prose {
     private final Pattern subRow;
     private final Pattern slot;
     private final Pattern instruction;
-    private final Pattern noteLead;
+    private final Rule noteLead;
     private final Pattern yesMark;
     private final Rule departmentTitle;
     private final Rule transfer;
@@ -124,7 +124,7 @@ final class Prose {
         this.placeholder = pattern(p, "placeholder");
         this.slot = pattern(p, "slot");
         this.instruction = pattern(p, "instruction");
-        this.noteLead = pattern(p, "note.lead");
+        this.noteLead = rule(p, "note.lead");
         this.subRow = pattern(p, "subrow");
         this.yesMark = pattern(p, "yes.marks");
         this.departmentTitle = rule(p, "title.department");
@@ -290,7 +290,8 @@ final class Prose {
 
     /** Text ending in the word that opens a note (注:, 备注:, 说明:): what follows it is the note. */
     boolean isNoteLead(String text) {
-        return noteLead.matcher(text).find();
+        // A rule, not a bare pattern: asked of every indicator name, and most hold none of its words.
+        return noteLead.find(text).isPresent();
     }
 
     /** The template's numbered slot (指标2, 指标2:) without the indicator's name after it. */

@@ -112,6 +112,8 @@ class ProseTest {
             说明无注:        | true
             备注：           | true
             说明:            | true
+            注册企业说明:    | true
+            注:              | true
             指标1:           | false
             注册企业数量     | false
             工程说明书编制   | false
