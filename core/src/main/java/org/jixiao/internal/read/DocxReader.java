@@ -365,23 +365,17 @@ public final class DocxReader implements DocumentReader {
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    if (scope.enter(xml)) {
-                        tags.clear();
-                    }
+                    enter(xml);
                     Tag tag = tag(xml.getLocalName());
                     if (tag == Tag.SKIP || tag == Tag.FALLBACK) {
-                        if (scope.exit()) {
-                            tags.clear();
-                        }
+                        exit();
                         SecureXml.skipElement(xml);
                     } else {
                         start(tag, xml);
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     Result<Document> failed = end(tag(xml.getLocalName()));
-                    if (scope.exit()) {
-                        tags.clear();
-                    }
+                    exit();
                     if (failed != null) {
                         return failed;
                     }
@@ -415,6 +409,20 @@ public final class DocxReader implements DocumentReader {
                 }
             }
             return blocks;
+        }
+
+        /** Takes in the declarations of the element started; names may now mean something else. */
+        private void enter(XMLStreamReader xml) {
+            if (scope.enter(xml)) {
+                tags.clear();
+            }
+        }
+
+        /** Leaves the innermost element's scope, and its declarations with it. */
+        private void exit() {
+            if (scope.exit()) {
+                tags.clear();
+            }
         }
 
         /** What the element named {@code qualifiedName} (as written) means here. */
