@@ -149,18 +149,23 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** The entry for {@code name} if its content hash is {@code hash}. */
+    /**
+     * The entry for {@code name} if its content hash is {@code hash}, among the entries the journal
+     * held when it was opened: what a resumed run may reuse. Entries appended since are on disk for
+     * the next {@link #resume}, not in memory: a run never looks up a file it has just written, and
+     * an index of them grew by some 0.3 kB a file (100,000 files: 30 MB of a 176 MB heap).
+     */
     public Optional<Entry> find(String name, String hash) {
         Entry e = index.get(name);
         return e != null && e.hash().equals(hash) ? Optional.of(e) : Optional.empty();
     }
 
-    /** True if the journal holds an entry for {@code name}, whatever its content hash. */
+    /** True if the journal held an entry for {@code name} when it was opened, whatever its content hash. */
     public boolean holds(String name) {
         return index.containsKey(name);
     }
 
-    /** Number of inputs the journal holds an entry for. */
+    /** Number of inputs the journal held an entry for when it was opened. */
     public int size() {
         return index.size();
     }
@@ -189,7 +194,10 @@ public final class Journal implements AutoCloseable {
         return rows;
     }
 
-    /** Appends the entry of one finished input; it replaces any earlier entry for the same name. */
+    /**
+     * Appends the entry of one finished input; on the next {@link #resume} it replaces any earlier
+     * entry for the same name.
+     */
     public void append(String name, String hash, List<TableRow> rows) throws IOException {
         // The file's own record quoted as every row line is (RFC 4180, as FORMAT reads it back),
         // not through a CSVPrinter per file, whose set-up was most of this method's compiled code.
@@ -208,7 +216,6 @@ public final class Journal implements AutoCloseable {
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);
         }
-        index.put(name, new Entry(hash, end + header.length, payload.length));
         end = at;
     }
 
@@ -230,6 +237,6 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Journal[%d entries, %d bytes]", index.size(), end);
+        return String.format(Locale.ROOT, "Journal[%d entries when opened, %d bytes]", index.size(), end);
     }
 }

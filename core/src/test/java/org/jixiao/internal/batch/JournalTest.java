@@ -112,6 +112,28 @@ class JournalTest {
         }
     }
 
+    /** A run's own entries go to disk for the next resume; memory does not grow with the batch. */
+    @Test
+    void entriesAppendedInARunAreFoundByTheNextResumeNotHeldInMemory(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("journal");
+        try (Journal j = Journal.create(file)) {
+            j.append("in/a.txt", "h1", List.of(ERROR));
+            j.append("in/b.txt", "h2", List.of(FUND));
+            assertEquals(0, j.size());
+            assertTrue(j.find("in/a.txt", "h1").isEmpty());
+        }
+        try (Journal j = Journal.resume(file)) {
+            j.append("in/a.txt", "h3", List.of(FUND));
+            assertEquals(2, j.size());
+            assertEquals(List.of(ERROR), j.rows(j.find("in/a.txt", "h1").orElseThrow()), "the entry it was opened with");
+        }
+        try (Journal j = Journal.resume(file)) {
+            assertEquals(List.of(FUND), j.rows(j.find("in/a.txt", "h3").orElseThrow()), "the later entry replaces the earlier");
+            assertTrue(j.find("in/a.txt", "h1").isEmpty());
+            assertEquals(List.of(FUND), j.rows(j.find("in/b.txt", "h2").orElseThrow()));
+        }
+    }
+
     @Test
     void createStartsEmpty(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("journal");
