@@ -54,6 +54,7 @@ public final class Journal implements AutoCloseable {
     }
 
     private final FileChannel channel;
+    /** The entries the journal held when it was opened ({@link #resume}); those appended since are not added. */
     private final Map<String, Entry> index = new ConcurrentHashMap<>();
     private long end;
 
