@@ -110,29 +110,21 @@ public final class Ratios {
             }
             p.destroy();
         }
-        System.out.printf(Locale.ROOT, "%s, each JVM alone, %d rounds, %d threads%n", folder, rounds, THREADS);
-        System.out.printf(Locale.ROOT, "| round | %s files/s | %s C2 ms | %s files/s | %s C2 ms | ratio |%n", jixiao, jixiao, peer, peer);
-        System.out.println("|---:|---:|---:|---:|---:|---:|");
-        for (int r = 0; r < rounds; r++) {
-            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.0f | %.2f |%n", r + 1, rate[0][r], c2[0][r], rate[1][r], c2[1][r],
-                    rate[0][r] / rate[1][r]);
-        }
         // Round by round: both JVMs have run the same number of files, as in drive's cycles.
         double[] ratio = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             ratio[r] = rate[0][r] / rate[1][r];
         }
-        System.out.printf(Locale.ROOT, "alone: %s/%s (files/s, round by round) rounds 4-6 median %.2f, last third median %.2f,"
-                        + " best round %.2f%n", jixiao, peer, median(rowsOf(ratio, 3, Math.min(6, rounds)), 0),
-                median(rowsOf(ratio, rounds - rounds / 3, rounds), 0), Arrays.stream(ratio).max().orElse(Double.NaN));
-    }
-
-    private static List<double[]> rowsOf(double[] values, int from, int to) {
-        List<double[]> rows = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            rows.add(new double[] {values[i]});
+        System.out.printf(Locale.ROOT, "%s, each JVM alone, %d rounds, %d threads%n", folder, rounds, THREADS);
+        System.out.printf(Locale.ROOT, "| round | %s files/s | %s C2 ms | %s files/s | %s C2 ms | ratio |%n", jixiao, jixiao, peer, peer);
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        for (int r = 0; r < rounds; r++) {
+            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.0f | %.2f |%n", r + 1, rate[0][r], c2[0][r], rate[1][r], c2[1][r],
+                    ratio[r]);
         }
-        return rows;
+        System.out.printf(Locale.ROOT, "alone: %s/%s (files/s, round by round) rounds 4-6 median %.2f, last third median %.2f,"
+                        + " best round %.2f%n", jixiao, peer, median(Arrays.copyOfRange(ratio, Math.min(3, rounds), Math.min(6, rounds))),
+                median(Arrays.copyOfRange(ratio, rounds - rounds / 3, rounds)), Arrays.stream(ratio).max().orElse(Double.NaN));
     }
 
     /** CPU ms the JVM's C2 compiler threads have used so far; NaN where /proc cannot tell (not Linux). */
@@ -166,7 +158,12 @@ public final class Ratios {
     }
 
     private static double median(List<double[]> rows, int column) {
-        double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return median(rows.stream().mapToDouble(r -> r[column]).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
         return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
