@@ -38,6 +38,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,8 @@ import java.util.function.Function;
 
 /**
  * One batch as {@code convert} and {@code audit} run it: take the output folder's lock, clear its
- * old outputs, list the inputs (paths only), process them with an {@link OrderedPool}; in input
+ * old outputs, count the inputs, then walk them ({@link Inputs}: never a list of the batch) through
+ * an {@link OrderedPool}; in input
  * order append each finished file to the journal, write its rows to the sinks, report progress and
  * hand it to the command's listener; at the end commit the outputs, write {@code run.json} last and
  * summarize.
@@ -264,13 +266,12 @@ final class BatchRun {
     Optional<Summary> run(CommandLine commandLine) throws IOException, InterruptedException {
         validate(commandLine);
         Instant started = Instant.now();
-        // Listed before the output folder is made: with no input file, nothing is left behind.
-        List<Failure> unlisted = new ArrayList<>();
-        List<Path> files = new Inputs(options.include, options.exclude, options.followLinks, out)
-                .expand(options.inputs, unlisted);
+        // Counted before the output folder is made: with no input file, nothing is left behind.
+        Inputs.Listing listing = new Inputs(options.include, options.exclude, options.followLinks, out)
+                .list(options.inputs);
         recordNames = new RecordNames(options.inputs);
-        if (files.isEmpty()) {
-            throw new NoInputFile(noInputReason(unlisted));
+        if (listing.files() == 0) {
+            throw new NoInputFile(noInputReason(listing));
         }
         RunLock lock = null;
         try {
@@ -285,7 +286,7 @@ final class BatchRun {
                         && !Files.exists(out.get().resolve(RunRecord.FILE_NAME));
                 removeOldOutputs(out.get());
             }
-            Optional<Summary> summary = process(spool, files, unlisted, previousRunCutShort);
+            Optional<Summary> summary = process(spool, listing, previousRunCutShort);
             if (summary.isPresent() && out.isPresent()) {
                 List<String> outputs = new ArrayList<>(OUTPUT_FILES);
                 if (options.xlsx) {
@@ -334,10 +335,9 @@ final class BatchRun {
         return folder;
     }
 
-    private Optional<Summary> process(Optional<Path> spool, List<Path> files, List<Failure> unlisted,
-                                      boolean previousRunCutShort)
+    private Optional<Summary> process(Optional<Path> spool, Inputs.Listing listing, boolean previousRunCutShort)
             throws IOException, InterruptedException {
-        Progress progress = new Progress(err, progressMode(), files.size() + unlisted.size(), 5, System::nanoTime);
+        Progress progress = new Progress(err, progressMode(), listing.files() + listing.problems(), 5, System::nanoTime);
 
         Journal journal = null;
         Outputs outputs = null;
@@ -355,10 +355,6 @@ final class BatchRun {
             outputs = plan.open();
             Journal j = journal;
             Outputs o = outputs;
-            for (Failure f : unlisted) {
-                emit(new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false),
-                        j, o, progress);
-            }
             Optional<WorkerPool> workers = inProcess ? Optional.empty()
                     : Optional.of(WorkerPool.shared(workerCommand(), options.debug));
             // With workers, the pool's budget is the time a file may run in this JVM before it goes
@@ -366,14 +362,14 @@ final class BatchRun {
             // killed at the file's own deadline.
             Duration budget = Duration.ofSeconds(inProcess ? options.timeoutSeconds
                     : Math.min(options.timeoutSeconds, IN_PROCESS_SECONDS));
-            OrderedPool<Path, FileOutcome> pool = new OrderedPool<>(options.threads, window(), budget);
+            OrderedPool<Inputs.Listed, FileOutcome> pool = new OrderedPool<>(options.threads, window(), budget);
             // Under --resume after a run that was cut short, the files it had in flight are parsed
             // in a worker: one of them may be what stopped it, and would stop this run too.
             Set<Path> inFlightWhenCut = journal != null && previousRunCutShort
-                    ? firstNotJournaled(files, journal) : Set.of();
+                    ? firstNotJournaled(listing, journal) : Set.of();
             long[] emitted = {0};
             try {
-                pool.run(files.iterator(), new FileJob(journal, workers, inFlightWhenCut), outcome -> {
+                pool.run(listing.iterator(), new ListedJob(new FileJob(journal, workers, inFlightWhenCut)), outcome -> {
                     if (emitted[0]++ >= stopAfter) {
                         throw new Stopped();
                     }
@@ -414,20 +410,22 @@ final class BatchRun {
         }
     }
 
-    private String noInputReason(List<Failure> unlisted) {
+    private String noInputReason(Inputs.Listing listing) {
         StringBuilder why = new StringBuilder("no input file found");
         List<String> reasons = new ArrayList<>();
-        for (Failure f : unlisted) {
+        for (Failure f : listing.firstProblems()) {
             reasons.add(f.sourceFile() + ": " + f.message());
         }
-        if (unlisted.size() < options.inputs.size()) {
+        long count = listing.problems();
+        if (listing.problems() < options.inputs.size()) {
             reasons.add(options.include.isEmpty() && options.exclude.isEmpty()
                     ? "the folders given hold no file (hidden files and folders are skipped)"
                     : "no file in the folders given matches --include/--exclude");
+            count++;
         }
         why.append(": ").append(String.join("; ", reasons.subList(0, Math.min(5, reasons.size()))));
-        if (reasons.size() > 5) {
-            why.append(String.format(Locale.ROOT, "; and %d more", reasons.size() - 5));
+        if (count > 5) {
+            why.append(String.format(Locale.ROOT, "; and %d more", count - 5));
         }
         return why.toString();
     }
@@ -502,15 +500,12 @@ final class BatchRun {
      * the files in that order, and a run writes a file only once every file before it is written,
      * so those are the files the run before this one had in flight when it stopped.
      */
-    private Set<Path> firstNotJournaled(List<Path> files, Journal journal) {
+    private Set<Path> firstNotJournaled(Inputs.Listing listing, Journal journal) {
         int window = window();
         Set<Path> out = new HashSet<>();
-        for (Path f : files) {
-            if (out.size() == window) {
-                break;
-            }
-            if (!journal.holds(f.toString())) {
-                out.add(f);
+        for (Iterator<Inputs.Listed> items = listing.iterator(); items.hasNext() && out.size() < window; ) {
+            if (items.next() instanceof Inputs.ListedFile f && !journal.holds(f.path().toString())) {
+                out.add(f.path());
             }
         }
         return out;
@@ -521,6 +516,39 @@ final class BatchRun {
         IOException failed = Closing.closeEach(Arrays.asList(outputs, journal));
         if (failed != null && completed) {
             throw failed;
+        }
+    }
+
+    /**
+     * The pool's job over a listing: a file goes to {@link FileJob}; a problem the listing met is
+     * its {@code errors.csv} row, at its place in the order.
+     */
+    private static final class ListedJob implements OrderedPool.Job<Inputs.Listed, FileOutcome> {
+
+        private final FileJob files;
+
+        ListedJob(FileJob files) {
+            this.files = files;
+        }
+
+        @Override
+        public FileOutcome process(Inputs.Listed item) {
+            return item instanceof Inputs.ListedFile f ? files.process(f.path()) : problem(item);
+        }
+
+        @Override
+        public FileOutcome failed(Inputs.Listed item, Throwable error) {
+            return item instanceof Inputs.ListedFile f ? files.failed(f.path(), error) : problem(item);
+        }
+
+        @Override
+        public FileOutcome timedOut(Inputs.Listed item, Duration budget) {
+            return item instanceof Inputs.ListedFile f ? files.timedOut(f.path(), budget) : problem(item);
+        }
+
+        private static FileOutcome problem(Inputs.Listed item) {
+            Failure f = ((Inputs.Problem) item).failure();
+            return new FileOutcome(f.sourceFile(), Optional.empty(), List.of(Rows.of(f)), Optional.empty(), false);
         }
     }
 

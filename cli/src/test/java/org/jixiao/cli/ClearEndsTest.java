@@ -48,6 +48,21 @@ class ClearEndsTest {
     }
 
     @Test
+    void manyUnusableInputsAreNamedFiveAndCounted(@TempDir Path tmp) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("links"));
+        for (int i = 1; i <= 4; i++) {
+            Files.createSymbolicLink(folder.resolve("gone" + i + ".docx"), tmp.resolve("nowhere" + i));
+        }
+        Path missing = tmp.resolve("nope.docx");
+        assertEquals(2, cli.execute("convert", folder.toString(), missing.toString(), tmp.resolve("nope2.docx").toString(),
+                "--out", tmp.resolve("o").toString()));
+        String err = cli.err.toString();
+        assertTrue(err.contains("no input file found: " + folder.resolve("gone1.docx") + ": a symbolic link that leads nowhere"), err);
+        assertTrue(err.contains(missing + ": no such file or folder; and 1 more"), err);
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing is left behind");
+    }
+
+    @Test
     void aMissingProfileNamesItsReason(@TempDir Path tmp) throws IOException {
         Path seed = seed(tmp.resolve("in"));
         Path profile = tmp.resolve("missing.properties");
