@@ -21,9 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
@@ -40,7 +38,8 @@ import java.util.zip.CRC32;
  * of an unfinished run, which a resumed run then simply processes again.
  *
  * <p>Thread-safety: {@link #find} and {@link #rows} may be called from any thread while one thread
- * calls {@link #append}.
+ * calls {@link #append}; the index is filled by {@link #resume}, before the journal is shared, and
+ * only read after.
  */
 public final class Journal implements AutoCloseable {
 
@@ -55,7 +54,7 @@ public final class Journal implements AutoCloseable {
 
     private final FileChannel channel;
     /** The entries the journal held when it was opened ({@link #resume}); those appended since are not added. */
-    private final Map<String, Entry> index = new ConcurrentHashMap<>();
+    private final Index index = new Index();
     private long end;
 
     private Journal(FileChannel channel, long end) {
@@ -119,7 +118,7 @@ public final class Journal implements AutoCloseable {
             }
             long payloadOffset = pos + header.length + 1;
             String[] key = key(payload);
-            index.put(key[0], new Entry(key[1], payloadOffset, length));
+            index.put(fingerprint(key[0]), fingerprint(key[1]), payloadOffset, length);
             pos = payloadOffset + length;
             valid = pos;
         }
@@ -153,34 +152,41 @@ public final class Journal implements AutoCloseable {
     /**
      * The entry for {@code name} if its content hash is {@code hash}, among the entries the journal
      * held when it was opened: what a resumed run may reuse. Entries appended since are on disk for
-     * the next {@link #resume}, not in memory: a run never looks up a file it has just written, and
-     * an index of them grew by some 0.3 kB a file (100,000 files: 30 MB of a 176 MB heap).
+     * the next {@link #resume}, not in memory: a run never looks up a file it has just written.
+     * Found by fingerprints, and read back to check that the entry is the one of this name and hash.
+     *
+     * @throws IOException if the journal cannot be read
      */
-    public Optional<Entry> find(String name, String hash) {
-        Entry e = index.get(name);
-        return e != null && e.hash().equals(hash) ? Optional.of(e) : Optional.empty();
+    public Optional<Entry> find(String name, String hash) throws IOException {
+        int slot = index.slot(fingerprint(name));
+        if (slot < 0 || index.keys[slot] != fingerprint(hash)) {
+            return Optional.empty();
+        }
+        // The fingerprints found it; the entry's own record says whether it is the file's.
+        Entry entry = new Entry(hash, index.offsets[slot], index.lengths[slot]);
+        String[] key = key(payload(entry));
+        return key[0].equals(name) && key[1].equals(hash) ? Optional.of(entry) : Optional.empty();
     }
 
-    /** True if the journal held an entry for {@code name} when it was opened, whatever its content hash. */
+    /**
+     * True if the journal held an entry for {@code name} when it was opened, whatever its content
+     * hash. Told by the name's 64-bit fingerprint alone: two names of one journal share one with a
+     * chance of about 3 in 100 million at a million names, and then a file is merely taken for
+     * finished by the run that was cut short (it is parsed here rather than in a worker).
+     */
     public boolean holds(String name) {
-        return index.containsKey(name);
+        return index.slot(fingerprint(name)) >= 0;
     }
 
     /** Number of inputs the journal held an entry for when it was opened. */
     public int size() {
-        return index.size();
+        return index.size;
     }
 
     /** The output rows stored in {@code entry}, in the order they were appended. */
     public List<TableRow> rows(Entry entry) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(entry.length());
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, entry.offset() + buffer.position()) < 0) {
-                throw new IOException(String.format(Locale.ROOT, "journal entry at %d is cut short", entry.offset()));
-            }
-        }
         List<TableRow> rows = new ArrayList<>();
-        String text = new String(buffer.array(), StandardCharsets.UTF_8);
+        String text = new String(payload(entry), StandardCharsets.UTF_8);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             boolean first = true;
             for (CSVRecord r : parser) {
@@ -220,6 +226,96 @@ public final class Journal implements AutoCloseable {
         end = at;
     }
 
+    private byte[] payload(Entry entry) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(entry.length());
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, entry.offset() + buffer.position()) < 0) {
+                throw new IOException(String.format(Locale.ROOT, "journal entry at %d is cut short", entry.offset()));
+            }
+        }
+        return buffer.array();
+    }
+
+    /**
+     * A 64-bit fingerprint of a name or content key (FNV-1a over its UTF-16 code units, then
+     * MurmurHash3's finalizer to spread it): what the index keeps instead of the text.
+     */
+    static long fingerprint(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /**
+     * Where each name's last entry lies, by fingerprints in plain arrays (open addressing): some 60
+     * bytes an entry, where a map of the names and keys as text held some 330 (200,000 entries:
+     * 65 MB of a 176 MB heap), so a run cut short after a million files can be resumed.
+     */
+    private static final class Index {
+        /** The name's fingerprint; 0 marks a free slot (a fingerprint of 0 is stored as 1). */
+        long[] names = new long[1024];
+        long[] keys = new long[1024];
+        long[] offsets = new long[1024];
+        int[] lengths = new int[1024];
+        int size;
+
+        /** The slot of {@code name}, or -1. */
+        int slot(long name) {
+            long stored = name == 0 ? 1 : name;
+            int mask = names.length - 1;
+            for (int i = (int) stored & mask; names[i] != 0; i = (i + 1) & mask) {
+                if (names[i] == stored) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Adds an entry, or replaces the one of the same name: a later entry is the file's latest. */
+        void put(long name, long key, long offset, int length) {
+            if ((size + 1) * 3L > names.length * 2L) {
+                grow();
+            }
+            long stored = name == 0 ? 1 : name;
+            int mask = names.length - 1;
+            int i = (int) stored & mask;
+            while (names[i] != 0 && names[i] != stored) {
+                i = (i + 1) & mask;
+            }
+            if (names[i] == 0) {
+                size++;
+            }
+            names[i] = stored;
+            keys[i] = key;
+            offsets[i] = offset;
+            lengths[i] = length;
+        }
+
+        private void grow() {
+            long[] oldNames = names;
+            long[] oldKeys = keys;
+            long[] oldOffsets = offsets;
+            int[] oldLengths = lengths;
+            names = new long[oldNames.length * 2];
+            keys = new long[names.length];
+            offsets = new long[names.length];
+            lengths = new int[names.length];
+            size = 0;
+            for (int i = 0; i < oldNames.length; i++) {
+                if (oldNames[i] != 0) {
+                    put(oldNames[i], oldKeys[i], oldOffsets[i], oldLengths[i]);
+                }
+            }
+        }
+    }
+
     private static long crc32(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
@@ -238,6 +334,6 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Journal[%d entries when opened, %d bytes]", index.size(), end);
+        return String.format(Locale.ROOT, "Journal[%d entries when opened, %d bytes]", index.size, end);
     }
 }

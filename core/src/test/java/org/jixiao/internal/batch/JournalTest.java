@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JournalTest {
@@ -132,6 +135,57 @@ class JournalTest {
             assertTrue(j.find("in/a.txt", "h1").isEmpty());
             assertEquals(List.of(FUND), j.rows(j.find("in/b.txt", "h2").orElseThrow()));
         }
+    }
+
+    /** Thousands of entries: the index grows many times over, and every file still finds its own. */
+    @Test
+    void aLargeJournalFindsEachFileItsOwnEntry(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("journal");
+        int files = 20_000;
+        try (Journal j = Journal.create(file)) {
+            for (int i = 0; i < files; i++) {
+                j.append("archive/2020/form-" + i + ".docx", "hash-" + i, List.of(rowOf(i)));
+            }
+            // changed since: the later entries replace the first ones
+            for (int i = 0; i < files; i += 7) {
+                j.append("archive/2020/form-" + i + ".docx", "edited-" + i, List.of(rowOf(-i)));
+            }
+        }
+        try (Journal j = Journal.resume(file)) {
+            assertEquals(files, j.size());
+            for (int i = 0; i < files; i++) {
+                String name = "archive/2020/form-" + i + ".docx";
+                boolean edited = i % 7 == 0;
+                assertEquals(List.of(rowOf(edited ? -i : i)),
+                        j.rows(j.find(name, (edited ? "edited-" : "hash-") + i).orElseThrow()), name);
+                assertEquals(edited, j.find(name, "hash-" + i).isEmpty(), name);
+                assertTrue(j.holds(name), name);
+            }
+            assertTrue(j.find("archive/2020/form-" + files + ".docx", "hash-" + files).isEmpty());
+            assertFalse(j.holds("archive/2020/form-" + files + ".docx"));
+        }
+    }
+
+    private static TableRow rowOf(int i) {
+        return new TableRow(OutputTable.ERRORS, List.of("f" + i, "read", "read.empty", "n " + i, ""));
+    }
+
+    /** The index keeps fingerprints, not names: 80,000 paths that differ by a character, or in the order of their numbers, get 80,000. */
+    @Test
+    void fingerprintsOfSimilarPathsDiffer() {
+        Set<Long> seen = new HashSet<>();
+        int names = 0;
+        for (int a = 0; a < 100; a++) {
+            for (int b = 0; b < 100; b++) {
+                for (String form : List.of("表%d-%d.docx", "表%d_%d.docx", "%d/%d/表.docx", "%d/表/%d.docx")) {
+                    names++;
+                    seen.add(Journal.fingerprint(String.format(Locale.ROOT, "/archive/" + form, a, b)));
+                    names++;
+                    seen.add(Journal.fingerprint(String.format(Locale.ROOT, "/archive/" + form, b, a) + " "));
+                }
+            }
+        }
+        assertEquals(names, seen.size());
     }
 
     @Test
