@@ -118,7 +118,7 @@ public final class Journal implements AutoCloseable {
             }
             long payloadOffset = pos + header.length + 1;
             String[] key = key(payload);
-            index.put(fingerprint(key[0]), fingerprint(key[1]), payloadOffset, length);
+            index.put(fingerprint(key[0]), payloadOffset, length);
             pos = payloadOffset + length;
             valid = pos;
         }
@@ -153,16 +153,17 @@ public final class Journal implements AutoCloseable {
      * The entry for {@code name} if its content hash is {@code hash}, among the entries the journal
      * held when it was opened: what a resumed run may reuse. Entries appended since are on disk for
      * the next {@link #resume}, not in memory: a run never looks up a file it has just written.
-     * Found by fingerprints, and read back to check that the entry is the one of this name and hash.
+     * Found by the name's fingerprint, and read back to check the entry's name and content hash.
      *
      * @throws IOException if the journal cannot be read
      */
     public Optional<Entry> find(String name, String hash) throws IOException {
         int slot = index.slot(fingerprint(name));
-        if (slot < 0 || index.keys[slot] != fingerprint(hash)) {
+        if (slot < 0) {
             return Optional.empty();
         }
-        // The fingerprints found it; the entry's own record says whether it is the file's.
+        // The name's fingerprint found it; the entry's own record says whether it is the file's
+        // and holds this content. The rows of a match are read next, so this read is mostly cached.
         Entry entry = new Entry(hash, index.offsets[slot], index.lengths[slot]);
         String[] key = key(payload(entry));
         return key[0].equals(name) && key[1].equals(hash) ? Optional.of(entry) : Optional.empty();
@@ -237,7 +238,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * A 64-bit fingerprint of a name or content key (FNV-1a over its UTF-16 code units, then
+     * A 64-bit fingerprint of a name (FNV-1a over its UTF-16 code units, then
      * MurmurHash3's finalizer to spread it): what the index keeps instead of the text.
      */
     static long fingerprint(String text) {
@@ -254,14 +255,14 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Where each name's last entry lies, by fingerprints in plain arrays (open addressing): some 60
-     * bytes an entry, where a map of the names and keys as text held some 330 (200,000 entries:
-     * 65 MB of a 176 MB heap), so a run cut short after a million files can be resumed.
+     * Where each name's last entry lies, by the name's fingerprint, in plain arrays (open
+     * addressing): some 40 bytes an entry, where a map of the names and keys as text held some 330
+     * (200,000 entries: 65 MB of a 176 MB heap), so a run cut short after a million files can be
+     * resumed.
      */
     private static final class Index {
         /** The name's fingerprint; 0 marks a free slot (a fingerprint of 0 is stored as 1). */
         long[] names = new long[1024];
-        long[] keys = new long[1024];
         long[] offsets = new long[1024];
         int[] lengths = new int[1024];
         int size;
@@ -279,7 +280,7 @@ public final class Journal implements AutoCloseable {
         }
 
         /** Adds an entry, or replaces the one of the same name: a later entry is the file's latest. */
-        void put(long name, long key, long offset, int length) {
+        void put(long name, long offset, int length) {
             if ((size + 1) * 3L > names.length * 2L) {
                 grow();
             }
@@ -293,24 +294,21 @@ public final class Journal implements AutoCloseable {
                 size++;
             }
             names[i] = stored;
-            keys[i] = key;
             offsets[i] = offset;
             lengths[i] = length;
         }
 
         private void grow() {
             long[] oldNames = names;
-            long[] oldKeys = keys;
             long[] oldOffsets = offsets;
             int[] oldLengths = lengths;
             names = new long[oldNames.length * 2];
-            keys = new long[names.length];
             offsets = new long[names.length];
             lengths = new int[names.length];
             size = 0;
             for (int i = 0; i < oldNames.length; i++) {
                 if (oldNames[i] != 0) {
-                    put(oldNames[i], oldKeys[i], oldOffsets[i], oldLengths[i]);
+                    put(oldNames[i], oldOffsets[i], oldLengths[i]);
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.jixiao.internal.write;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +15,22 @@ import java.util.Map;
  * given, each folder's files by relative path), so the link is the same whatever the number of
  * threads, and a resumed run links as an uninterrupted one does (its journal stores rows unlinked).
  *
- * <p>Not thread-safe: call {@link #link} from the one thread that writes the outputs. Memory: one
- * small entry per distinct file content seen.
+ * <p>Not thread-safe: call {@link #link} from the one thread that writes the outputs. Memory: an
+ * entry per distinct file content seen, which is every file of an archive without copies. So a
+ * SHA-256 content hash is kept as its first 128 bits and the record key (16 hex digits) as a
+ * number, in plain arrays: some 50 bytes a file, where a map of the two as text held some 230 (a
+ * million distinct files: 230 MB, past the CLI's heap). 128 bits of SHA-256 tell two contents
+ * apart as surely as the whole: two distinct files share them with a chance of about 1 in 10^26 in
+ * a batch of a billion. A hash or key of another form (not lower-case hex of that length) is kept
+ * as text.
  */
 public final class CopyLinks {
 
-    /** Content hash of a file already seen with forms → the record key of its forms' ids. */
-    private final Map<String, String> firstCopy = new HashMap<>();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final FirstCopies compact = new FirstCopies();
+    /** Content hash → record key, for the hashes and keys {@link #compact} cannot hold. */
+    private final Map<String, String> asText = new HashMap<>();
 
     /**
      * The rows of one file with {@code duplicate_of} filled in on its {@code projects} rows when an
@@ -35,11 +45,9 @@ public final class CopyLinks {
                 linked.add(row);
                 continue;
             }
-            String hash = row.cell("content_hash");
-            String recordId = row.cell("record_id");
-            String key = recordKey(recordId);
-            String first = firstCopy.putIfAbsent(hash, key);
-            if (first != null && !first.equals(key)) {
+            String key = recordKey(row.cell("record_id"));
+            String first = firstCopy(row.cell("content_hash"), key);
+            if (!first.equals(key)) {
                 row = row.with("duplicate_of", first + "-" + row.cell("form_index"));
             }
             linked.add(row);
@@ -47,9 +55,80 @@ public final class CopyLinks {
         return linked;
     }
 
+    /** The record key of the first file seen with this content: {@code key} if none was. */
+    private String firstCopy(String hash, String key) {
+        if (isHex(hash, 64) && isHex(key, 16)) {
+            long high = Long.parseUnsignedLong(hash, 0, 16, 16);
+            long low = Long.parseUnsignedLong(hash, 16, 32, 16);
+            long number = Long.parseUnsignedLong(key, 16);
+            if (high != 0 || low != 0) {
+                long first = compact.putIfAbsent(high, low, number);
+                return first == number ? key : HEX.toHexDigits(first);
+            }
+        }
+        String first = asText.putIfAbsent(hash, key);
+        return first == null ? key : first;
+    }
+
+    private static boolean isHex(String text, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code 1a2b3c4d5e6f7a8b-2} gives {@code 1a2b3c4d5e6f7a8b}. */
     private static String recordKey(String recordId) {
         int dash = recordId.lastIndexOf('-');
         return dash < 0 ? recordId : recordId.substring(0, dash);
+    }
+
+    /** 128-bit content fingerprints → the first record key, by open addressing; (0, 0) marks a free slot. */
+    private static final class FirstCopies {
+        long[] highs = new long[1024];
+        long[] lows = new long[1024];
+        long[] keys = new long[1024];
+        int size;
+
+        /** The key stored for the content, or {@code key}, now stored, if there was none. */
+        long putIfAbsent(long high, long low, long key) {
+            if ((size + 1) * 3L > highs.length * 2L) {
+                grow();
+            }
+            int mask = highs.length - 1;
+            int i = (int) low & mask;
+            while (highs[i] != 0 || lows[i] != 0) {
+                if (highs[i] == high && lows[i] == low) {
+                    return keys[i];
+                }
+                i = (i + 1) & mask;
+            }
+            highs[i] = high;
+            lows[i] = low;
+            keys[i] = key;
+            size++;
+            return key;
+        }
+
+        private void grow() {
+            long[] oldHighs = highs;
+            long[] oldLows = lows;
+            long[] oldKeys = keys;
+            highs = new long[oldHighs.length * 2];
+            lows = new long[highs.length];
+            keys = new long[highs.length];
+            size = 0;
+            for (int i = 0; i < oldHighs.length; i++) {
+                if (oldHighs[i] != 0 || oldLows[i] != 0) {
+                    putIfAbsent(oldHighs[i], oldLows[i], oldKeys[i]);
+                }
+            }
+        }
     }
 }
