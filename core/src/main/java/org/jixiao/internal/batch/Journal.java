@@ -256,7 +256,7 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Where each name's last entry lies, by the name's fingerprint, in plain arrays (open
-     * addressing): some 40 bytes an entry, where a map of the names and keys as text held some 330
+     * addressing): 40 to 60 bytes an entry, where a map of the names and keys as text held some 330
      * (200,000 entries: 65 MB of a 176 MB heap), so a run cut short after a million files can be
      * resumed.
      */

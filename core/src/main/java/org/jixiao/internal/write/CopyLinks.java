@@ -18,11 +18,10 @@ import java.util.Map;
  * <p>Not thread-safe: call {@link #link} from the one thread that writes the outputs. Memory: an
  * entry per distinct file content seen, which is every file of an archive without copies. So a
  * SHA-256 content hash is kept as its first 128 bits and the record key (16 hex digits) as a
- * number, in plain arrays: some 50 bytes a file, where a map of the two as text held some 230 (a
- * million distinct files: 230 MB, past the CLI's heap). 128 bits of SHA-256 tell two contents
- * apart as surely as the whole: two distinct files share them with a chance of about 1 in 10^26 in
- * a batch of a billion. A hash or key of another form (not lower-case hex of that length) is kept
- * as text.
+ * number, in plain arrays: 50 to 70 bytes a file, where a map of the two as text held some 210 (a
+ * million distinct files ran the CLI's heap out). Two distinct contents share the first 128 bits
+ * of their SHA-256 with a chance of about 1 in 10^27 in a batch of a million files (1 in 10^21 in
+ * a billion). A hash or key of another form (not lower-case hex of that length) is kept as text.
  */
 public final class CopyLinks {
 
