@@ -53,10 +53,9 @@ import java.util.function.Function;
 /**
  * One batch as {@code convert} and {@code audit} run it: take the output folder's lock, clear its
  * old outputs, count the inputs, then walk them ({@link Inputs}: never a list of the batch) through
- * an {@link OrderedPool}; in input
- * order append each finished file to the journal, write its rows to the sinks, report progress and
- * hand it to the command's listener; at the end commit the outputs, write {@code run.json} last and
- * summarize.
+ * an {@link OrderedPool}; in input order append each finished file to the journal, write its rows
+ * to the sinks, report progress and hand it to the command's listener; at the end commit the
+ * outputs, write {@code run.json} last and summarize.
  *
  * <p>Where a file is parsed: in this JVM, unless its bytes say it could be expensive
  * ({@link InProcessLimits}: larger than any form, or a zip declaring more than a form inflates to),
@@ -416,16 +415,17 @@ final class BatchRun {
         for (Failure f : listing.firstProblems()) {
             reasons.add(f.sourceFile() + ": " + f.message());
         }
-        long count = listing.problems();
+        // Only the first problems are kept: the count says how many reasons there are in all.
+        long allReasons = listing.problems();
         if (listing.problems() < options.inputs.size()) {
             reasons.add(options.include.isEmpty() && options.exclude.isEmpty()
                     ? "the folders given hold no file (hidden files and folders are skipped)"
                     : "no file in the folders given matches --include/--exclude");
-            count++;
+            allReasons++;
         }
         why.append(": ").append(String.join("; ", reasons.subList(0, Math.min(5, reasons.size()))));
-        if (count > 5) {
-            why.append(String.format(Locale.ROOT, "; and %d more", count - 5));
+        if (allReasons > 5) {
+            why.append(String.format(Locale.ROOT, "; and %d more", allReasons - 5));
         }
         return why.toString();
     }
