@@ -48,8 +48,8 @@ public final class Journal implements AutoCloseable {
     private static final int MAX_HEADER = 64;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
-    /** Where one entry's payload lies in the file. */
-    public record Entry(String hash, long offset, int length) {
+    /** One entry as {@link #find} read it back: the content hash it holds and its CSV payload. */
+    public record Entry(String hash, String payload) {
     }
 
     private final FileChannel channel;
@@ -117,7 +117,7 @@ public final class Journal implements AutoCloseable {
                 break;
             }
             long payloadOffset = pos + header.length + 1;
-            String[] key = key(payload);
+            String[] key = key(new String(payload, StandardCharsets.UTF_8));
             index.put(fingerprint(key[0]), payloadOffset, length);
             pos = payloadOffset + length;
             valid = pos;
@@ -142,8 +142,9 @@ public final class Journal implements AutoCloseable {
         return null;
     }
 
-    private static String[] key(byte[] payload) throws IOException {
-        try (CSVParser parser = CSVParser.parse(new StringReader(new String(payload, StandardCharsets.UTF_8)), FORMAT)) {
+    /** The name and content hash of an entry's payload: its first record. */
+    private static String[] key(String payload) throws IOException {
+        try (CSVParser parser = CSVParser.parse(new StringReader(payload), FORMAT)) {
             CSVRecord first = parser.iterator().next();
             return new String[] {first.get(1), first.get(2)};
         }
@@ -163,10 +164,10 @@ public final class Journal implements AutoCloseable {
             return Optional.empty();
         }
         // The name's fingerprint found it; the entry's own record says whether it is the file's
-        // and holds this content. The rows of a match are read next, so this read is mostly cached.
-        Entry entry = new Entry(hash, index.offsets[slot], index.lengths[slot]);
-        String[] key = key(payload(entry));
-        return key[0].equals(name) && key[1].equals(hash) ? Optional.of(entry) : Optional.empty();
+        // and holds this content. The payload read here is the one rows() parses.
+        String payload = new String(payload(index.offsets[slot], index.lengths[slot]), StandardCharsets.UTF_8);
+        String[] key = key(payload);
+        return key[0].equals(name) && key[1].equals(hash) ? Optional.of(new Entry(hash, payload)) : Optional.empty();
     }
 
     /**
@@ -187,8 +188,7 @@ public final class Journal implements AutoCloseable {
     /** The output rows stored in {@code entry}, in the order they were appended. */
     public List<TableRow> rows(Entry entry) throws IOException {
         List<TableRow> rows = new ArrayList<>();
-        String text = new String(payload(entry), StandardCharsets.UTF_8);
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(entry.payload()), FORMAT)) {
             boolean first = true;
             for (CSVRecord r : parser) {
                 if (first) {
@@ -227,11 +227,11 @@ public final class Journal implements AutoCloseable {
         end = at;
     }
 
-    private byte[] payload(Entry entry) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(entry.length());
+    private byte[] payload(long offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, entry.offset() + buffer.position()) < 0) {
-                throw new IOException(String.format(Locale.ROOT, "journal entry at %d is cut short", entry.offset()));
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                throw new IOException(String.format(Locale.ROOT, "journal entry at %d is cut short", offset));
             }
         }
         return buffer.array();
