@@ -66,6 +66,20 @@ class CorpusTest {
         assertAgrees(expected, result.records().get(0).record());
     }
 
+    /** Zoo PDFs whose table the page break cuts inside a merged label or just under a short text. */
+    static Stream<Arguments> pdfsAcrossAPageBreak() {
+        return Stream.of(Arguments.of("zoo/level1-weight-2"), Arguments.of("zoo/placeholder-rows-3"));
+    }
+
+    @ParameterizedTest(name = "{0}/form.pdf")
+    @MethodSource("pdfsAcrossAPageBreak")
+    void readsAPdfWhoseTableThePageBreakCuts(String folder) throws IOException {
+        FileResult result = JIXIAO.process(source("/corpus/" + folder + "/form.pdf"));
+        assertTrue(result.failure().isEmpty(), () -> "failed: " + result.failure());
+        assertEquals(1, result.records().size(), "forms found in form.pdf");
+        assertAgrees(ExpectedForm.of(folder), result.records().get(0).record());
+    }
+
     static Stream<Arguments> seeds() {
         return Stream.of(
                 Arguments.of("000_28d3029d6f3e5f97.txt", List.of("shanxi-2020-it-ops")),

@@ -72,10 +72,14 @@ final class PdfLayout {
     }
 
     /**
-     * A cell of a part: 0-based row, its left and right column edge indexes, rows spanned, text, and
-     * whether its last line ran up to the cell's right edge (so the text may go on past a page break).
+     * A cell of a part: 0-based row, its left and right column edge indexes, rows spanned, text,
+     * whether its last line ran up to the cell's right edge and bottom (so the text may go on past a
+     * page break), and whether that line is full: it left less room than one more Han glyph would
+     * have needed beside the margins the table's wrapped lines show (so a glyph or two at the head of
+     * the next page may be its text's end). {@code open} allows for a line that ended early because
+     * the next line may not start with its punctuation (改。); {@code full} does not.
      */
-    record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open) {
+    record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open, boolean full) {
     }
 
     /**
@@ -365,24 +369,48 @@ final class PdfLayout {
                 int r = index(ys, g.centerY());
                 byRegion.get(owner[r][c]).add(g);
             }
+            List<List<List<Glyph>>> linesOf = new ArrayList<>(regions.size());
+            // The least room a line left where Han text went on to the next line. Han text wraps at
+            // any glyph, so such a line left the cells' margins and less than a glyph; the least of
+            // them is close to the margins alone.
+            float margins = Float.NaN;
+            for (int i = 0; i < regions.size(); i++) {
+                Region region = regions.get(i);
+                List<Glyph> in = byRegion.get(i);
+                List<List<Glyph>> lines = in.isEmpty() ? List.of() : lines(in);
+                linesOf.add(lines);
+                float width = xs[region.col() + region.colSpan()] - xs[region.col()];
+                for (int l = 0; l + 1 < lines.size(); l++) {
+                    List<Glyph> line = lines.get(l);
+                    Glyph end = line.get(line.size() - 1);
+                    if (ideographic(end) && ideographic(lines.get(l + 1).get(0))) {
+                        float room = width - (end.right() - line.get(0).x());
+                        margins = Float.isNaN(margins) ? room : Math.min(margins, room);
+                    }
+                }
+            }
             List<PartCell> cells = new ArrayList<>(regions.size());
             for (int i = 0; i < regions.size(); i++) {
                 Region region = regions.get(i);
                 float right = xs[region.col() + region.colSpan()];
                 List<Glyph> in = byRegion.get(i);
                 boolean open = false;
+                boolean full = false;
                 if (!in.isEmpty()) {
-                    List<List<Glyph>> lines = lines(in);
+                    List<List<Glyph>> lines = linesOf.get(i);
                     List<Glyph> lastLine = lines.get(lines.size() - 1);
                     Glyph last = lastLine.get(lastLine.size() - 1);
                     // Cut by a page break: the last line fills the width and sits on the cell's
                     // bottom (a finished text ends anywhere, and is centred in a merged cell).
                     float bottom = ys[region.row() + region.rowSpan()];
-                    open = fills(lastLine.get(0).x(), last.right(), xs[region.col()], right, last.height())
-                            && bottom - last.baseline() < 1.5f * last.height();
+                    boolean onBottom = bottom - last.baseline() < 1.5f * last.height();
+                    open = fills(lastLine.get(0).x(), last.right(), xs[region.col()], right, last.height()) && onBottom;
+                    // 持续提升 leaves room for a fifth glyph: a whole text, however close to the edge.
+                    float room = right - xs[region.col()] - (last.right() - lastLine.get(0).x());
+                    full = open && (Float.isNaN(margins) || room < margins + last.height());
                 }
                 cells.add(new PartCell(region.row(), region.col(), region.col() + region.colSpan(), region.rowSpan(),
-                        text(in, xs[region.col()], right), open));
+                        text(in, xs[region.col()], right), open, full));
             }
             return new Part(ys[0], xs, rows, cells, Float.NaN);
         }
@@ -444,6 +472,10 @@ final class PdfLayout {
             previousSize = last.height();
         }
         return Grid.cellText(out);
+    }
+
+    private static boolean ideographic(Glyph g) {
+        return !g.text().isEmpty() && Character.isIdeographic(g.text().codePointAt(0));
     }
 
     /**

@@ -329,10 +329,11 @@ public final class PdfReader implements DocumentReader {
             List<PartCell> cells = new ArrayList<>();
             for (PartCell c : part.cells()) {
                 if (c.row() > 0) {
-                    cells.add(new PartCell(c.row() - 1, c.fromEdge(), c.toEdge(), c.rowSpan(), c.text(), c.open()));
+                    cells.add(new PartCell(c.row() - 1, c.fromEdge(), c.toEdge(), c.rowSpan(), c.text(), c.open(),
+                            c.full()));
                 } else if (c.rowSpan() > 1) {
                     // A label merged down from the repeated row: its text was part of the repeat.
-                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, "", false));
+                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, "", false, false));
                 }
             }
             return new Part(part.top(), part.columnEdges(), part.rowCount() - 1, cells, part.linePitch());
@@ -362,6 +363,7 @@ public final class PdfReader implements DocumentReader {
             // the head of the next part with the same range may go on with them.
             java.util.Map<Long, Integer> lastRowCells = new java.util.HashMap<>();
             java.util.Set<Integer> openCells = new java.util.HashSet<>();
+            java.util.Set<Integer> fullCells = new java.util.HashSet<>();
             for (int p = 0; p < parts.size(); p++) {
                 Part part = parts.get(p);
                 boolean splitRow = p > 0 && continuesARow(part, edges, lastRowCells, openCells);
@@ -369,6 +371,7 @@ public final class PdfReader implements DocumentReader {
                 int base = rowOffset - (splitRow ? 1 : 0);
                 java.util.Map<Long, Integer> endingHere = new java.util.HashMap<>();
                 java.util.Set<Integer> openHere = new java.util.HashSet<>();
+                java.util.Set<Integer> fullHere = new java.util.HashSet<>();
                 for (PartCell c : part.cells()) {
                     int col = edgeIndex(edges, part.columnEdges()[c.fromEdge()]);
                     int end = edgeIndex(edges, part.columnEdges()[c.toEdge()]);
@@ -378,10 +381,11 @@ public final class PdfReader implements DocumentReader {
                     Integer above = c.row() == 0 && p > 0 ? lastRowCells.get(key) : null;
                     // A merged cell whose text the break cut: it spans rows on either side.
                     // So is the tail of a label the break cut off a one-row piece (可持续影响指|标): a
-                    // few characters under words that ran to the cell's edge and bottom.
+                    // few characters under words that ran to the cell's edge and bottom, leaving no
+                    // room for one more (持续提升 over 健全 are two whole texts).
                     boolean cutMerge = above != null && openCells.contains(above)
                             && (c.rowSpan() > 1 || placed.get(above).rowSpan() > 1
-                                || cutWord(placed.get(above).text()) && cutTail(c.text()));
+                                || fullCells.contains(above) && cutWord(placed.get(above).text()) && cutTail(c.text()));
                     // A blank head cell continues a merged label above it; blank under blank,
                     // or under a one-row cell, is a cell of its own, as Word keeps it.
                     Grid.Placed over = above == null ? null : placed.get(above);
@@ -408,6 +412,9 @@ public final class PdfReader implements DocumentReader {
                         if (c.open()) {
                             openHere.add(index);
                         }
+                        if (c.full()) {
+                            fullHere.add(index);
+                        }
                     }
                 }
                 for (int r = splitRow ? 1 : 0; r < part.rowCount(); r++) {
@@ -416,6 +423,7 @@ public final class PdfReader implements DocumentReader {
                 rowOffset = base + part.rowCount();
                 lastRowCells = endingHere;
                 openCells = openHere;
+                fullCells = fullHere;
             }
             // The rows Grid.rows keeps are those with text in a cell anchored there.
             boolean[] keep = new boolean[rowOffset];

@@ -77,6 +77,22 @@ class PdfReaderTest {
         assertTrue(cells.stream().noneMatch(c -> c.endsWith(":标") || c.endsWith(":可持续影响指")), () -> cells.toString());
     }
 
+    @Test
+    void keepsAShortTextAtTheHeadOfAPageApartFromAWholeTextAbove() {
+        // Page 1 ends on 劳动者就业技能 | 持续提升: four glyphs near the cell's edges, with room for a
+        // fifth. Page 2 opens on 长效管理机制建立情况 | 健全, two glyphs like the tail of a cut word.
+        Document pdf = read("form.pdf", Fixtures.corpus("zoo/placeholder-rows-3/form.pdf"));
+        assertEquals(1, pdf.tables().size(), "the table running over two pages is one table");
+        Table t = pdf.tables().get(0);
+        int before = Fixtures.rowOf(t, "劳动者就业技能");
+        int after = Fixtures.rowOf(t, "长效管理机制建立情况");
+        assertEquals(before + 1, after);
+        List<String> cells = shape(t).get(after);
+        assertTrue(cells.contains("4+1v1:健全"), () -> cells.toString());
+        assertTrue(shape(t).get(before).contains("4+1v1:持续提升"), () -> shape(t).get(before).toString());
+        assertTrue(t.ref(after, 3).describe().startsWith("page 2, "), () -> t.ref(after, 3).describe());
+    }
+
     /** A page with a ruled 3×3 grid whose top-left cell spans two columns and whose left column is merged down. */
     static byte[] ruledTable() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
