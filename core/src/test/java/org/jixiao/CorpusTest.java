@@ -66,17 +66,23 @@ class CorpusTest {
         assertAgrees(expected, result.records().get(0).record());
     }
 
-    /** Zoo PDFs whose table the page break cuts inside a merged label or just under a short text. */
+    /**
+     * Zoo PDFs whose table a page break cuts: inside a merged label (level1-weight-2), just above a
+     * short text (placeholder-rows-3), between two whole rows of short texts (hubei-review-2 on a
+     * shorter page).
+     */
     static Stream<Arguments> pdfsAcrossAPageBreak() {
-        return Stream.of(Arguments.of("zoo/level1-weight-2"), Arguments.of("zoo/placeholder-rows-3"));
+        return Stream.of(Arguments.of("zoo/level1-weight-2", "form.pdf"),
+                Arguments.of("zoo/placeholder-rows-3", "form.pdf"),
+                Arguments.of("zoo/hubei-review-2", "short-page.pdf"));
     }
 
-    @ParameterizedTest(name = "{0}/form.pdf")
+    @ParameterizedTest(name = "{0}/{1}")
     @MethodSource("pdfsAcrossAPageBreak")
-    void readsAPdfWhoseTableThePageBreakCuts(String folder) throws IOException {
-        FileResult result = JIXIAO.process(source("/corpus/" + folder + "/form.pdf"));
+    void readsAPdfWhoseTableThePageBreakCuts(String folder, String file) throws IOException {
+        FileResult result = JIXIAO.process(source("/corpus/" + folder + "/" + file));
         assertTrue(result.failure().isEmpty(), () -> "failed: " + result.failure());
-        assertEquals(1, result.records().size(), "forms found in form.pdf");
+        assertEquals(1, result.records().size(), "forms found in " + file);
         assertAgrees(ExpectedForm.of(folder), result.records().get(0).record());
     }
 

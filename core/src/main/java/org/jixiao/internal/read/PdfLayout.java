@@ -74,12 +74,26 @@ final class PdfLayout {
     /**
      * A cell of a part: 0-based row, its left and right column edge indexes, rows spanned, text,
      * whether its last line ran up to the cell's right edge and bottom (so the text may go on past a
-     * page break), and whether that line is full: it left less room than one more Han glyph would
-     * have needed beside the margins the table's wrapped lines show (so a glyph or two at the head of
-     * the next page may be its text's end). {@code open} allows for a line that ended early because
-     * the next line may not start with its punctuation (改。); {@code full} does not.
+     * page break), and how many glyphs of that line's size would still have fitted on it beside the
+     * margins the table's wrapped lines show ({@link Float#NaN} when the table has no such lines).
+     * Han text breaks between any two glyphs, so where Han text was cut between lines, the glyphs
+     * that went on to the next page did not fit: one, or two where the second is punctuation no line
+     * may start with (改。). Latin words and figures break as wholes, so no room rules them out.
      */
-    record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open, boolean full) {
+    record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open, float spare) {
+
+        /** False when {@code next} cannot go on from this cell's last line: its first glyphs would have fitted there. */
+        boolean mayGoOnWith(String next) {
+            String before = text.strip();
+            String after = next.strip();
+            if (Float.isNaN(spare) || before.isEmpty() || after.isEmpty()
+                    || !Character.isIdeographic(before.codePointBefore(before.length()))
+                    || !Character.isIdeographic(after.codePointAt(0))) {
+                return true;
+            }
+            int unit = after.length() > 1 && NO_LINE_START.indexOf(after.charAt(1)) >= 0 ? 2 : 1;
+            return spare < unit;
+        }
     }
 
     /**
@@ -395,7 +409,7 @@ final class PdfLayout {
                 float right = xs[region.col() + region.colSpan()];
                 List<Glyph> in = byRegion.get(i);
                 boolean open = false;
-                boolean full = false;
+                float spare = Float.NaN;
                 if (!in.isEmpty()) {
                     List<List<Glyph>> lines = linesOf.get(i);
                     List<Glyph> lastLine = lines.get(lines.size() - 1);
@@ -407,10 +421,10 @@ final class PdfLayout {
                     open = fills(lastLine.get(0).x(), last.right(), xs[region.col()], right, last.height()) && onBottom;
                     // 持续提升 leaves room for a fifth glyph: a whole text, however close to the edge.
                     float room = right - xs[region.col()] - (last.right() - lastLine.get(0).x());
-                    full = open && (Float.isNaN(margins) || room < margins + last.height());
+                    spare = (room - margins) / last.height();
                 }
                 cells.add(new PartCell(region.row(), region.col(), region.col() + region.colSpan(), region.rowSpan(),
-                        text(in, xs[region.col()], right), open, full));
+                        text(in, xs[region.col()], right), open, spare));
             }
             return new Part(ys[0], xs, rows, cells, Float.NaN);
         }

@@ -330,10 +330,10 @@ public final class PdfReader implements DocumentReader {
             for (PartCell c : part.cells()) {
                 if (c.row() > 0) {
                     cells.add(new PartCell(c.row() - 1, c.fromEdge(), c.toEdge(), c.rowSpan(), c.text(), c.open(),
-                            c.full()));
+                            c.spare()));
                 } else if (c.rowSpan() > 1) {
                     // A label merged down from the repeated row: its text was part of the repeat.
-                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, "", false, false));
+                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, "", false, Float.NaN));
                 }
             }
             return new Part(part.top(), part.columnEdges(), part.rowCount() - 1, cells, part.linePitch());
@@ -362,16 +362,15 @@ public final class PdfReader implements DocumentReader {
             // Cells of the previous part that reach its last row, by their column range: a cell at
             // the head of the next part with the same range may go on with them.
             java.util.Map<Long, Integer> lastRowCells = new java.util.HashMap<>();
-            java.util.Set<Integer> openCells = new java.util.HashSet<>();
-            java.util.Set<Integer> fullCells = new java.util.HashSet<>();
+            // Those of them whose last line ran to the cell's edge and bottom, with their part's cell.
+            java.util.Map<Integer, PartCell> openCells = new java.util.HashMap<>();
             for (int p = 0; p < parts.size(); p++) {
                 Part part = parts.get(p);
                 boolean splitRow = p > 0 && continuesARow(part, edges, lastRowCells, openCells);
                 // A row the page break cut in two is one row: the head row of this part lies on the last row read.
                 int base = rowOffset - (splitRow ? 1 : 0);
                 java.util.Map<Long, Integer> endingHere = new java.util.HashMap<>();
-                java.util.Set<Integer> openHere = new java.util.HashSet<>();
-                java.util.Set<Integer> fullHere = new java.util.HashSet<>();
+                java.util.Map<Integer, PartCell> openHere = new java.util.HashMap<>();
                 for (PartCell c : part.cells()) {
                     int col = edgeIndex(edges, part.columnEdges()[c.fromEdge()]);
                     int end = edgeIndex(edges, part.columnEdges()[c.toEdge()]);
@@ -383,9 +382,10 @@ public final class PdfReader implements DocumentReader {
                     // So is the tail of a label the break cut off a one-row piece (可持续影响指|标): a
                     // few characters under words that ran to the cell's edge and bottom, leaving no
                     // room for one more (持续提升 over 健全 are two whole texts).
-                    boolean cutMerge = above != null && openCells.contains(above)
+                    boolean cutMerge = above != null && openCells.containsKey(above)
                             && (c.rowSpan() > 1 || placed.get(above).rowSpan() > 1
-                                || fullCells.contains(above) && cutWord(placed.get(above).text()) && cutTail(c.text()));
+                                || openCells.get(above).mayGoOnWith(c.text()) && cutWord(placed.get(above).text())
+                                    && cutTail(c.text()));
                     // A blank head cell continues a merged label above it; blank under blank,
                     // or under a one-row cell, is a cell of its own, as Word keeps it.
                     Grid.Placed over = above == null ? null : placed.get(above);
@@ -396,7 +396,7 @@ public final class PdfReader implements DocumentReader {
                         Grid.Placed a = placed.get(above);
                         String text = c.text().isBlank() ? a.text()
                                 : a.text().isBlank() ? c.text()
-                                : openCells.contains(above) ? a.text() + c.text() : a.text() + "\n" + c.text();
+                                : openCells.containsKey(above) ? a.text() + c.text() : a.text() + "\n" + c.text();
                         placed.set(above, new Grid.Placed(a.row(), a.col(), a.colSpan(),
                                 a.rowSpan() + rowSpan - (splitRow ? 1 : 0), text));
                         index = above;
@@ -410,10 +410,7 @@ public final class PdfReader implements DocumentReader {
                     if (c.row() + c.rowSpan() >= part.rowCount()) {
                         endingHere.put(key, index);
                         if (c.open()) {
-                            openHere.add(index);
-                        }
-                        if (c.full()) {
-                            fullHere.add(index);
+                            openHere.put(index, c);
                         }
                     }
                 }
@@ -423,7 +420,6 @@ public final class PdfReader implements DocumentReader {
                 rowOffset = base + part.rowCount();
                 lastRowCells = endingHere;
                 openCells = openHere;
-                fullCells = fullHere;
             }
             // The rows Grid.rows keeps are those with text in a cell anchored there.
             boolean[] keep = new boolean[rowOffset];
@@ -461,7 +457,8 @@ public final class PdfReader implements DocumentReader {
          * last line ran up to its edge (so its text was cut there).
          */
         private static boolean continuesARow(Part part, float[] edges,
-                                             java.util.Map<Long, Integer> lastRowCells, java.util.Set<Integer> openCells) {
+                                             java.util.Map<Long, Integer> lastRowCells,
+                                             java.util.Map<Integer, PartCell> openCells) {
             boolean goesOn = false;
             for (PartCell c : part.cells()) {
                 if (c.row() != 0 || c.text().isBlank()) {
@@ -470,7 +467,7 @@ public final class PdfReader implements DocumentReader {
                 int col = edgeIndex(edges, part.columnEdges()[c.fromEdge()]);
                 int end = edgeIndex(edges, part.columnEdges()[c.toEdge()]);
                 Integer above = lastRowCells.get(((long) col << 32) | end);
-                if (above == null || !openCells.contains(above)) {
+                if (above == null || !openCells.containsKey(above) || !openCells.get(above).mayGoOnWith(c.text())) {
                     return false;
                 }
                 goesOn = true;

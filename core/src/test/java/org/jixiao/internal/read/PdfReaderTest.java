@@ -93,6 +93,22 @@ class PdfReaderTest {
         assertTrue(t.ref(after, 3).describe().startsWith("page 2, "), () -> t.ref(after, 3).describe());
     }
 
+    @Test
+    void keepsTheRowAtTheHeadOfAPageApartFromTheLastRowOfThePageBefore() {
+        // Every cell of 火情响应时间 | ≤1小时 | 0.95小时 | 6.25 … nearly fills its narrow column, as a
+        // cut text's last line does; but 资金拨付及时率 would have fitted after 火情响应时间.
+        Document pdf = read("short-page.pdf", Fixtures.corpus("zoo/hubei-review-2/short-page.pdf"));
+        assertEquals(1, pdf.tables().size(), "the table running over two pages is one table");
+        Table t = pdf.tables().get(0);
+        int last = Fixtures.rowOf(t, "火情响应时间");
+        int head = Fixtures.rowOf(t, "资金拨付及时率");
+        assertEquals(last + 1, head);
+        assertEquals(List.of("2+1v1:时效指标", "3+1v1:火情响应时间", "4+1v1:≤1小时", "5+1v1:0.95小时", "6+1v1:6.25", "7+1v1:6.25",
+                "8+1v1:6.25", "9+1v1:"), shape(t).get(last));
+        assertTrue(t.ref(last, 0).describe().startsWith("page 1, "), () -> t.ref(last, 0).describe());
+        assertTrue(t.ref(head, 0).describe().startsWith("page 2, "), () -> t.ref(head, 0).describe());
+    }
+
     /** A page with a ruled 3×3 grid whose top-left cell spans two columns and whose left column is merged down. */
     static byte[] ruledTable() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
