@@ -92,7 +92,9 @@ final class PdfLayout {
                 return true;
             }
             int unit = after.length() > 1 && NO_LINE_START.indexOf(after.charAt(1)) >= 0 ? 2 : 1;
-            return spare < unit;
+            // A tenth of a glyph for the rounding of glyph positions: a glyph that would just have
+            // fitted was not set there (效　益　指 | 标 left exactly one glyph's room).
+            return spare < unit + FIT_TOLERANCE;
         }
     }
 
@@ -418,10 +420,14 @@ final class PdfLayout {
                     // bottom (a finished text ends anywhere, and is centred in a merged cell).
                     float bottom = ys[region.row() + region.rowSpan()];
                     boolean onBottom = bottom - last.baseline() < 1.5f * last.height();
-                    open = fills(lastLine.get(0).x(), last.right(), xs[region.col()], right, last.height()) && onBottom;
                     // 持续提升 leaves room for a fifth glyph: a whole text, however close to the edge.
                     float room = right - xs[region.col()] - (last.right() - lastLine.get(0).x());
                     spare = (room - margins) / last.height();
+                    // Han text may also end a glyph early, where that glyph and the punctuation after
+                    // it went on together (部分资金年底到 | 位，): PartCell.mayGoOnWith tells which.
+                    boolean filled = fills(lastLine.get(0).x(), last.right(), xs[region.col()], right, last.height())
+                            || ideographic(last) && spare < 2 + FIT_TOLERANCE;
+                    open = filled && onBottom;
                 }
                 cells.add(new PartCell(region.row(), region.col(), region.col() + region.colSpan(), region.rowSpan(),
                         text(in, xs[region.col()], right), open, spare));
@@ -487,6 +493,9 @@ final class PdfLayout {
         }
         return Grid.cellText(out);
     }
+
+    /** Glyphs of room that still count as none (see {@link PartCell#mayGoOnWith}). */
+    private static final float FIT_TOLERANCE = 0.1f;
 
     private static boolean ideographic(Glyph g) {
         return !g.text().isEmpty() && Character.isIdeographic(g.text().codePointAt(0));

@@ -109,6 +109,19 @@ class PdfReaderTest {
         assertTrue(t.ref(head, 0).describe().startsWith("page 2, "), () -> t.ref(head, 0).describe());
     }
 
+    @Test
+    void joinsARowThePageBreakCutBeforeAGlyphThatTookItsCommaAlong() {
+        // Page 1 ends on 群众文化生活 … | 部分资金年底到, a line ended two glyphs short: 位 could not
+        // start the next line without its comma. The level-1 label 效　益　指 left exactly one
+        // glyph's room, and 标（35分） went on to page 2.
+        Document pdf = read("short-page.pdf", Fixtures.corpus("zoo/level1-weight-2/short-page.pdf"));
+        Table t = pdf.tables().get(0);
+        int row = Fixtures.rowOf(t, "群众文化生活");
+        assertEquals(row, Fixtures.rowOf(t, "部分资金年底到位，未能及时支出，将加快资金拨付。"));
+        assertEquals(row, Fixtures.rowOf(t, "效　益　指标（35分）"));
+        assertEquals(row + 1, Fixtures.rowOf(t, "公共文化服务水平"), "the cut row is one row");
+    }
+
     /** A page with a ruled 3×3 grid whose top-left cell spans two columns and whose left column is merged down. */
     static byte[] ruledTable() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
