@@ -366,7 +366,7 @@ public final class PdfReader implements DocumentReader {
             java.util.Map<Integer, PartCell> openCells = new java.util.HashMap<>();
             for (int p = 0; p < parts.size(); p++) {
                 Part part = parts.get(p);
-                boolean splitRow = p > 0 && continuesARow(part, edges, lastRowCells, openCells);
+                boolean splitRow = p > 0 && continuesARow(part, edges, lastRowCells, openCells, placed);
                 // A row the page break cut in two is one row: the head row of this part lies on the last row read.
                 int base = rowOffset - (splitRow ? 1 : 0);
                 java.util.Map<Long, Integer> endingHere = new java.util.HashMap<>();
@@ -453,26 +453,36 @@ public final class PdfReader implements DocumentReader {
 
         /**
          * True when the head row of {@code part} is the rest of the last row read, cut by the page
-         * break: it has text, and every cell of it with text lies under a cell of the last row whose
-         * last line ran up to its edge (so its text was cut there).
+         * break: it has text, every cell of it with text lies under a cell of the last row whose
+         * last line ran up to its edge (so its text was cut there), and some one-row cell of the
+         * last row with text has nothing under it (its text ended on the page before, as figures
+         * and short texts do). A head row with text wherever the last row had some is a row of its
+         * own, however full the lines above it.
          */
-        private static boolean continuesARow(Part part, float[] edges,
-                                             java.util.Map<Long, Integer> lastRowCells,
-                                             java.util.Map<Integer, PartCell> openCells) {
+        private static boolean continuesARow(Part part, float[] edges, java.util.Map<Long, Integer> lastRowCells,
+                                             java.util.Map<Integer, PartCell> openCells, List<Grid.Placed> placed) {
             boolean goesOn = false;
+            java.util.Set<Long> underText = new java.util.HashSet<>();
             for (PartCell c : part.cells()) {
                 if (c.row() != 0 || c.text().isBlank()) {
                     continue;
                 }
                 int col = edgeIndex(edges, part.columnEdges()[c.fromEdge()]);
                 int end = edgeIndex(edges, part.columnEdges()[c.toEdge()]);
-                Integer above = lastRowCells.get(((long) col << 32) | end);
+                long key = ((long) col << 32) | end;
+                Integer above = lastRowCells.get(key);
                 if (above == null || !openCells.containsKey(above) || !openCells.get(above).mayGoOnWith(c.text())) {
                     return false;
                 }
+                underText.add(key);
                 goesOn = true;
             }
-            return goesOn;
+            boolean endedAbove = false;
+            for (var e : lastRowCells.entrySet()) {
+                Grid.Placed cell = placed.get(e.getValue());
+                endedAbove |= cell.rowSpan() == 1 && !cell.text().isBlank() && !underText.contains(e.getKey());
+            }
+            return goesOn && endedAbove;
         }
 
         private float[] unionEdges() {

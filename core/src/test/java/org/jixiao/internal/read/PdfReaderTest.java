@@ -122,6 +122,19 @@ class PdfReaderTest {
         assertEquals(row + 1, Fixtures.rowOf(t, "公共文化服务水平"), "the cut row is one row");
     }
 
+    @Test
+    void aHeadRowWithTextWhereverTheLastRowHadSomeIsARowOfItsOwn() {
+        // Page 1 ends on 资金拨付及时率 | ≥91% | 91% | 4 | 4, the label filling its line as a cut
+        // text's would; page 2 opens on 项目完成时间 | 2021年12月底前 | … | 5 | 5: nothing of the
+        // last row ended on page 1, so nothing was cut.
+        Document pdf = read("narrow-page.pdf", Fixtures.corpus("zoo/placeholder-rows-3/narrow-page.pdf"));
+        Table t = pdf.tables().get(0);
+        int last = Fixtures.rowOf(t, "资金拨付及时率");
+        assertEquals(last + 1, Fixtures.rowOf(t, "项目完成时间"));
+        assertEquals(List.of("3+1v1:资金拨付及时率", "4+1v1:≥91%", "5+1v1:91%", "6+1v1:4", "7+1v1:4", "8+1v1:"),
+                shape(t).get(last));
+    }
+
     /** A page with a ruled 3×3 grid whose top-left cell spans two columns and whose left column is merged down. */
     static byte[] ruledTable() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
