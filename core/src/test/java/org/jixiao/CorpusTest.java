@@ -70,14 +70,16 @@ class CorpusTest {
      * Zoo PDFs whose table a page break cuts: inside a merged label (level1-weight-2), just above a
      * short text (placeholder-rows-3), between two whole rows of short texts (hubei-review-2 on a
      * shorter page), inside a row, before a glyph that took its comma along (level1-weight-2 on a
-     * shorter page), under a label that fills its line (placeholder-rows-3 on a narrower page).
+     * shorter page), under a label that fills its line (placeholder-rows-3 on a narrower page),
+     * between two labels that each fill their first line (chongqing-department-1 on a shorter page).
      */
     static Stream<Arguments> pdfsAcrossAPageBreak() {
         return Stream.of(Arguments.of("zoo/level1-weight-2", "form.pdf"),
                 Arguments.of("zoo/placeholder-rows-3", "form.pdf"),
                 Arguments.of("zoo/hubei-review-2", "short-page.pdf"),
                 Arguments.of("zoo/level1-weight-2", "short-page.pdf"),
-                Arguments.of("zoo/placeholder-rows-3", "narrow-page.pdf"));
+                Arguments.of("zoo/placeholder-rows-3", "narrow-page.pdf"),
+                Arguments.of("zoo/chongqing-department-1", "short-page.pdf"));
     }
 
     @ParameterizedTest(name = "{0}/{1}")

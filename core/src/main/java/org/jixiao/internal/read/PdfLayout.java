@@ -79,8 +79,31 @@ final class PdfLayout {
      * Han text breaks between any two glyphs, so where Han text was cut between lines, the glyphs
      * that went on to the next page did not fit: one, or two where the second is punctuation no line
      * may start with (改。). Latin words and figures break as wholes, so no room rules them out.
+     * {@code lines} is the number of lines the text takes in the cell.
      */
-    record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open, float spare) {
+    record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open, float spare,
+                    int lines) {
+
+        /**
+         * True when this cell and {@code next}, the cell under it at the head of the next page,
+         * hold two texts, not one the break cut: both Han words, this one a single line that fills
+         * its cell and the next one starting with a line that fills its own (经济效益指标 over
+         * 社会效益指标, or over 可持续影响指|标). The rest of a label cut after its first line is
+         * shorter than a line (可持续影响指 | 标).
+         */
+        boolean twoWordsWith(PartCell next) {
+            return lines == 1 && fillsItsLine() && (next.lines > 1 || next.fillsItsLine())
+                    && allIdeographic(text) && allIdeographic(next.text);
+        }
+
+        private boolean fillsItsLine() {
+            return !Float.isNaN(spare) && spare < 1 + FIT_TOLERANCE;
+        }
+
+        private static boolean allIdeographic(String s) {
+            String t = s.strip();
+            return !t.isEmpty() && t.codePoints().allMatch(Character::isIdeographic);
+        }
 
         /** False when {@code next} cannot go on from this cell's last line: its first glyphs would have fitted there. */
         boolean mayGoOnWith(String next) {
@@ -430,7 +453,7 @@ final class PdfLayout {
                     open = filled && onBottom;
                 }
                 cells.add(new PartCell(region.row(), region.col(), region.col() + region.colSpan(), region.rowSpan(),
-                        text(in, xs[region.col()], right), open, spare));
+                        text(in, xs[region.col()], right), open, spare, linesOf.get(i).size()));
             }
             return new Part(ys[0], xs, rows, cells, Float.NaN);
         }

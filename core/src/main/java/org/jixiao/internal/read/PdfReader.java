@@ -330,10 +330,10 @@ public final class PdfReader implements DocumentReader {
             for (PartCell c : part.cells()) {
                 if (c.row() > 0) {
                     cells.add(new PartCell(c.row() - 1, c.fromEdge(), c.toEdge(), c.rowSpan(), c.text(), c.open(),
-                            c.spare()));
+                            c.spare(), c.lines()));
                 } else if (c.rowSpan() > 1) {
                     // A label merged down from the repeated row: its text was part of the repeat.
-                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, "", false, Float.NaN));
+                    cells.add(new PartCell(0, c.fromEdge(), c.toEdge(), c.rowSpan() - 1, "", false, Float.NaN, 0));
                 }
             }
             return new Part(part.top(), part.columnEdges(), part.rowCount() - 1, cells, part.linePitch());
@@ -383,7 +383,8 @@ public final class PdfReader implements DocumentReader {
                     // few characters under words that ran to the cell's edge and bottom, leaving no
                     // room for one more (持续提升 over 健全 are two whole texts).
                     boolean cutMerge = above != null && openCells.containsKey(above)
-                            && (c.rowSpan() > 1 || placed.get(above).rowSpan() > 1
+                            && ((c.rowSpan() > 1 || placed.get(above).rowSpan() > 1)
+                                    && !openCells.get(above).twoWordsWith(c)
                                 || openCells.get(above).mayGoOnWith(c.text()) && cutWord(placed.get(above).text())
                                     && cutTail(c.text()));
                     // A blank head cell continues a merged label above it; blank under blank,

@@ -1119,7 +1119,7 @@ final class PdfStreamTable {
                 while (down < rowSpan[r][c] && r + down < rowCount && unheld(taken[r + down], c, span[r][c])) {
                     down++;
                 }
-                cells.add(new PartCell(r, c, c + span[r][c], down, Grid.cellText(text[r][c]), false, Float.NaN));
+                cells.add(new PartCell(r, c, c + span[r][c], down, Grid.cellText(text[r][c]), false, Float.NaN, 0));
             }
         }
         float top = Float.MAX_VALUE;

@@ -135,6 +135,18 @@ class PdfReaderTest {
                 shape(t).get(last));
     }
 
+    @Test
+    void keepsTwoLabelsThatEachFillALineApartAcrossThePageBreak() {
+        // 社会效益指标 fills the last line of page 1; 可持续影响指|标, merged down at the head of
+        // page 2, starts with a full line of its own: two labels, not one cut in two.
+        Document pdf = read("short-page.pdf", Fixtures.corpus("zoo/chongqing-department-1/short-page.pdf"));
+        Table t = pdf.tables().get(0);
+        int row = Fixtures.rowOf(t, "社会效益指标");
+        assertEquals(row + 1, Fixtures.rowOf(t, "可持续影响指标"));
+        assertTrue(shape(t).stream().flatMap(List::stream).noneMatch(c -> c.contains("社会效益指标可持续")),
+                () -> shape(t).toString());
+    }
+
     /** A page with a ruled 3×3 grid whose top-left cell spans two columns and whose left column is merged down. */
     static byte[] ruledTable() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
