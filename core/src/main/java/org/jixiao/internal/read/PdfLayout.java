@@ -79,7 +79,8 @@ final class PdfLayout {
      * Han text breaks between any two glyphs, so where Han text was cut between lines, the glyphs
      * that went on to the next page did not fit: one, or two where the second is punctuation no line
      * may start with (改。). Latin words and figures break as wholes, so no room rules them out.
-     * {@code lines} is the number of lines the text takes in the cell.
+     * {@code lines} is the number of lines the text takes in the cell (0 where they were not
+     * counted: tables drawn without lines, whose cells are never taken as cut).
      */
     record PartCell(int row, int fromEdge, int toEdge, int rowSpan, String text, boolean open, float spare,
                     int lines) {
@@ -105,7 +106,10 @@ final class PdfLayout {
             return !t.isEmpty() && t.codePoints().allMatch(Character::isIdeographic);
         }
 
-        /** False when {@code next} cannot go on from this cell's last line: its first glyphs would have fitted there. */
+        /**
+         * False when {@code next} cannot go on from this cell's last line: its first glyphs would
+         * have fitted there.
+         */
         boolean mayGoOnWith(String next) {
             String before = text.strip();
             String after = next.strip();

@@ -378,10 +378,11 @@ public final class PdfReader implements DocumentReader {
                     int rowSpan = Math.min(c.rowSpan(), part.rowCount() - c.row());
                     int index;
                     Integer above = c.row() == 0 && p > 0 ? lastRowCells.get(key) : null;
-                    // A merged cell whose text the break cut: it spans rows on either side.
-                    // So is the tail of a label the break cut off a one-row piece (可持续影响指|标): a
-                    // few characters under words that ran to the cell's edge and bottom, leaving no
-                    // room for one more (持续提升 over 健全 are two whole texts).
+                    // A merged cell whose text the break cut: it spans rows on either side, unless
+                    // the two pieces are two labels that each fill a line (经济效益指标 over
+                    // 社会效益指标). So is the tail of a label the break cut off a one-row piece
+                    // (可持续影响指|标): a few characters under words that ran to the cell's edge and
+                    // bottom, leaving no room for one more (持续提升 over 健全 are two whole texts).
                     boolean cutMerge = above != null && openCells.containsKey(above)
                             && ((c.rowSpan() > 1 || placed.get(above).rowSpan() > 1)
                                     && !openCells.get(above).twoWordsWith(c)

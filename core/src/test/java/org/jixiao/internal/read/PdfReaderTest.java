@@ -81,12 +81,9 @@ class PdfReaderTest {
     void keepsAShortTextAtTheHeadOfAPageApartFromAWholeTextAbove() {
         // Page 1 ends on 劳动者就业技能 | 持续提升: four glyphs near the cell's edges, with room for a
         // fifth. Page 2 opens on 长效管理机制建立情况 | 健全, two glyphs like the tail of a cut word.
-        Document pdf = read("form.pdf", Fixtures.corpus("zoo/placeholder-rows-3/form.pdf"));
-        assertEquals(1, pdf.tables().size(), "the table running over two pages is one table");
-        Table t = pdf.tables().get(0);
-        int before = Fixtures.rowOf(t, "劳动者就业技能");
-        int after = Fixtures.rowOf(t, "长效管理机制建立情况");
-        assertEquals(before + 1, after);
+        Table t = tableOverTwoPages("zoo/placeholder-rows-3/form.pdf");
+        int before = rowFollowedBy(t, "劳动者就业技能", "长效管理机制建立情况");
+        int after = before + 1;
         List<String> cells = shape(t).get(after);
         assertTrue(cells.contains("4+1v1:健全"), () -> cells.toString());
         assertTrue(shape(t).get(before).contains("4+1v1:持续提升"), () -> shape(t).get(before).toString());
@@ -97,14 +94,11 @@ class PdfReaderTest {
     void keepsTheRowAtTheHeadOfAPageApartFromTheLastRowOfThePageBefore() {
         // Every cell of 火情响应时间 | ≤1小时 | 0.95小时 | 6.25 … nearly fills its narrow column, as a
         // cut text's last line does; but 资金拨付及时率 would have fitted after 火情响应时间.
-        Document pdf = read("short-page.pdf", Fixtures.corpus("zoo/hubei-review-2/short-page.pdf"));
-        assertEquals(1, pdf.tables().size(), "the table running over two pages is one table");
-        Table t = pdf.tables().get(0);
-        int last = Fixtures.rowOf(t, "火情响应时间");
-        int head = Fixtures.rowOf(t, "资金拨付及时率");
-        assertEquals(last + 1, head);
-        assertEquals(List.of("2+1v1:时效指标", "3+1v1:火情响应时间", "4+1v1:≤1小时", "5+1v1:0.95小时", "6+1v1:6.25", "7+1v1:6.25",
-                "8+1v1:6.25", "9+1v1:"), shape(t).get(last));
+        Table t = tableOverTwoPages("zoo/hubei-review-2/short-page.pdf");
+        int last = rowFollowedBy(t, "火情响应时间", "资金拨付及时率");
+        int head = last + 1;
+        assertEquals(List.of("2+1v1:时效指标", "3+1v1:火情响应时间", "4+1v1:≤1小时", "5+1v1:0.95小时",
+                "6+1v1:6.25", "7+1v1:6.25", "8+1v1:6.25", "9+1v1:"), shape(t).get(last));
         assertTrue(t.ref(last, 0).describe().startsWith("page 1, "), () -> t.ref(last, 0).describe());
         assertTrue(t.ref(head, 0).describe().startsWith("page 2, "), () -> t.ref(head, 0).describe());
     }
@@ -114,12 +108,10 @@ class PdfReaderTest {
         // Page 1 ends on 群众文化生活 … | 部分资金年底到, a line ended two glyphs short: 位 could not
         // start the next line without its comma. The level-1 label 效　益　指 left exactly one
         // glyph's room, and 标（35分） went on to page 2.
-        Document pdf = read("short-page.pdf", Fixtures.corpus("zoo/level1-weight-2/short-page.pdf"));
-        Table t = pdf.tables().get(0);
-        int row = Fixtures.rowOf(t, "群众文化生活");
+        Table t = tableOverTwoPages("zoo/level1-weight-2/short-page.pdf");
+        int row = rowFollowedBy(t, "群众文化生活", "公共文化服务水平");
         assertEquals(row, Fixtures.rowOf(t, "部分资金年底到位，未能及时支出，将加快资金拨付。"));
         assertEquals(row, Fixtures.rowOf(t, "效　益　指标（35分）"));
-        assertEquals(row + 1, Fixtures.rowOf(t, "公共文化服务水平"), "the cut row is one row");
     }
 
     @Test
@@ -127,10 +119,8 @@ class PdfReaderTest {
         // Page 1 ends on 资金拨付及时率 | ≥91% | 91% | 4 | 4, the label filling its line as a cut
         // text's would; page 2 opens on 项目完成时间 | 2021年12月底前 | … | 5 | 5: nothing of the
         // last row ended on page 1, so nothing was cut.
-        Document pdf = read("narrow-page.pdf", Fixtures.corpus("zoo/placeholder-rows-3/narrow-page.pdf"));
-        Table t = pdf.tables().get(0);
-        int last = Fixtures.rowOf(t, "资金拨付及时率");
-        assertEquals(last + 1, Fixtures.rowOf(t, "项目完成时间"));
+        Table t = tableOverTwoPages("zoo/placeholder-rows-3/narrow-page.pdf");
+        int last = rowFollowedBy(t, "资金拨付及时率", "项目完成时间");
         assertEquals(List.of("3+1v1:资金拨付及时率", "4+1v1:≥91%", "5+1v1:91%", "6+1v1:4", "7+1v1:4", "8+1v1:"),
                 shape(t).get(last));
     }
@@ -139,12 +129,24 @@ class PdfReaderTest {
     void keepsTwoLabelsThatEachFillALineApartAcrossThePageBreak() {
         // 社会效益指标 fills the last line of page 1; 可持续影响指|标, merged down at the head of
         // page 2, starts with a full line of its own: two labels, not one cut in two.
-        Document pdf = read("short-page.pdf", Fixtures.corpus("zoo/chongqing-department-1/short-page.pdf"));
-        Table t = pdf.tables().get(0);
-        int row = Fixtures.rowOf(t, "社会效益指标");
-        assertEquals(row + 1, Fixtures.rowOf(t, "可持续影响指标"));
+        Table t = tableOverTwoPages("zoo/chongqing-department-1/short-page.pdf");
+        rowFollowedBy(t, "社会效益指标", "可持续影响指标");
         assertTrue(shape(t).stream().flatMap(List::stream).noneMatch(c -> c.contains("社会效益指标可持续")),
                 () -> shape(t).toString());
+    }
+
+    /** The one table of a corpus PDF whose table runs over two pages. */
+    private Table tableOverTwoPages(String corpusPath) {
+        Document pdf = read(corpusPath.substring(corpusPath.lastIndexOf('/') + 1), Fixtures.corpus(corpusPath));
+        assertEquals(1, pdf.tables().size(), "the table running over two pages is one table");
+        return pdf.tables().get(0);
+    }
+
+    /** The row of the cell {@code text}, once the row of {@code next} is checked to be the one after it. */
+    private static int rowFollowedBy(Table t, String text, String next) {
+        int row = Fixtures.rowOf(t, text);
+        assertEquals(row + 1, Fixtures.rowOf(t, next), () -> next + " in the row after " + text);
+        return row;
     }
 
     /** A page with a ruled 3×3 grid whose top-left cell spans two columns and whose left column is merged down. */
