@@ -7,8 +7,9 @@
 # rows and inside other cells, so this checks how PdfReader joins a table's parts on every
 # template family, not only at the breaks the corpus's own PDFs happen to have.
 # Needs LibreOffice Writer and a CJK font (Debian: libreoffice-writer-nogui, fonts-noto-cjk).
-# Run from the project root.
-# usage: [SIZES="11906x12500 10300x15200"] tools/page-break-pdf.sh [WORKDIR] [FOLDER_GLOB...]
+# Run from the project root. VALIGN=top (or center, bottom) also sets every cell's vertical
+# alignment (Word's default is top; the corpus's forms mostly centre).
+# usage: [SIZES="11906x12500 10300x15200"] [VALIGN=top] tools/page-break-pdf.sh [WORKDIR] [FOLDER_GLOB...]
 set -u
 shared=$(cd ../shared/corpus && pwd) || { echo "no ../shared/corpus"; exit 1; }
 work=${1:-/tmp/jixiao-page-break}; shift || true
@@ -21,8 +22,8 @@ for glob in "$@"; do for d in "$shared"/$glob/; do
   for size in $sizes; do
     name=$(basename "$d")@$size; mkdir -p "$work/corpus/$name" "$work/docx/$name"
     cp "$d"/expected*.json "$work/corpus/$name/"
-    python3 - "$d/form.docx" "$work/docx/$name/form.docx" "${size%x*}" "${size#*x}" <<'PY'
-import re, sys, zipfile
+    VALIGN=${VALIGN:-} python3 - "$d/form.docx" "$work/docx/$name/form.docx" "${size%x*}" "${size#*x}" <<'PY'
+import os, re, sys, zipfile
 src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
 width, height = sys.argv[3], sys.argv[4]
 for item in src.infolist():
@@ -32,6 +33,8 @@ for item in src.infolist():
         # Every section's page size; the margins stay, so the table's room shrinks with the page.
         text = re.sub(r'(<w:pgSz\b[^>]*?\bw:w=")\d+', r'\g<1>' + width, text)
         text = re.sub(r'(<w:pgSz\b[^>]*?\bw:h=")\d+', r'\g<1>' + height, text)
+        if os.environ.get('VALIGN'):
+            text = re.sub(r'<w:vAlign w:val="[a-z]+"/>', '<w:vAlign w:val="%s"/>' % os.environ['VALIGN'], text)
         data = text.encode('utf-8')
     dst.writestr(item, data)
 dst.close()
