@@ -71,7 +71,8 @@ class CorpusTest {
      * short text (placeholder-rows-3), between two whole rows of short texts (hubei-review-2 on a
      * shorter page), inside a row, before a glyph that took its comma along (level1-weight-2 on a
      * shorter page), under a label that fills its line (placeholder-rows-3 on a narrower page),
-     * between two labels that each fill their first line (chongqing-department-1 on a shorter page).
+     * between two labels that each fill their first line (chongqing-department-1 on a taller page);
+     * and a real form's centred label wrapped before a pinyin word (Yunnan on a narrower page).
      */
     static Stream<Arguments> pdfsAcrossAPageBreak() {
         return Stream.of(Arguments.of("zoo/level1-weight-2", "form.pdf"),
@@ -79,7 +80,8 @@ class CorpusTest {
                 Arguments.of("zoo/hubei-review-2", "short-page.pdf"),
                 Arguments.of("zoo/level1-weight-2", "short-page.pdf"),
                 Arguments.of("zoo/placeholder-rows-3", "narrow-page.pdf"),
-                Arguments.of("zoo/chongqing-department-1", "short-page.pdf"));
+                Arguments.of("zoo/chongqing-department-1", "taller-page.pdf"),
+                Arguments.of("s-yunnan-2020-lijiang-satellite-enforcement", "narrow-page.pdf"));
     }
 
     @ParameterizedTest(name = "{0}/{1}")

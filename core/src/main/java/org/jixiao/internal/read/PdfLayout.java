@@ -501,11 +501,16 @@ final class PdfLayout {
                 continue;
             }
             if (out.length() > 0) {
-                // A line reaching the right edge (less than two glyphs of room left, padding
-                // included) was wrapped there; otherwise the line ended its paragraph.
-                // The line broke there when this line's first word would not fit in the room left.
-                boolean wrapped = previousLeft <= left + previousSize + PADDING
-                        && right - previousRight < firstWordWidth(line) + PADDING;
+                // The line broke there when this line's first word would not fit in the room left:
+                // at its right for a line set from the left edge, at either side for a centred one
+                // (產 | (chǎn)出指標: the pinyin word did not fit beside 產). Otherwise the line
+                // ended its paragraph.
+                float leftRoom = previousLeft - left;
+                float rightRoom = right - previousRight;
+                float word = firstWordWidth(line);
+                boolean centred = Math.abs(leftRoom - rightRoom) <= previousSize;
+                boolean wrapped = leftRoom <= previousSize + PADDING ? rightRoom < word + PADDING
+                        : centred && leftRoom + rightRoom < word + 2 * PADDING;
                 if (!wrapped) {
                     out.append('\n');
                 } else if (asciiWord(out.charAt(out.length() - 1)) && asciiWord(text.strip().charAt(0))) {

@@ -129,10 +129,21 @@ class PdfReaderTest {
     void keepsTwoLabelsThatEachFillALineApartAcrossThePageBreak() {
         // 社会效益指标 fills the last line of page 1; 可持续影响指|标, merged down at the head of
         // page 2, starts with a full line of its own: two labels, not one cut in two.
-        Table t = tableOverTwoPages("zoo/chongqing-department-1/short-page.pdf");
+        Table t = tableOverTwoPages("zoo/chongqing-department-1/taller-page.pdf");
         rowFollowedBy(t, "社会效益指标", "可持续影响指标");
         assertTrue(shape(t).stream().flatMap(List::stream).noneMatch(c -> c.contains("社会效益指标可持续")),
                 () -> shape(t).toString());
+    }
+
+    @Test
+    void joinsACentredLineThatBrokeBeforeAWordTooWideForTheRoomLeft() {
+        // 產 stands alone, centred, on the label's first line: (chǎn) was too wide for the room on
+        // either side of it. A centred line is a wrapped one when the next word would not fit there.
+        Document pdf = read("narrow-page.pdf",
+                Fixtures.corpus("s-yunnan-2020-lijiang-satellite-enforcement/narrow-page.pdf"));
+        Table t = pdf.tables().get(0);
+        int row = Fixtures.rowOf(t, "產(chǎn)出指標(biāo)");
+        assertEquals(row, Fixtures.rowOf(t, "數(shù)量指標(biāo)"));
     }
 
     /** The one table of a corpus PDF whose table runs over two pages. */
