@@ -18,22 +18,7 @@ for glob in "$@"; do for d in "$shared"/$glob/; do
   name=$(basename "$d"); mkdir -p "$work/corpus/$name" "$work/docx/$name"
   cp "$d"/expected*.json "$work/corpus/$name/"
   # Word's table borders: the table's and each cell's, set to none.
-  VALIGN=${VALIGN:-} python3 - "$d/form.docx" "$work/docx/$name/form.docx" <<'PY'
-import os, re, sys, zipfile
-src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
-none = ('<w:tblBorders>' + ''.join(f'<w:{s} w:val="nil"/>' for s in
-        ('top', 'left', 'bottom', 'right', 'insideH', 'insideV')) + '</w:tblBorders>')
-for item in src.infolist():
-    data = src.read(item.filename)
-    if item.filename in ('word/document.xml', 'word/styles.xml'):
-        text = re.sub(r'<w:(tblBorders|tcBorders)>.*?</w:\1>|<w:(tblBorders|tcBorders)/>', '', data.decode('utf-8'), flags=re.S)
-        text = text.replace('<w:tblPr>', '<w:tblPr>' + none)
-        if os.environ.get('VALIGN') and item.filename == 'word/document.xml':
-            text = re.sub(r'<w:vAlign w:val="[a-z]+"/>', '<w:vAlign w:val="%s"/>' % os.environ['VALIGN'], text)
-        data = text.encode('utf-8')
-    dst.writestr(item, data)
-dst.close()
-PY
+  python3 tools/docx-variant.py "$d/form.docx" "$work/docx/$name/form.docx" --no-borders ${VALIGN:+--valign "$VALIGN"}
   soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to pdf \
     --outdir "$work/corpus/$name" "$work/docx/$name/form.docx" >/dev/null 2>&1 || echo "$name: not converted"
 done; done

@@ -22,23 +22,7 @@ for glob in "$@"; do for d in "$shared"/$glob/; do
   for size in $sizes; do
     name=$(basename "$d")@$size; mkdir -p "$work/corpus/$name" "$work/docx/$name"
     cp "$d"/expected*.json "$work/corpus/$name/"
-    VALIGN=${VALIGN:-} python3 - "$d/form.docx" "$work/docx/$name/form.docx" "${size%x*}" "${size#*x}" <<'PY'
-import os, re, sys, zipfile
-src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
-width, height = sys.argv[3], sys.argv[4]
-for item in src.infolist():
-    data = src.read(item.filename)
-    if item.filename == 'word/document.xml':
-        text = data.decode('utf-8')
-        # Every section's page size; the margins stay, so the table's room shrinks with the page.
-        text = re.sub(r'(<w:pgSz\b[^>]*?\bw:w=")\d+', r'\g<1>' + width, text)
-        text = re.sub(r'(<w:pgSz\b[^>]*?\bw:h=")\d+', r'\g<1>' + height, text)
-        if os.environ.get('VALIGN'):
-            text = re.sub(r'<w:vAlign w:val="[a-z]+"/>', '<w:vAlign w:val="%s"/>' % os.environ['VALIGN'], text)
-        data = text.encode('utf-8')
-    dst.writestr(item, data)
-dst.close()
-PY
+    python3 tools/docx-variant.py "$d/form.docx" "$work/docx/$name/form.docx" --page "$size" ${VALIGN:+--valign "$VALIGN"}
     soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to pdf \
       --outdir "$work/corpus/$name" "$work/docx/$name/form.docx" >/dev/null 2>&1 || echo "$name: not converted"
   done

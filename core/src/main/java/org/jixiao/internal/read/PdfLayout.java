@@ -419,8 +419,7 @@ final class PdfLayout {
             float margins = Float.NaN;
             for (int i = 0; i < regions.size(); i++) {
                 Region region = regions.get(i);
-                List<Glyph> in = byRegion.get(i);
-                List<List<Glyph>> lines = in.isEmpty() ? List.of() : lines(in);
+                List<List<Glyph>> lines = lines(byRegion.get(i));
                 linesOf.add(lines);
                 float width = xs[region.col() + region.colSpan()] - xs[region.col()];
                 for (int l = 0; l + 1 < lines.size(); l++) {
@@ -436,11 +435,10 @@ final class PdfLayout {
             for (int i = 0; i < regions.size(); i++) {
                 Region region = regions.get(i);
                 float right = xs[region.col() + region.colSpan()];
-                List<Glyph> in = byRegion.get(i);
+                List<List<Glyph>> lines = linesOf.get(i);
                 boolean open = false;
                 float spare = Float.NaN;
-                if (!in.isEmpty()) {
-                    List<List<Glyph>> lines = linesOf.get(i);
+                if (!lines.isEmpty()) {
                     List<Glyph> lastLine = lines.get(lines.size() - 1);
                     Glyph last = lastLine.get(lastLine.size() - 1);
                     // Cut by a page break: the last line fills the width and sits on the cell's
@@ -457,7 +455,7 @@ final class PdfLayout {
                     open = filled && onBottom;
                 }
                 cells.add(new PartCell(region.row(), region.col(), region.col() + region.colSpan(), region.rowSpan(),
-                        text(in, xs[region.col()], right), open, spare, linesOf.get(i).size()));
+                        text(lines, xs[region.col()], right), open, spare, lines.size()));
             }
             return new Part(ys[0], xs, rows, cells, Float.NaN);
         }
@@ -488,9 +486,8 @@ final class PdfLayout {
         }
     }
 
-    /** The text of a cell from its glyphs; {@code left} and {@code right} are the cell's edges. */
-    static String text(List<Glyph> glyphs, float left, float right) {
-        List<List<Glyph>> lines = lines(glyphs);
+    /** The text of a cell from its glyphs in {@link #lines}; {@code left} and {@code right} are the cell's edges. */
+    static String text(List<List<Glyph>> lines, float left, float right) {
         StringBuilder out = new StringBuilder();
         float previousLeft = 0;
         float previousRight = 0;
